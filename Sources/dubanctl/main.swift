@@ -1,0 +1,3 @@
+import DubanCtl
+
+await runDubanctl()
