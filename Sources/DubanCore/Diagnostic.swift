@@ -4,7 +4,7 @@ public import DubanCalendar
 ///
 /// Modelled on swift-openapi-generator's `Diagnostic`: a severity, a location, a stable code that scripts and
 /// tests can match, and a message in both languages.
-public struct Diagnostic: Hashable, Sendable, Codable, CustomStringConvertible {
+public struct Diagnostic: Error, Hashable, Sendable, Codable, CustomStringConvertible {
     /// How bad it is: an error stops the file from loading; a warning does not.
     public enum Severity: String, Hashable, Sendable, Codable {
         case error

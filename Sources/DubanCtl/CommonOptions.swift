@@ -1,0 +1,101 @@
+import ArgumentParser
+import DubanCalendar
+import DubanCore
+import DubanPlanFiles
+import Foundation
+
+/// Options every offline command takes.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .long, help: "输出语言:zh 或 en(默认随 LANG)。 Output language: zh or en (default from LANG).")
+    var lang: String?
+
+    @Flag(name: .long, help: "以 JSON 输出,供脚本使用。 Print JSON for scripts.")
+    var json = false
+
+    @Option(
+        name: .customLong("calendar-dir"),
+        help: "附加的节假日数据目录(可多次指定)。 Extra holiday data directory (repeatable).")
+    var calendarDirectories: [String] = []
+
+    var language: Language {
+        lang.flatMap(Language.init(tag:)) ?? Language.fromEnvironment(ProcessInfo.processInfo.environment)
+    }
+
+    func validate() throws {
+        if let lang, Language(tag: lang) == nil {
+            throw ValidationError("--lang 只能是 zh 或 en (--lang must be zh or en)")
+        }
+    }
+
+    /// The working-day calendar: bundled years plus any `--calendar-dir`.
+    func calendar() throws -> WorkingDayCalendar {
+        do {
+            return try CalendarLoader.load(overrideDirectories: calendarDirectories)
+        } catch {
+            Output.diagnostics(error.diagnostics, language: language)
+            throw ExitCode(DubanctlExit.failed)
+        }
+    }
+
+    /// `zh` or `en` text according to the chosen language.
+    func t(_ zh: String, _ en: String) -> String {
+        language == .en ? en : zh
+    }
+}
+
+/// dubanctl's documented exit codes.
+public enum DubanctlExit {
+    public static let ok: Int32 = 0
+    /// The command ran and found problems (e.g. `check` found errors).
+    public static let failed: Int32 = 1
+    /// The command line was wrong.
+    public static let usage: Int32 = 2
+    /// The daemon could not be reached (EX_UNAVAILABLE).
+    public static let unavailable: Int32 = 69
+}
+
+/// Writing results.
+enum Output {
+    static func line(_ text: String) {
+        print(text)
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    static func diagnostics(_ diagnostics: [Diagnostic], language: Language) {
+        for diagnostic in diagnostics { error(diagnostic.formatted(language)) }
+    }
+
+    /// Prints `value` as pretty JSON with sorted keys.
+    static func json(_ value: some Encodable) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let data = try encoder.encode(value)
+        print(String(decoding: data, as: UTF8.self))
+    }
+}
+
+/// Parses a date argument: `YYYY-MM-DD`, or `today`.
+func parseDate(_ text: String, settings: SiteSettings = .init()) throws -> CivilDate {
+    if text == "today" || text == "今天" { return settings.civilDate(of: Date()) }
+    guard let date = CivilDate(iso: text) else {
+        throw ValidationError("不是有效日期:\(text)(应为 YYYY-MM-DD) / not a valid date: \(text) (expected YYYY-MM-DD)")
+    }
+    return date
+}
+
+extension CivilDate {
+    /// 星期一 … 星期日 or Monday … Sunday.
+    func weekdayText(_ language: Language) -> String {
+        let zh = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
+        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+        return (language == .en ? en : zh)[weekday - 1]
+    }
+
+    /// `2026-10-09(星期五)` / `2026-10-09 (Friday)`.
+    func withWeekday(_ language: Language) -> String {
+        language == .en ? "\(self) (\(weekdayText(language)))" : "\(self)(\(weekdayText(language)))"
+    }
+}

@@ -1,0 +1,34 @@
+import DubanCore
+import DubanPlanFiles
+import Testing
+
+@Suite struct OrgDirectoryFileTests {
+    @Test func groupsResolveAndParentsLink() throws {
+        let (directory, diagnostics) = OrgDirectoryFile.parse(testOrg, file: "org.yaml")
+        let dir = try #require(directory, "\(diagnostics)")
+        #expect(dir.resolve("counties") == ["county-a", "county-b"])
+        #expect(dir.resolve("county-a") == ["county-a"])
+        #expect(dir.ancestors(of: "county-b") == ["pref"])
+        #expect(dir.children(of: "pref") == ["county-a", "county-b"])
+        #expect(dir.unit("pref")?.contacts.first?.email == "xxb@example.org")
+    }
+
+    @Test(arguments: [
+        ("units:\n  - {id: a, name: 甲, parent: zz}\n", "dangling-reference", "zz", 1),
+        ("units:\n  - {id: a, name: 甲, parent: b}\n  - {id: b, name: 乙, parent: a}\n", "cycle", "b}", 1),
+        ("units:\n  - {id: a, name: 甲}\n  - {id: a, name: 乙}\n", "duplicate-id", "a,", 2),
+        ("units:\n  - {id: a, name: 甲}\ngroups:\n  - {id: g, name: 组, members: [a, b]}\n", "dangling-reference", "b]", 1),
+        ("units:\n  - {id: a, name: 甲}\ngroups:\n  - {id: g, name: 组}\n", "empty-group", "{id: g", 1),
+        ("units:\n  - {id: a, name: 甲, contacts: [{name: 张, email: not-an-address}]}\n", "bad-email", "not-an", 1),
+        ("units:\n  - {id: a, name: 甲, kind: village}\n", "bad-value", "village", 1),
+        ("units:\n  - {id: a, name: 甲, fax: 123}\n", "unknown-key", "fax", 1),
+    ] as [(String, String, String, Int)])
+    func badOrgDirectory(_ text: String, _ code: String, _ needle: String, _ occurrence: Int) throws {
+        let (line, column) = position(of: needle, in: text, occurrence: occurrence)
+        let (directory, diagnostics) = OrgDirectoryFile.parse(text, file: "org.yaml")
+        #expect(directory == nil)
+        let first = try #require(diagnostics.first)
+        #expect(first.code == code, "\(diagnostics)")
+        #expect(first.location.line == line && first.location.column == column, "\(first)")
+    }
+}
