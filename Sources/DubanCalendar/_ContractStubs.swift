@@ -19,9 +19,11 @@ public struct WorkingDayCalendar: Sendable {
     public func explain(_ date: CivilDate) -> DayExplanation { DayExplanation(date: date, working: !date.isWeekend, kind: kind(of: date), provisional: true) }
     public func missingYears(in range: ClosedRange<Int>) -> [Int] { [] }
 }
-public struct MonthDay: Hashable, Sendable, Codable { public var month: Int; public var day: Int }
+public struct MonthDay: Hashable, Sendable, Codable { public var month: Int; public var day: Int; public init(month: Int, day: Int) { self.month = month; self.day = day } }
 public struct TermDates: Hashable, Sendable, Codable { public var start: MonthDay; public var end: MonthDay }
 public struct TimeConventions: Hashable, Sendable, Codable {
+    public var yearStart = MonthDay(month: 3, day: 31)
+    public var midYear = MonthDay(month: 6, day: 30)
     public var springTerm: TermDates = .init(start: .init(month: 3, day: 1), end: .init(month: 7, day: 15))
     public var autumnTerm: TermDates = .init(start: .init(month: 9, day: 1), end: .init(month: 1, day: 20))
     public static let `default` = TimeConventions()

@@ -167,6 +167,8 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var source: SourceRef?
     public var note: String?
     public var recurrence: Recurrence?
+    /// For a once-a-year duty: the day in each year it falls due (年初 → 03-31); nil means the year's end.
+    public var recurrenceAt: MonthDay?
     public var quota: QuotaSpec?
     public var target: TargetSpec?
     public var procedural: ProceduralSpec?

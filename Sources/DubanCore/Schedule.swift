@@ -171,6 +171,9 @@ public struct Schedule: Sendable {
                 let partStart = max(rule.partStart(span, part: k), windowStart)
                 if partEnd < windowStart { continue }
                 if partEnd > windowEnd { partEnd = windowEnd }
+                if parts == 1, let at = scheduled.task.recurrenceAt, rule.every == .year, rule.interval == 1 {
+                    partEnd = min(partEnd, PeriodRule.date(year: span.start.year, at))
+                }
                 if partStart > partEnd { break }
                 emit(period: periodIndex, part: parts == 1 ? 0 : k, start: partStart, nominal: partEnd)
             }

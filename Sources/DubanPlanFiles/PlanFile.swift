@@ -26,11 +26,11 @@ public enum PlanFile {
     ]
     static let kindKeys: [TaskKind: [String]] = [
         .deadline: [],
-        .recurring: ["recurrence"],
+        .recurring: ["recurrence", "at"],
         .quota: ["quota"],
         .target: ["target"],
         .procedural: ["limit", "extension", "trigger"],
-        .ongoing: ["review"],
+        .ongoing: ["review", "target"],
     ]
     static let quotaKeys = ["count", "unit", "subject", "per", "cycle", "at_least"]
     static let targetKeys = ["metric", "value", "value_max", "unit", "comparator", "qualifier"]
@@ -70,7 +70,7 @@ public enum PlanFile {
         }
         for node in taskNodes {
             let defaults = PlanReader.TaskDefaults(
-                assignees: defaultAssignees, reminders: defaultReminders, roll: defaultRoll, tags: planTags)
+                assignees: defaultAssignees, reminders: defaultReminders, roll: defaultRoll, tags: planTags, horizon: horizon)
             guard let (task, assignees, dependencies) = reader.task(node, defaults: defaults) else { continue }
             if seen.contains(task.id) {
                 collector.error(
@@ -107,6 +107,7 @@ struct PlanReader {
         var reminders: [Int]
         var roll: RollRule
         var tags: [String]
+        var horizon: DateSpan?
     }
 
     func task(_ node: Node, defaults: TaskDefaults) -> (PlanTask, [(String, Node)], [(String, Node)])? {
@@ -144,7 +145,7 @@ struct PlanReader {
             window: window, reminders: reminders, roll: roll, dependsOn: dependencies.map(\.0), tags: tags,
             source: source, note: note)
         if let kind {
-            readKindFields(kind, m, node: node, context: context, into: &task)
+            readKindFields(kind, m, node: node, context: context, defaults: defaults, into: &task)
             let allowed = PlanFile.commonTaskKeys + (PlanFile.kindKeys[kind] ?? [])
             for key in m.keys where !allowed.contains(key) {
                 if let owner = PlanFile.kindKeys.first(where: { $0.value.contains(key) })?.key {
@@ -168,11 +169,15 @@ struct PlanReader {
         return (task, assignees, dependencies)
     }
 
-    func readKindFields(_ kind: TaskKind, _ m: MappingReader, node: Node, context: LocalizedText, into task: inout PlanTask) {
+    func readKindFields(
+        _ kind: TaskKind, _ m: MappingReader, node: Node, context: LocalizedText, defaults: TaskDefaults, into task: inout PlanTask
+    ) {
         let interpretation = task.due?.interpretation
         switch kind {
         case .deadline, .target:
-            if interpretation == nil {
+            if interpretation == nil, kind == .target, defaults.horizon != nil {
+                // A target with no date of its own is due at the end of the plan's horizon.
+            } else if interpretation == nil {
                 m.missing("due")
             } else if interpretation?.due == nil {
                 collector.error(
@@ -182,8 +187,37 @@ struct PlanReader {
                     en: "a \(kind.rawValue) needs a date; `\(task.due?.text ?? "")` gives none"
                         + (interpretation?.ongoing == true ? " (use kind: ongoing for 长期坚持)" : ""))
             }
-            if kind == .target {
-                if let t = m.mapping("target", required: true, context: .init(zh: "目标(target)", en: "`target`")) {
+            if kind == .target { task.target = target(m, required: true) }
+        case .recurring:
+            if let atNode = m.value("at") {
+                task.recurrenceAt = monthDay(atNode)
+            }
+            guard let r = m.value("recurrence") else {
+                if let recurrence = interpretation?.recurrence {
+                    task.recurrence = recurrence
+                } else {
+                    m.missing("recurrence")
+                }
+                return
+            }
+            task.recurrence = recurrence(r, key: "recurrence")
+            if task.recurrenceAt != nil, task.recurrence.map({ $0.every != .year || $0.times != 1 }) == true {
+                collector.error(
+                    m.value("at"), "bad-at", zh: "`at` 只用于每年一次的周期任务", en: "`at` applies to once-a-year duties only")
+            }
+        case .ongoing:
+            if let r = m.value("review") { task.recurrence = recurrence(r, key: "review") }
+            if m.has("target") { task.target = target(m, required: false) }
+        case .quota:
+            readQuota(m, into: &task)
+        case .procedural:
+            readProcedural(m, interpretation: interpretation, into: &task)
+        }
+    }
+
+    /// A `target` mapping.
+    func target(_ m: MappingReader, required: Bool) -> TargetSpec? {
+                if let t = m.mapping("target", required: required, context: .init(zh: "目标(target)", en: "`target`")) {
                     let metric = t.string("metric", required: true)
                     let value = t.double("value")
                     let qualifier = t.string("qualifier")
@@ -198,25 +232,36 @@ struct PlanReader {
                             t.value("value_max"), "bad-range", zh: "value_max(\(valueMax))小于 value(\(value))",
                             en: "value_max (\(valueMax)) is below value (\(value))")
                     }
-                    task.target = TargetSpec(
+                    let spec = TargetSpec(
                         metric: metric ?? "", value: value, valueMax: valueMax, unit: t.string("unit"),
                         comparator: comparator, qualifier: qualifier)
                     t.finish(known: PlanFile.targetKeys)
+                    return spec
                 }
-            }
-        case .recurring:
-            guard let r = m.value("recurrence") else {
-                if let recurrence = interpretation?.recurrence {
-                    task.recurrence = recurrence
-                } else {
-                    m.missing("recurrence")
-                }
-                return
-            }
-            task.recurrence = recurrence(r, key: "recurrence")
-        case .ongoing:
-            if let r = m.value("review") { task.recurrence = recurrence(r, key: "review") }
-        case .quota:
+        return nil
+    }
+
+    /// `at`: a day inside each yearly period, as `MM-DD` or 年初/年中/年底.
+    func monthDay(_ node: Node) -> MonthDay? {
+        let text = node.scalar?.string.trimmingCharacters(in: .whitespaces) ?? ""
+        let conventions = settings.conventions
+        switch text {
+        case "年初": return conventions.yearStart
+        case "年中": return conventions.midYear
+        case "年底", "年末": return MonthDay(month: 12, day: 31)
+        default: break
+        }
+        let parts = text.split(separator: "-")
+        if parts.count == 2, let month = Int(parts[0]), let day = Int(parts[1]), (1...12).contains(month),
+            day >= 1, day <= CivilDate.daysInMonth(year: 2001, month: month)
+        {
+            return MonthDay(month: month, day: day)
+        }
+        collector.error(node, "bad-at", zh: "`at` 应为 MM-DD 或 年初/年中/年底:\(text)", en: "`at` must be MM-DD or 年初/年中/年底: \(text)")
+        return nil
+    }
+
+    func readQuota(_ m: MappingReader, into task: inout PlanTask) {
             guard let q = m.mapping("quota", required: true, context: .init(zh: "数量指标(quota)", en: "`quota`")) else { return }
             let count = q.double("count", required: true)
             if let count, count <= 0 {
@@ -245,7 +290,9 @@ struct PlanReader {
                 count: count ?? 0, unit: unit ?? "", subject: q.string("subject"), per: per, cycle: cycle,
                 atLeast: q.bool("at_least") ?? false)
             q.finish(known: PlanFile.quotaKeys)
-        case .procedural:
+    }
+
+    func readProcedural(_ m: MappingReader, interpretation: TimeInterpretation?, into task: inout PlanTask) {
             guard let l = m.value("limit") else {
                 if let limit = interpretation?.limit {
                     task.procedural = ProceduralSpec(limit: limit, trigger: m.string("trigger"))
@@ -279,7 +326,6 @@ struct PlanReader {
                 }
                 task.procedural = ProceduralSpec(limit: limit, trigger: m.string("trigger"))
             }
-        }
     }
 
     /// A recurrence: an expression such as 每年不少于2次, or `{every, interval, times, at_least}`.
