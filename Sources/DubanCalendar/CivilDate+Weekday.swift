@@ -11,7 +11,7 @@ extension CivilDate {
 
     /// The full name of an ISO weekday (1 = Monday … 7 = Sunday): 星期一 … 星期日, or Monday … Sunday.
     public static func weekdayName(isoWeekday: Int, _ language: Language) -> String {
-        let index = (isoWeekday - 1) % 7
+        let index = ((isoWeekday - 1) % 7 + 7) % 7
         switch language {
         case .zhHans: return "星期" + chineseWeekdayDigits[index]
         case .en: return englishWeekdays[index]
@@ -20,7 +20,7 @@ extension CivilDate {
 
     /// The short name of an ISO weekday (1 = Monday … 7 = Sunday): 周一 … 周日, or Mon … Sun.
     public static func shortWeekdayName(isoWeekday: Int, _ language: Language) -> String {
-        let index = (isoWeekday - 1) % 7
+        let index = ((isoWeekday - 1) % 7 + 7) % 7
         switch language {
         case .zhHans: return "周" + chineseWeekdayDigits[index]
         case .en: return String(englishWeekdays[index].prefix(3))
