@@ -9,12 +9,16 @@ public struct Holiday: Hashable, Sendable, Codable {
     public var off: [CivilDate]
     /// Every make-up working day (a Saturday or Sunday worked), in order.
     public var work: [CivilDate]
+    /// The notice this item comes from when it is not the year's notice, e.g. 国办发明电〔2020〕1号 for the
+    /// 2020 Spring Festival extension; nil means the year's `source`.
+    public var source: String?
 
-    public init(name: String, nameEn: String? = nil, off: [CivilDate], work: [CivilDate] = []) {
+    public init(name: String, nameEn: String? = nil, off: [CivilDate], work: [CivilDate] = [], source: String? = nil) {
         self.name = name
         self.nameEn = nameEn
         self.off = off
         self.work = work
+        self.source = source
     }
 }
 
