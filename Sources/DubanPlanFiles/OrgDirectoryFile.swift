@@ -37,6 +37,7 @@ public enum OrgDirectoryFile {
                 if contactName != nil { contacts.append(contact) }
             }
             let parent = m.string("parent")
+            let nameEn = m.string("name_en")
             _ = m.string("note")
             m.finish(known: unitKeys)
             guard let id, let name else { continue }
@@ -50,7 +51,7 @@ public enum OrgDirectoryFile {
             }
             idNodes[id] = m.value("id")
             if let parent, let node = m.value("parent") { parentNodes.append((id, parent, node)) }
-            units.append(OrgUnit(id: id, name: name, nameEn: m.string("name_en"), kind: kind, parent: parent, contacts: contacts))
+            units.append(OrgUnit(id: id, name: name, nameEn: nameEn, kind: kind, parent: parent, contacts: contacts))
         }
         // Parents exist, and parent links form no cycle.
         let unitIDs = Set(units.map(\.id))
