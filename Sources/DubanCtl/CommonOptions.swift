@@ -87,15 +87,8 @@ func parseDate(_ text: String, settings: SiteSettings = .init()) throws -> Civil
 }
 
 extension CivilDate {
-    /// 星期一 … 星期日 or Monday … Sunday.
-    func weekdayText(_ language: Language) -> String {
-        let zh = ["星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日"]
-        let en = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-        return (language == .en ? en : zh)[weekday - 1]
-    }
-
     /// `2026-10-09(星期五)` / `2026-10-09 (Friday)`.
     func withWeekday(_ language: Language) -> String {
-        language == .en ? "\(self) (\(weekdayText(language)))" : "\(self)(\(weekdayText(language)))"
+        language == .en ? "\(self) (\(weekdayName(language)))" : "\(self)(\(weekdayName(language)))"
     }
 }

@@ -64,7 +64,7 @@ struct DueCommand: ParsableCommand {
             conventions: interpretation.conventions, provisional: false)
         if let due = interpretation.due {
             let rolled = calendar.rollExplained(due, roll)
-            result.dueWeekday = due.weekdayText(language)
+            result.dueWeekday = due.weekdayName(language)
             result.rolledDue = rolled.date
             result.rollNote = rolled.note?.text(language)
             result.provisional = calendar.isProvisional(due) || calendar.isProvisional(rolled.date)

@@ -23,7 +23,7 @@ struct WorkdaysCommand: ParsableCommand {
     static func dayJSON(_ date: CivilDate, calendar: WorkingDayCalendar, language: Language) -> DayJSON {
         let explanation = calendar.explain(date)
         return DayJSON(
-            date: date, weekday: date.weekdayText(language), working: explanation.working, kind: explanation.kind,
+            date: date, weekday: date.weekdayName(language), working: explanation.working, kind: explanation.kind,
             holiday: language == .en ? (explanation.holidayEn ?? explanation.holiday) : explanation.holiday,
             provisional: explanation.provisional)
     }
@@ -150,7 +150,7 @@ struct WorkdaysCommand: ParsableCommand {
                 case .makeupWorkday:
                     reason = common.t("调休上班(\(e.holiday ?? ""))", "make-up working day (\(e.holidayEn ?? e.holiday ?? ""))")
                 }
-                return [day.description, day.weekdayText(language), status, reason]
+                return [day.description, day.weekdayName(language), status, reason]
             }
             Output.line(
                 Terminal.table(
