@@ -18,6 +18,12 @@ struct DueCommand: ParsableCommand {
     @Option(name: .long, help: "截止日遇非工作日时的顺延规则:next、previous 或 none(默认 next)。 Roll rule.")
     var roll: RollRule = .next
 
+    @Option(name: .long, help: "事件日期(程序时限从此日起算),如收到申请之日。 Event date a limit counts from.")
+    var from: String?
+
+    @Flag(name: .long, help: "逐日说明工作日的计算。 Explain the working-day count day by day.")
+    var explain = false
+
     @Argument(help: "时间表述,如 2022年8月底。 The expression as written.")
     var expression: String
 
@@ -36,9 +42,15 @@ struct DueCommand: ParsableCommand {
         var convention: String?
         var conventions: [String]
         var provisional: Bool
+        var event: CivilDate?
+        var limitDue: CivilDate?
+        var extendedDue: CivilDate?
+        var explanation: [DayExplanation]?
 
         enum CodingKeys: String, CodingKey {
-            case text, due, recurrence, cycle, limit, ongoing, milestones, convention, conventions, provisional
+            case text, due, recurrence, cycle, limit, ongoing, milestones, convention, conventions, provisional, event, explanation
+            case limitDue = "limit_due"
+            case extendedDue = "extended_due"
             case dueWeekday = "due_weekday"
             case rolledDue = "rolled_due"
             case rollNote = "roll_note"
@@ -68,6 +80,20 @@ struct DueCommand: ParsableCommand {
             result.rolledDue = rolled.date
             result.rollNote = rolled.note?.text(language)
             result.provisional = calendar.isProvisional(due) || calendar.isProvisional(rolled.date)
+        }
+        if let from {
+            let event = try parseDate(from)
+            result.event = event
+            if let limit = interpretation.limit {
+                let due = DueCommand.apply(limit.count, limit.unit, to: event, calendar: calendar)
+                result.limitDue = due
+                result.extendedDue = limit.extensionCount.map { DueCommand.apply($0, limit.unit, to: due, calendar: calendar) }
+                result.provisional = result.provisional || calendar.isProvisional(due)
+                if explain { result.explanation = (1...max(1, event.days(to: due))).map { calendar.explain(event.adding(days: $0)) } }
+            }
+        }
+        if explain, result.explanation == nil, let due = result.rolledDue ?? result.due {
+            result.explanation = [calendar.explain(due)]
         }
         if common.json {
             try Output.json(result)
@@ -100,12 +126,40 @@ struct DueCommand: ParsableCommand {
             if let e = l.extensionCount { text += common.t(",可延长不超过\(e)\(unitZh)", ", extendable by at most \(e)") }
             lines.append((common.t("时限", "Limit"), text))
         }
+        if let event = result.event, let due = result.limitDue {
+            lines.append((common.t("起算日", "Event"), event.withWeekday(language)))
+            lines.append((common.t("期限届满", "Limit ends"), due.withWeekday(language)))
+            if let extended = result.extendedDue {
+                lines.append((common.t("延期后最迟", "If extended"), extended.withWeekday(language)))
+            }
+        }
         if interpretation.ongoing { lines.append((common.t("性质", "Nature"), common.t("长期坚持,无截止日期", "ongoing, no end date"))) }
         if !interpretation.conventions.isEmpty {
             lines.append((common.t("采用约定", "Convention"), interpretation.conventions.joined(separator: "; ")))
         }
         let width = lines.map { Terminal.displayWidth($0.0) }.max() ?? 0
         for (label, value) in lines { Output.line(Terminal.pad(label, to: width) + "  " + value) }
+        if let explanation = result.explanation {
+            Output.line("")
+            var counted = 0
+            for day in explanation {
+                var prefix = "   "
+                if day.working && result.limitDue != nil {
+                    counted += 1
+                    prefix = (counted < 10 ? " " : "") + "\(counted) "
+                }
+                Output.line(prefix + day.message(language))
+            }
+        }
+    }
+
+    /// The end of a limit of `count` `unit`s counted from `event` (the event day itself not counted).
+    static func apply(_ count: Int, _ unit: LimitUnit, to event: CivilDate, calendar: WorkingDayCalendar) -> CivilDate {
+        switch unit {
+        case .workingDays: return calendar.adding(workingDays: count, to: event)
+        case .calendarDays: return event.adding(days: count)
+        case .months: return event.adding(months: count)
+        }
     }
 }
 
