@@ -177,15 +177,16 @@ struct TimeExpressionRangeTests {
 
 @Suite("Start dates")
 struct TimeExpressionStartTests {
-    @Test(arguments: [
-        ("自2010年11月1日起", "2010-11-01", nil, [String]()),
-        ("自2010年11月1日起正式受理依申请公开", "2010-11-01", nil, []),
-        ("2021年秋季学期起", "2021-09-01", nil, ["秋季学期起=09-01"]),
-        ("2022年春季学期起", "2022-03-01", nil, ["春季学期起=03-01"]),
-        ("自2022年起", "2022-01-01", nil, []),
-        ("从2022年9月起", "2022-09-01", nil, []),
-        ("自2022年1月1日起至2025年12月31日", "2022-01-01", "2025-12-31", []),
-    ] as [(String, String, String?, [String])])
+    @Test(
+        arguments: [
+            ("自2010年11月1日起", "2010-11-01", nil, [String]()),
+            ("自2010年11月1日起正式受理依申请公开", "2010-11-01", nil, []),
+            ("2021年秋季学期起", "2021-09-01", nil, ["秋季学期起=09-01"]),
+            ("2022年春季学期起", "2022-03-01", nil, ["春季学期起=03-01"]),
+            ("自2022年起", "2022-01-01", nil, []),
+            ("从2022年9月起", "2022-09-01", nil, []),
+            ("自2022年1月1日起至2025年12月31日", "2022-01-01", "2025-12-31", []),
+        ] as [(String, String, String?, [String])])
     func windowStarts(_ text: String, _ start: String, _ due: String?, _ conventions: [String]) throws {
         let result = try read(text)
         #expect(result.windowStart == day(start))
@@ -224,6 +225,10 @@ struct TimeExpressionOtherFormTests {
         ("2022年春季学期", "2022-07-15"),
         ("2022年秋季学期", "2023-01-20"),
         ("完成時限：２０２２年６月底。", "2022-06-30"),
+        ("2022.6.30", "2022-06-30"),
+        ("2022/12/31", "2022-12-31"),
+        ("2022.6", "2022-06-30"),
+        ("2022-12-31", "2022-12-31"),
     ])
     func otherForms(_ text: String, _ due: String) throws {
         #expect(try read(text).due == day(due))
@@ -348,6 +353,9 @@ struct TimeExpressionRecurrenceTests {
         ("逐年只增不减", Recurrence(every: .year)),
         ("年检", Recurrence(every: .year)),
         ("按季度", Recurrence(every: .quarter)),
+        ("每年中小学生体质健康测试", Recurrence(every: .year)),
+        ("每周一次", Recurrence(every: .week)),
+        ("每季度末", Recurrence(every: .quarter)),
     ])
     func recurrences(_ text: String, _ expected: Recurrence) throws {
         let result = try read(text)
@@ -355,17 +363,18 @@ struct TimeExpressionRecurrenceTests {
         #expect(result.due == nil && result.windowStart == nil)
     }
 
-    @Test(arguments: [
-        ("年初", "年初=03-31"),
-        ("年中", "年中=06-30"),
-        ("年底", nil),
-        ("每年年底", nil),
-        ("每年上半年", "上半年=06-30"),
-        ("每学期末", "春季学期末=07-15"),
-        ("春季学期末", "春季学期末=07-15"),
-        ("秋季学期", "秋季学期末=次年01-20"),
-        ("每月上旬", "上旬=10日"),
-    ] as [(String, String?)])
+    @Test(
+        arguments: [
+            ("年初", "年初=03-31"),
+            ("年中", "年中=06-30"),
+            ("年底", nil),
+            ("每年年底", nil),
+            ("每年上半年", "上半年=06-30"),
+            ("每学期末", "春季学期末=07-15"),
+            ("春季学期末", "春季学期末=07-15"),
+            ("秋季学期", "秋季学期末=次年01-20"),
+            ("每月上旬", "上旬=10日"),
+        ] as [(String, String?)])
     func phasesRecurWithTheirConvention(_ text: String, _ convention: String?) throws {
         let result = try read(text)
         #expect(result.recurrence != nil)
@@ -460,6 +469,15 @@ struct TimeExpressionErrorTests {
         ("3年", TimeExpressionError.Code.ambiguousDuration),
         ("6个月", TimeExpressionError.Code.ambiguousDuration),
         ("每年6月底前报送", TimeExpressionError.Code.unsupported),
+        ("每月5日前", TimeExpressionError.Code.unsupported),
+        ("每周一", TimeExpressionError.Code.unsupported),
+        ("每月初", TimeExpressionError.Code.unsupported),
+        ("每年第一季度", TimeExpressionError.Code.unsupported),
+        ("2023-02-30", TimeExpressionError.Code.invalidDate),
+        ("2022.2.30", TimeExpressionError.Code.invalidDate),
+        ("2022年寒假前", TimeExpressionError.Code.unrecognized),
+        ("2022年第一季度前", TimeExpressionError.Code.unrecognized),
+        ("十四五中期", TimeExpressionError.Code.unrecognized),
         ("全面提高教育质量", TimeExpressionError.Code.unrecognized),
         ("十五年一贯制", TimeExpressionError.Code.unrecognized),
         ("3—6岁", TimeExpressionError.Code.unrecognized),

@@ -77,7 +77,9 @@ enum ExpressionNormalizer {
     /// Single characters after which a numeral counts time or occurrences.
     static let unitFollowers: Set<Character> = ["年", "月", "日", "号", "天", "个", "次", "周", "季", "轮", "届", "旬", "遍"]
     /// Two-character words after which a numeral counts time.
-    static let unitFollowerWords: [[Character]] = [["学", "期"], ["学", "年"], ["学", "时"], ["课", "时"], ["小", "时"], ["星", "期"], ["礼", "拜"]]
+    static let unitFollowerWords: [[Character]] = [
+        ["学", "期"], ["学", "年"], ["学", "时"], ["课", "时"], ["小", "时"], ["星", "期"], ["礼", "拜"],
+    ]
 
     /// Step 4: replaces numeral runs by ASCII digits where they count something.
     static func foldNumerals(_ input: [Character]) -> [Character] {
@@ -127,9 +129,12 @@ enum ExpressionNormalizer {
         var characters = input
         // 至/到 between a date and a number is a range dash: 2022年至2025年, 3月到6月.
         let dateEnds: Set<Character> = ["年", "月", "日", "号", "底", "末"]
-        for index in characters.indices.dropFirst().dropLast() where characters[index] == "至" || characters[index] == "到" {
+        for index in characters.indices.dropFirst().dropLast()
+        where characters[index] == "至" || characters[index] == "到" {
             let previous = characters[index - 1]
-            if (previous.isASCIIDigitCharacter || dateEnds.contains(previous)) && characters[index + 1].isASCIIDigitCharacter {
+            if (previous.isASCIIDigitCharacter || dateEnds.contains(previous))
+                && characters[index + 1].isASCIIDigitCharacter
+            {
                 characters[index] = "-"
             }
         }
@@ -217,8 +222,9 @@ enum ExpressionNormalizer {
         var index = 0
         while index < input.count {
             let character = input[index]
-            if (character == "以" || character == "之"), index + 1 < input.count, input[index + 1] == "前",
-                let previous = result.last, previous.isASCIIDigitCharacter || dateContext.contains(previous) || dropAfter.contains(previous)
+            if character == "以" || character == "之", index + 1 < input.count, input[index + 1] == "前",
+                let previous = result.last,
+                previous.isASCIIDigitCharacter || dateContext.contains(previous) || dropAfter.contains(previous)
             {
                 index += 1  // 以前/之前 → 前
                 continue

@@ -6,6 +6,9 @@ extension ExpressionParser {
     func pointOrRange(_ normalized: String) throws(TimeExpressionError) -> TimeInterpretation? {
         var scanner = ExpressionScanner(normalized)
         _ = scanner.take(anyOf: Self.leadIns)
+        if let date = try isoDate(scanner.rest) {
+            return TimeInterpretation(text: text, due: date)
+        }
         guard let left = try rangeStartOrPoint(&scanner) else { return nil }
         guard scanner.take("-") else {
             guard finishes(&scanner) else { return nil }
@@ -28,18 +31,25 @@ extension ExpressionParser {
             conventions: unique(left.startConventions + right.endConventions))
     }
 
+    /// `2022-12-31` as the whole text; throws for the same shape naming no real day (`2023-02-30`).
+    func isoDate(_ rest: String) throws(TimeExpressionError) -> CivilDate? {
+        let shape = rest.enumerated().allSatisfy { offset, character in
+            offset == 4 || offset == 7 ? character == "-" : character.isASCIIDigitCharacter
+        }
+        guard rest.count == 10, shape else { return nil }
+        guard let date = CivilDate(iso: rest) else {
+            throw invalidDate(rest, LocalizedText(zh: "没有这一天", en: "no such day"))
+        }
+        try checkYear(date.year)
+        return date
+    }
+
     /// A range's left side may be a bare year (`2022` in `2022-2025年`); otherwise a point.
     func rangeStartOrPoint(_ scanner: inout ExpressionScanner) throws(TimeExpressionError) -> ExpressionSpan? {
         var probe = scanner
         if let year = probe.number(maxDigits: 4), year.digits == 4, probe.sees("-") {
             // No 年 yet: a bare number that is no plausible year is something else (a phone number), not a typo.
             guard Self.years.contains(year.value) else { return nil }
-            var after = probe
-            _ = after.take("-")
-            if let right = after.number(maxDigits: 4), right.digits == 4, after.atEnd {
-                // (2021-2025): a plan period without 年.
-                guard Self.years.contains(right.value) else { return nil }
-            }
             scanner = probe
             return .wholeYear(year.value)
         }
@@ -59,6 +69,9 @@ extension ExpressionParser {
             if inheritYear != nil, scanner.atEnd, Self.years.contains(number.value) {
                 return .wholeYear(number.value)
             }
+            if let separator = scanner.take(anyOf: [".", "/"]) {
+                return try separatedDate(&scanner, year: number.value, separator: separator)
+            }
         }
         scanner = saved
         if let year = inheritYear, let month = scanner.number(maxDigits: 2), scanner.take("月") {
@@ -66,6 +79,30 @@ extension ExpressionParser {
         }
         scanner = saved
         return nil
+    }
+
+    /// `2022.6.30`, `2022/6/30` or `2022.6` (the whole month), after the year and the first separator.
+    func separatedDate(
+        _ scanner: inout ExpressionScanner, year: Int, separator: String
+    ) throws(TimeExpressionError) -> ExpressionSpan? {
+        guard let month = scanner.number(maxDigits: 2) else { return nil }
+        try checkYear(year)
+        guard (1...12).contains(month.value) else {
+            throw invalidDate(
+                "\(year)\(separator)\(month.value)", LocalizedText(zh: "月份应为1—12", en: "months run from 1 to 12"))
+        }
+        var probe = scanner
+        if probe.take(separator), let day = probe.number(maxDigits: 2) {
+            scanner = probe
+            guard let date = CivilDate(year: year, month: month.value, day: day.value) else {
+                let written = "\(year)\(separator)\(month.value)\(separator)\(day.value)"
+                throw invalidDate(written, LocalizedText(zh: "没有这一天", en: "no such day"))
+            }
+            return ExpressionSpan(start: date, end: date, granularity: .day, year: year)
+        }
+        let first = CivilDate(year: year, month: month.value, day: 1)!
+        return ExpressionSpan(
+            start: first, end: first.lastOfMonth, granularity: .month, year: year, endConventions: ["N月=当月末"])
     }
 
     /// What follows `Y年`.
@@ -83,7 +120,8 @@ extension ExpressionParser {
         if scanner.take(anyOf: ["年中", "中"]) != nil {
             let day = conventions.midYear.date(in: y) ?? .endOfYear(y)
             return ExpressionSpan(
-                start: day, end: day, granularity: .partOfYear, year: y, startConventions: ["年中=\(conventions.midYear)"],
+                start: day, end: day, granularity: .partOfYear, year: y,
+                startConventions: ["年中=\(conventions.midYear)"],
                 endConventions: ["年中=\(conventions.midYear)"])
         }
         if scanner.take("度") || scanner.take("全年") {
@@ -170,11 +208,14 @@ extension ExpressionParser {
         guard let day = term.startDate(startingIn: year) else { return nil }
         let note = (spring ? "春季学期起=" : "秋季学期起=") + term.start.description
         return ExpressionSpan(
-            start: day, end: day, granularity: .partOfYear, year: year, startConventions: [note], endConventions: [note])
+            start: day, end: day, granularity: .partOfYear, year: year, startConventions: [note], endConventions: [note]
+        )
     }
 
     /// What follows `Y年N月`: a day, 底/末, 上旬/中旬/下旬, 前, or nothing (the whole month).
-    func monthPart(_ scanner: inout ExpressionScanner, year: Int, month: Int) throws(TimeExpressionError) -> ExpressionSpan? {
+    func monthPart(_ scanner: inout ExpressionScanner, year: Int, month: Int) throws(TimeExpressionError)
+        -> ExpressionSpan?
+    {
         guard (1...12).contains(month) else {
             throw invalidDate("\(year)年\(month)月", LocalizedText(zh: "月份应为1—12", en: "months run from 1 to 12"))
         }

@@ -123,11 +123,14 @@ extension ExpressionParser {
         }
         probe = scanner
         _ = probe.take("为")
-        if probe.take("1"), probe.take("个") || true, probe.take("周期") {
-            guard probe.atEnd || !probe.restHasDigit && probe.next == "," else { return nil }
-            return TimeInterpretation(
-                text: text, recurrence: Recurrence(every: .year, interval: years.value),
-                cycle: QuotaCycle(years: years.value))
+        if probe.take("1") {
+            _ = probe.take("个")
+            // 5年一周期、360课时: the cycle may open a list of what it holds.
+            if probe.take("周期"), probe.atEnd || probe.next == "," || probe.next == "、" {
+                return TimeInterpretation(
+                    text: text, recurrence: Recurrence(every: .year, interval: years.value),
+                    cycle: QuotaCycle(years: years.value))
+            }
         }
         probe = scanner
         if probe.take("累计"), !probe.restHasDigit {
@@ -164,6 +167,7 @@ extension ExpressionParser {
             }
             guard interval > 0 else { return nil }
             let notes = phase(&scanner, period: period)
+            try rejectAnchor(scanner, period: period)
             let (times, atLeast) = try count(in: scanner)
             return TimeInterpretation(
                 text: text, recurrence: Recurrence(every: period, interval: interval, times: times, atLeast: atLeast),
@@ -178,7 +182,8 @@ extension ExpressionParser {
             guard !scanner.restHasDigit else { return nil }
             return TimeInterpretation(
                 text: text,
-                recurrence: Recurrence(every: match.period, interval: interval.value, times: times.value, atLeast: atLeast))
+                recurrence: Recurrence(
+                    every: match.period, interval: interval.value, times: times.value, atLeast: atLeast))
         }
         scanner = ExpressionScanner(normalized)
         if scanner.take(anyOf: Self.yearlyWords) != nil {
@@ -242,6 +247,23 @@ extension ExpressionParser {
         return []
     }
 
+    /// Throws when a day or part of the period follows that `phase` did not read: 每周一 (Monday), 每月初,
+    /// 每季度第一个月. Dropping it would misstate the duty.
+    private func rejectAnchor(_ scanner: ExpressionScanner, period: RecurrencePeriod) throws(TimeExpressionError) {
+        let anchors: [String]
+        switch period {
+        case .week: anchors = ["一", "二", "三", "四", "五", "六", "日", "天", "末"]
+        case .day: anchors = []
+        default: anchors = ["初", "中旬", "末", "底", "上旬", "下旬", "上半", "下半", "前", "第"]
+        }
+        guard let anchor = anchors.first(where: { scanner.sees($0) }) else { return }
+        throw failure(
+            TimeExpressionError.Code.unsupported,
+            zh: "时间表述“\(text)”在周期内指定了时点(\(anchor)),尚不支持;请拆成周期和期限两项",
+            en: "the time expression \"\(text)\" fixes a point inside the recurrence (\(anchor)), which is not "
+                + "supported yet; split it into a recurrence and a deadline")
+    }
+
     /// The times per period in the duty text after the period word: `不少于2次`, `开展2次`, `至少1次`, `2次以上`.
     ///
     /// Throws when the text fixes a day inside the period (每年6月底前): duban cannot represent it as a recurrence.
@@ -262,8 +284,8 @@ extension ExpressionParser {
                 throw failure(
                     TimeExpressionError.Code.unsupported,
                     zh: "时间表述“\(text)”在周期内指定了具体日期,尚不支持;请拆成周期和期限两项",
-                    en: "the time expression \"\(text)\" fixes a day inside the recurrence, which is not supported yet; "
-                        + "split it into a recurrence and a deadline")
+                    en: "the time expression \"\(text)\" fixes a day inside the recurrence, which is not supported "
+                        + "yet; split it into a recurrence and a deadline")
             }
             if after == "次", found == nil, value > 0 {
                 let before = String(characters[max(0, index - 4)..<index])

@@ -55,7 +55,8 @@ public struct TimeConventions: Hashable, Sendable, Codable {
         autumnTerm = try container.decodeIfPresent(TermDates.self, forKey: .autumnTerm) ?? fallback.autumnTerm
         earlyMonthDay = try container.decodeIfPresent(Int.self, forKey: .earlyMonthDay) ?? fallback.earlyMonthDay
         midMonthDay = try container.decodeIfPresent(Int.self, forKey: .midMonthDay) ?? fallback.midMonthDay
-        beforeMonth = try container.decodeIfPresent(BeforeMonthReading.self, forKey: .beforeMonth) ?? fallback.beforeMonth
+        beforeMonth =
+            try container.decodeIfPresent(BeforeMonthReading.self, forKey: .beforeMonth) ?? fallback.beforeMonth
         guard (1...28).contains(earlyMonthDay), (earlyMonthDay + 1...30).contains(midMonthDay) else {
             throw DecodingError.dataCorruptedError(
                 forKey: .midMonthDay, in: container,
