@@ -56,6 +56,29 @@ struct DueCommand: ParsableCommand {
             case rollNote = "roll_note"
             case windowStart = "window_start"
         }
+
+        /// Every key is written, with null for what does not apply, so scripts can rely on the shape.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(text, forKey: .text)
+            try c.encode(due, forKey: .due)
+            try c.encode(dueWeekday, forKey: .dueWeekday)
+            try c.encode(rolledDue, forKey: .rolledDue)
+            try c.encode(rollNote, forKey: .rollNote)
+            try c.encode(windowStart, forKey: .windowStart)
+            try c.encode(recurrence, forKey: .recurrence)
+            try c.encode(cycle, forKey: .cycle)
+            try c.encode(limit, forKey: .limit)
+            try c.encode(ongoing, forKey: .ongoing)
+            try c.encode(milestones, forKey: .milestones)
+            try c.encode(convention, forKey: .convention)
+            try c.encode(conventions, forKey: .conventions)
+            try c.encode(provisional, forKey: .provisional)
+            try c.encodeIfPresent(event, forKey: .event)
+            try c.encodeIfPresent(limitDue, forKey: .limitDue)
+            try c.encodeIfPresent(extendedDue, forKey: .extendedDue)
+            try c.encodeIfPresent(explanation, forKey: .explanation)
+        }
     }
 
     func run() throws {

@@ -2,12 +2,6 @@ import DubanCalendar
 import Foundation
 import Testing
 
-/// `YYYY-MM-DD` as a date (test tables are easier to read as strings).
-private func day(_ iso: String) -> CivilDate {
-    guard let date = CivilDate(iso: iso) else { fatalError("bad test date \(iso)") }
-    return date
-}
-
 private func read(_ text: String, _ conventions: TimeConventions = .default) throws -> TimeInterpretation {
     try TimeExpression.interpret(text, conventions: conventions)
 }

@@ -52,12 +52,20 @@ import Testing
         let path = try dir.write("plans/broken.yaml", broken)
         let zh = try BinaryRunner.run("dubanctl", ["check", dir.url.path], environment: ["LANG": "zh_CN.UTF-8"])
         #expect(zh.status == 1)
-        #expect(zh.stderr.contains("\(path):8:14: 错误: "), "\(zh.stderr)")
-        #expect(zh.stderr.contains("\(path):14:9: 错误: "), "\(zh.stderr)")
+        let badDate = position(of: "2022-02-30", in: broken)
+        let colour = position(of: "colour", in: broken)
+        let nowhere = position(of: "nowhere", in: broken)
+        #expect(zh.stderr.contains("\(path):\(badDate.line):\(badDate.column): 错误: "), "\(zh.stderr)")
+        #expect(zh.stderr.contains("\(path):\(colour.line):\(colour.column): 错误: "), "\(zh.stderr)")
         let en = try BinaryRunner.run("dubanctl", ["check", "--lang", "en", path, "--org", dir.url.appendingPathComponent("org.yaml").path])
         #expect(en.status == 1)
-        #expect(en.stderr.contains("\(path):8:14: error: no such date"), "\(en.stderr)")
+        #expect(en.stderr.contains("\(path):\(badDate.line):\(badDate.column): error: no such date"), "\(en.stderr)")
         #expect(en.stderr.contains("unknown key `colour`"))
+        // The dangling assignee is checked once the file itself reads cleanly; fix the file and it shows up.
+        try dir.write("plans/broken.yaml", broken.replacingOccurrences(of: "2022-02-30", with: "2022-02-28").replacingOccurrences(of: "    colour: red\n", with: "").replacingOccurrences(of: "\n    colour: red", with: ""))
+        let second = try BinaryRunner.run("dubanctl", ["check", dir.url.path])
+        #expect(second.status == 1)
+        #expect(second.stderr.contains("\(path):\(nowhere.line):\(nowhere.column): 错误: 承办单位 `nowhere`"), "\(second.stderr)")
     }
 
     @Test func dueExplainsAnExpressionAsJSON() throws {

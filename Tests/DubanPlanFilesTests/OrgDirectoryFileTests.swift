@@ -1,5 +1,6 @@
 import DubanCore
 import DubanPlanFiles
+import DubanTesting
 import Testing
 
 @Suite struct OrgDirectoryFileTests {
