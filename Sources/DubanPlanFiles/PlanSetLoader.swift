@@ -42,14 +42,14 @@ public struct PlanSources: Sendable, Hashable {
                 continue
             }
             if isDirectory.boolValue {
-                let directory = URL(fileURLWithPath: path)
+                let directory = path.hasSuffix("/") ? String(path.dropLast()) : path
                 var found = yamlFiles(in: directory).filter { !isOrgFile($0) }
-                let nested = directory.appendingPathComponent("plans")
-                if fm.fileExists(atPath: nested.path) { found += yamlFiles(in: nested) }
+                let nested = directory + "/plans"
+                if fm.fileExists(atPath: nested) { found += yamlFiles(in: nested) }
                 plans += found
                 orgCandidates += [
-                    directory.appendingPathComponent("org.yaml").path,
-                    directory.deletingLastPathComponent().appendingPathComponent("org.yaml").path,
+                    directory + "/org.yaml",
+                    URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("org.yaml").path,
                 ]
             } else if isOrgFile(path) && org == nil {
                 orgCandidates.insert(path, at: 0)
@@ -71,10 +71,10 @@ public struct PlanSources: Sendable, Hashable {
         return name == "org.yaml" || name == "org.yml"
     }
 
-    static func yamlFiles(in directory: URL) -> [String] {
-        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+    static func yamlFiles(in directory: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { ($0.hasSuffix(".yaml") || $0.hasSuffix(".yml")) && !$0.hasPrefix(".") }
-            .sorted().map { tidy(directory.appendingPathComponent($0).path) }
+            .sorted().map { tidy(directory + "/" + $0) }
     }
 
     static func tidy(_ path: String) -> String {

@@ -239,6 +239,25 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
         #expect(error.diagnostics[0].message.zh.contains("a.yaml:1:5"))
     }
 
+    @Test func yearlyDutyAtAFixedPointInTheYear() throws {
+        let text = Self.header + "  - {id: t1, title: 年初部署, kind: recurring, assignees: [pref], recurrence: 每年, at: 年初, due: 2022—2023年}\n"
+            + "  - {id: t2, title: x, kind: recurring, assignees: [pref], recurrence: 每学期2次, at: 06-30, due: 2022年}\n"
+        let (plan, diagnostics) = PlanFile.parse(text, file: "at.yaml")
+        #expect(plan == nil)
+        #expect(diagnostics.map(\.code) == ["bad-at"])
+        let ok = Self.header + "  - {id: t1, title: 年初部署, kind: recurring, assignees: [pref], recurrence: 每年, at: 年初, due: 2022—2023年}\n"
+        let task = try #require(PlanFile.parse(ok, file: "at.yaml").0?.plan.tasks.first)
+        #expect(task.recurrenceAt == MonthDay(month: 3, day: 31))
+        #expect(task.due?.interpretation.windowStart == CivilDate(year: 2022, month: 1, day: 1))
+    }
+
+    @Test func expressionsAreKeptAsWrittenAndInterpreted() throws {
+        let text = Self.header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 完成时限:2022年8月底。}\n"
+        let task = try #require(PlanFile.parse(text, file: "x.yaml").0?.plan.tasks.first)
+        #expect(task.due?.text == "完成时限:2022年8月底。")
+        #expect(task.due?.interpretation.due == CivilDate(year: 2022, month: 8, day: 31))
+    }
+
     @Test func aFileThatIsNotUTF8IsRefused() throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
