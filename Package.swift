@@ -20,6 +20,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
     ],
     targets: [
         // Pure: civil dates, the working-day calendar, Chinese time expressions.
@@ -31,6 +34,20 @@ let package = Package(
             name: "DubanPlanFiles",
             dependencies: ["DubanCore", "DubanCalendar", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
+        ),
+        // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
+        .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
+        // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
+        .target(
+            name: "DubanStore",
+            dependencies: ["DubanCore", "DubanCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        // libsystemd, as a system library: sd_notify, sd_listen_fds, sd_journal_sendv.
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // systemd integration: notifier, listen fds, journald LogHandler.
+        .target(
+            name: "DubanSystemd",
+            dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
         ),
         // dubanctl's command tree and human/JSON rendering (library so tests can reach it).
         .target(
@@ -48,6 +65,12 @@ let package = Package(
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
+        .testTarget(name: "DubanSchedulerTests", dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(name: "DubanStoreTests", dependencies: ["DubanStore", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(
+            name: "DubanSystemdTests",
+            dependencies: ["DubanSystemd", "DubanTesting", .product(name: "Logging", package: "swift-log")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,1 @@
+// DubanScheduler: see docs/ARCHITECTURE.md.

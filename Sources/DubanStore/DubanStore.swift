@@ -1,0 +1,1 @@
+// DubanStore: see docs/ARCHITECTURE.md.

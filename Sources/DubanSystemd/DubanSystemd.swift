@@ -1,0 +1,1 @@
+// DubanSystemd: see docs/ARCHITECTURE.md.
