@@ -8,12 +8,18 @@ public struct PeriodRule: Hashable, Sendable {
     /// How many parts each period is split into (每年2次 → 2).
     public var times: Int
     public var conventions: TimeConventions
+    /// The school calendar whose real term dates replace the conventions' (for semester periods).
+    public var school: SchoolCalendar?
 
-    public init(every: RecurrencePeriod, interval: Int = 1, times: Int = 1, conventions: TimeConventions = .default) {
+    public init(
+        every: RecurrencePeriod, interval: Int = 1, times: Int = 1, conventions: TimeConventions = .default,
+        school: SchoolCalendar? = nil
+    ) {
         self.every = every
         self.interval = max(1, interval)
         self.times = max(1, times)
         self.conventions = conventions
+        self.school = school
     }
 
     /// The ordinal of the base unit (year, quarter, month, week, day, semester) that holds `date`, or for
@@ -60,12 +66,9 @@ public struct PeriodRule: Hashable, Sendable {
     }
 
     func semesterSpan(_ ordinal: Int) -> DateSpan {
-        let year = PeriodRule.floorDiv(ordinal, 2)
-        let term = ordinal - year * 2 == 0 ? conventions.springTerm : conventions.autumnTerm
-        let start = PeriodRule.date(year: year, term.start)
-        var endYear = year
-        if (term.end.month, term.end.day) < (term.start.month, term.start.day) { endYear += 1 }
-        return DateSpan(start: start, end: PeriodRule.date(year: endYear, term.end))
+        let reference = TermReference(ordinal: ordinal)
+        let span = school?.span(of: reference, conventions: conventions) ?? reference.defaultSpan(conventions)
+        return DateSpan(start: span.lowerBound, end: span.upperBound)
     }
 
     /// The span of period `index` counted from `anchor` (the base-unit ordinal of the window start).

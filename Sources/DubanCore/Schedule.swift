@@ -28,10 +28,17 @@ public struct Schedule: Sendable {
     public let directory: OrgDirectory
     public let calendar: WorkingDayCalendar
     public let settings: SiteSettings
+    /// School calendars (校历) by org unit; a unit uses its own or its nearest ancestor's.
+    public let schoolCalendars: [SchoolCalendar]
     private let taskIndex: [String: Int]
+    /// For each unit index: the index in `schoolCalendars` of the calendar that applies, if any.
+    private let schoolOfUnit: [Int32: Int]
 
     /// Places validated plans on the calendar. Tasks whose assignees resolve to no unit get no occurrences.
-    public init(plans: [Plan], directory: OrgDirectory, calendar: WorkingDayCalendar, settings: SiteSettings = .init()) {
+    public init(
+        plans: [Plan], directory: OrgDirectory, calendar: WorkingDayCalendar, settings: SiteSettings = .init(),
+        schoolCalendars: [SchoolCalendar] = []
+    ) {
         let sortedPlans = plans.sorted { $0.id < $1.id }
         var tasks: [ScheduledTask] = []
         for (planIndex, plan) in sortedPlans.enumerated() {
@@ -49,6 +56,45 @@ public struct Schedule: Sendable {
             index[sortedPlans[scheduled.plan].id + "/" + scheduled.task.id] = i
         }
         self.taskIndex = index
+        self.schoolCalendars = schoolCalendars
+        var byOrg: [String: Int] = [:]
+        for (i, school) in schoolCalendars.enumerated() { byOrg[school.org] = i }
+        var schoolOfUnit: [Int32: Int] = [:]
+        if !byOrg.isEmpty {
+            for (i, unit) in directory.units.enumerated() {
+                if let own = byOrg[unit.id] {
+                    schoolOfUnit[Int32(i)] = own
+                } else if let inherited = directory.ancestors(of: unit.id).lazy.compactMap({ byOrg[$0] }).first {
+                    schoolOfUnit[Int32(i)] = inherited
+                }
+            }
+        }
+        self.schoolOfUnit = schoolOfUnit
+    }
+
+    /// The school calendar that applies to unit `id` (its own or its nearest ancestor's), if any.
+    public func schoolCalendar(forUnit id: String) -> SchoolCalendar? {
+        directory.index(ofUnit: id).flatMap { schoolOfUnit[Int32($0)] }.map { schoolCalendars[$0] }
+    }
+
+    /// True when the task's dates depend on school terms (每学期 periods or a 学期末 deadline).
+    func followsSchoolTerms(_ scheduled: ScheduledTask) -> Bool {
+        scheduled.rule?.every == .semester || scheduled.task.due?.interpretation.termEnd != nil
+    }
+
+    /// The period rule and one-off due dates of `scheduled` for units under school calendar `school`.
+    func placement(_ scheduled: ScheduledTask, school: Int?) -> (rule: PeriodRule?, milestones: [CivilDate]) {
+        guard let school, followsSchoolTerms(scheduled) else { return (scheduled.rule, scheduled.milestones) }
+        let calendar = schoolCalendars[school]
+        var rule = scheduled.rule
+        rule?.school = calendar
+        var milestones = scheduled.milestones
+        if let term = scheduled.task.due?.interpretation.termEnd, let end = calendar.term(term)?.end,
+            let last = milestones.indices.last, scheduled.task.window?.end == nil
+        {
+            milestones[last] = end
+        }
+        return (rule, milestones)
     }
 
     static func place(
@@ -130,6 +176,31 @@ public struct Schedule: Sendable {
     func appendOccurrences(of index: Int, from: CivilDate, through: CivilDate, into result: inout [Occurrence]) {
         let scheduled = tasks[index]
         guard !scheduled.units.isEmpty, scheduled.task.kind != .procedural else { return }
+        guard !schoolOfUnit.isEmpty, followsSchoolTerms(scheduled) else {
+            appendOccurrences(
+                of: index, units: scheduled.units, rule: scheduled.rule, milestones: scheduled.milestones, from: from,
+                through: through, into: &result)
+            return
+        }
+        // Units under different school calendars get different term dates: expand each group on its own.
+        var groups: [Int: [Int32]] = [:]
+        for unit in scheduled.units { groups[schoolOfUnit[unit] ?? -1, default: []].append(unit) }
+        var grouped: [Occurrence] = []
+        for (school, units) in groups.sorted(by: { $0.key < $1.key }) {
+            let (rule, milestones) = placement(scheduled, school: school >= 0 ? school : nil)
+            appendOccurrences(
+                of: index, units: units, rule: rule, milestones: milestones, from: from, through: through, into: &grouped)
+        }
+        // Keep the per-task order expansion promises: period, then unit.
+        grouped.sort { ($0.period, $0.part, $0.org) < ($1.period, $1.part, $1.org) }
+        result.append(contentsOf: grouped)
+    }
+
+    func appendOccurrences(
+        of index: Int, units: [Int32], rule: PeriodRule?, milestones: [CivilDate], from: CivilDate, through: CivilDate,
+        into result: inout [Occurrence]
+    ) {
+        let scheduled = tasks[index]
         let roll = scheduled.task.roll
         let taskNumber = Int32(index)
         @inline(__always) func emit(period: Int, part: Int, start: CivilDate, nominal: CivilDate) {
@@ -138,16 +209,16 @@ public struct Schedule: Sendable {
             let startDay = Int32(start.dayNumber)
             let nominalDay = Int32(nominal.dayNumber)
             let dueDay = Int32(due.dayNumber)
-            for unit in scheduled.units {
+            for unit in units {
                 result.append(
                     Occurrence(
                         task: taskNumber, org: unit, period: Int32(period), part: UInt8(part), startDay: startDay,
                         nominalDueDay: nominalDay, dueDay: dueDay))
             }
         }
-        guard let rule = scheduled.rule else {
+        guard let rule else {
             var previousEnd: CivilDate?
-            for (i, milestone) in scheduled.milestones.enumerated() {
+            for (i, milestone) in milestones.enumerated() {
                 let start = previousEnd.map { max($0.adding(days: 1), scheduled.windowStart) } ?? scheduled.windowStart
                 emit(period: i, part: 0, start: min(start, milestone), nominal: milestone)
                 previousEnd = milestone
@@ -239,7 +310,7 @@ public struct Schedule: Sendable {
     /// The period fragment of the occurrence id: `once`, `2022`, `2022-Q3`, `2022-spring`, `2022.1` …
     public func periodKey(of occurrence: Occurrence) -> String {
         let scheduled = tasks[Int(occurrence.task)]
-        if let rule = scheduled.rule {
+        if let rule = placement(scheduled, school: schoolOfUnit[occurrence.org]).rule {
             let anchor = rule.unitOrdinal(containing: scheduled.windowStart)
             return rule.key(anchor: anchor, index: Int(occurrence.period), part: Int(occurrence.part))
         }
@@ -272,9 +343,20 @@ public struct Schedule: Sendable {
     }
 
     /// The dates reminders fall on: each lead time counted back in working days from the due date.
+    /// A reminder that would fall in a school break of a calendar marked quiet moves to the last working day
+    /// before the break (never dropped: a deadline just after the summer break still gets its warnings).
     public func reminderDates(of occurrence: Occurrence) -> [CivilDate] {
         let due = occurrence.due
-        return task(of: occurrence).reminders.map { calendar.adding(workingDays: -$0, to: due) }
+        let school = schoolOfUnit[occurrence.org].map { schoolCalendars[$0] }
+        var dates: [CivilDate] = []
+        for lead in task(of: occurrence).reminders {
+            var date = calendar.adding(workingDays: -lead, to: due)
+            if let school, school.quietDuringBreaks, let gap = school.schoolBreak(containing: date) {
+                date = calendar.previousWorkingDay(before: gap.start)
+            }
+            if !dates.contains(date) { dates.append(date) }
+        }
+        return dates
     }
 
     /// The instant the occurrence falls due: end of office hours on its due date in the site's zone.

@@ -9,7 +9,7 @@ struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "calendar",
         abstract: "工作日历:解释某天、显示月历、导入国务院节假日通知。 The working-day calendar.",
-        subcommands: [Explain.self, Show.self, Years.self, CalendarImportCommand.self]
+        subcommands: [Explain.self, Show.self, Years.self, CalendarImportCommand.self, CalendarTermsCommand.self]
     )
 
     struct Explain: ParsableCommand {

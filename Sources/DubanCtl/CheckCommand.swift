@@ -30,7 +30,14 @@ struct CheckCommand: ParsableCommand {
         var orgFile: String?
         var planFiles: [String]
         var plans: [PlanSummary]
+        var schoolCalendars: [String] = []
         var diagnostics: [Diagnostic]
+        enum CodingKeys: String, CodingKey {
+            case ok, plans, diagnostics
+            case orgFile = "org_file"
+            case planFiles = "plan_files"
+            case schoolCalendars = "school_calendars"
+        }
     }
 
     struct PlanSummary: Encodable {
@@ -52,9 +59,10 @@ struct CheckCommand: ParsableCommand {
             report.orgFile = sources.orgFile
             report.planFiles = sources.planFiles
             let set = try PlanSetLoader.load(sources)
-            let schedule = Schedule(plans: set.plans, directory: set.directory, calendar: calendar)
+            let schedule = Schedule(plans: set.plans, directory: set.directory, calendar: calendar, schoolCalendars: set.schoolCalendars)
             report.ok = true
             report.diagnostics = set.warnings
+            report.schoolCalendars = set.schoolCalendars.map(\.org)
             for (index, plan) in schedule.plans.enumerated() {
                 var kinds: [String: Int] = [:]
                 for task in plan.tasks { kinds[task.kind.rawValue, default: 0] += 1 }
@@ -80,6 +88,13 @@ struct CheckCommand: ParsableCommand {
                 }
                 if let orgFile = report.orgFile {
                     Output.line(common.t("✓ \(orgFile):组织机构文件", "✓ \(orgFile): org directory"))
+                }
+                if let dir = sources.schoolDirectory {
+                    let list = report.schoolCalendars.joined(separator: ", ")
+                    Output.line(
+                        common.t(
+                            "✓ \(dir):\(report.schoolCalendars.count) 份校历(\(list))",
+                            "✓ \(dir): \(report.schoolCalendars.count) school calendar(s) (\(list))"))
                 }
             } else {
                 let errors = report.diagnostics.filter { $0.severity == .error }.count

@@ -73,7 +73,7 @@ struct MilestonesCommand: ParsableCommand {
             Output.diagnostics(error.diagnostics, language: language)
             throw ExitCode(DubanctlExit.failed)
         }
-        let schedule = Schedule(plans: set.plans, directory: set.directory, calendar: calendar)
+        let schedule = Schedule(plans: set.plans, directory: set.directory, calendar: calendar, schoolCalendars: set.schoolCalendars)
         let start = try parseDate(from, settings: schedule.settings)
         var end = start.adding(days: MilestonesCommand.days(in: within) ?? 30)
         if let workdays { end = min(end, calendar.adding(workingDays: workdays, to: start)) }

@@ -12,25 +12,33 @@ public struct PlanSet: Sendable {
     public var planFiles: [String]
     /// The org directory file read.
     public var orgFile: String
+    /// School calendars (校历) read from the school calendar directory, if any.
+    public var schoolCalendars: [SchoolCalendar] = []
 }
 
 /// Where plans and the org directory are, as given on a command line or in the config.
 public struct PlanSources: Sendable, Hashable {
     public var planFiles: [String]
     public var orgFile: String?
+    /// A directory of school calendar files (校历), if any.
+    public var schoolDirectory: String?
 
-    public init(planFiles: [String], orgFile: String?) {
+    public init(planFiles: [String], orgFile: String?, schoolDirectory: String? = nil) {
         self.planFiles = planFiles
         self.orgFile = orgFile
+        self.schoolDirectory = schoolDirectory
     }
 
     /// Resolves paths the way `dubanctl check` takes them: a file is a plan; a directory contributes its
     /// `*.yaml`/`*.yml` plans (and those of a `plans/` folder inside it). The org directory is `org` when given,
     /// else an `org.yaml` found in a given directory or its parent.
-    public static func resolve(paths: [String], org: String?) throws(DiagnosticsError) -> PlanSources {
+    public static func resolve(paths: [String], org: String?, schoolDirectory: String? = nil) throws(DiagnosticsError)
+        -> PlanSources
+    {
         let fm = FileManager.default
         var plans: [String] = []
         var orgCandidates: [String] = []
+        var schoolCandidates: [String] = []
         var problems: [Diagnostic] = []
         for path in paths {
             var isDirectory: ObjCBool = false
@@ -51,6 +59,10 @@ public struct PlanSources: Sendable, Hashable {
                     directory + "/org.yaml",
                     URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("org.yaml").path,
                 ]
+                schoolCandidates += [
+                    directory + "/school-calendars",
+                    URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("school-calendars").path,
+                ]
             } else if isOrgFile(path) && org == nil {
                 orgCandidates.insert(path, at: 0)
             } else {
@@ -63,7 +75,8 @@ public struct PlanSources: Sendable, Hashable {
         }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         let orgFile = org ?? orgCandidates.first { fm.fileExists(atPath: $0) }
-        return PlanSources(planFiles: plans, orgFile: orgFile.map(tidy))
+        let schools = schoolDirectory ?? schoolCandidates.first { fm.fileExists(atPath: $0) }
+        return PlanSources(planFiles: plans, orgFile: orgFile.map(tidy), schoolDirectory: schools.map(tidy))
     }
 
     static func isOrgFile(_ path: String) -> Bool {
@@ -137,13 +150,21 @@ public enum PlanSetLoader {
                     .warning, at: .init(file: orgFile), code: "no-plans",
                     message: .init(zh: "没有找到任何计划文件", en: "no plan files found")))
         }
+        var schools: [SchoolCalendar] = []
         if let directory {
             diagnostics += crossCheck(parsedPlans, directory: directory)
+            if let schoolDirectory = sources.schoolDirectory {
+                do {
+                    schools = try SchoolCalendarFile.loadDirectory(schoolDirectory, orgDirectory: directory)
+                } catch {
+                    diagnostics += error.diagnostics
+                }
+            }
         }
         if diagnostics.contains(where: { $0.severity == .error }) { throw DiagnosticsError(diagnostics) }
         return PlanSet(
             plans: parsedPlans.map(\.plan), directory: directory!, warnings: diagnostics, planFiles: sources.planFiles,
-            orgFile: orgFile)
+            orgFile: orgFile, schoolCalendars: schools)
     }
 
     static func crossCheck(_ plans: [ParsedPlan], directory: OrgDirectory) -> [Diagnostic] {

@@ -12,7 +12,7 @@ import Testing
     init() throws {
         let sources = try PlanSources.resolve(paths: [Fixtures.examples.path], org: nil)
         let set = try PlanSetLoader.load(sources)
-        schedule = Schedule(plans: set.plans, directory: set.directory, calendar: WorkingDayCalendar(years: CalendarLoader.bundledYears()))
+        schedule = Schedule(plans: set.plans, directory: set.directory, calendar: WorkingDayCalendar(years: CalendarLoader.bundledYears()), schoolCalendars: set.schoolCalendars)
     }
 
     func occurrences(_ plan: String, _ task: String) throws -> [Occurrence] {
@@ -49,10 +49,12 @@ import Testing
         #expect(mid.map(\.nominalDue.description) == ["2023-06-30", "2024-06-30", "2025-06-30"])
     }
 
-    @Test func springTermDeadlineUsesTheConvention() throws {
+    @Test func springTermDeadlineFollowsTheSchoolCalendars() throws {
         let index = try #require(schedule.tasks.firstIndex { $0.task.due?.text == "2022年春季学期末前" })
         let all = schedule.occurrences(ofTask: index, from: .startOfYear(2020), through: .endOfYear(2030))
-        #expect(all.allSatisfy { $0.nominalDue == CivilDate(year: 2022, month: 7, day: 15)! })
+        let byUnit = Dictionary(uniqueKeysWithValues: all.map { (schedule.unit(of: $0).id, $0.nominalDue.description) })
+        #expect(byUnit["kangle"] == "2022-07-08", "the prefecture's school calendar")
+        #expect(byUnit["jishishan"] == "2022-07-15", "the county's own")
         #expect(schedule.tasks[index].task.due?.interpretation.conventions.isEmpty == false)
     }
 

@@ -107,3 +107,24 @@ import Testing
         #expect(rolled.stdout.contains("原定10月3日(国庆节),顺延至10月8日"), "\(rolled.stdout)")
     }
 }
+
+/// `dubanctl calendar terms` on the bundled examples.
+@Suite struct CalendarTermsCommandTests {
+    @Test func unitFollowsItsAncestorsSchoolCalendar() throws {
+        let result = try BinaryRunner.run("dubanctl", ["calendar", "terms", "--plans", "examples/", "--org", "kangle", "--year", "2022", "--lang", "zh"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("沿用 临夏州教育局 的校历"))
+        #expect(result.stdout.contains("暑假") && result.stdout.contains("2022-07-09"))
+        let json = try BinaryRunner.run("dubanctl", ["calendar", "terms", "--plans", "examples/", "--org", "jishishan", "--json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["calendar_org"] as? String == "jishishan")
+        #expect(object["defaults"] as? Bool == false)
+    }
+
+    @Test func unitWithoutAnySchoolCalendarSaysDefaultsApply() throws {
+        let result = try BinaryRunner.run("dubanctl", ["calendar", "terms", "--plans", "examples/", "--org", "tengchong", "--year", "2026", "--lang", "en"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("the defaults apply"))
+        #expect(result.stdout.contains("2026-07-15"))
+    }
+}

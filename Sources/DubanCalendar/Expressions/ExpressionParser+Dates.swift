@@ -12,7 +12,7 @@ extension ExpressionParser {
         guard let left = try rangeStartOrPoint(&scanner) else { return nil }
         guard scanner.take("-") else {
             guard finishes(&scanner) else { return nil }
-            return TimeInterpretation(text: text, due: left.end, conventions: left.endConventions)
+            return TimeInterpretation(text: text, due: left.end, conventions: left.endConventions, termEnd: left.termEnd)
         }
         guard let right = try point(&scanner, inheritYear: left.year) else { return nil }
         _ = scanner.take(anyOf: ["发展期间", "期间", "时期", "之间", "间"])
@@ -28,7 +28,7 @@ extension ExpressionParser {
         let milestones = yearly ? (left.year...right.year).map { CivilDate.endOfYear($0) } : []
         return TimeInterpretation(
             text: text, due: right.end, windowStart: left.start, milestones: milestones,
-            conventions: unique(left.startConventions + right.endConventions))
+            conventions: unique(left.startConventions + right.endConventions), termEnd: right.termEnd)
     }
 
     /// `2022-12-31` as the whole text; throws for the same shape naming no real day (`2023-02-30`).
@@ -200,7 +200,7 @@ extension ExpressionParser {
         return ExpressionSpan(
             start: atEnd ? end : start, end: end, granularity: .partOfYear, year: year,
             startConventions: atEnd ? ["\(name)末=\(endText)"] : ["\(name)起=\(term.start)"],
-            endConventions: ["\(name)末=\(endText)"])
+            endConventions: ["\(name)末=\(endText)"], termEnd: TermReference(year: year, season: spring ? .spring : .autumn))
     }
 
     private func termStart(spring: Bool, year: Int) -> ExpressionSpan? {

@@ -28,6 +28,8 @@ struct ExpressionSpan {
     var startConventions: [String] = []
     /// Conventions used when the span is read as a deadline (`年初=03-31`).
     var endConventions: [String] = []
+    /// The school term whose end this span's end is (学期末), if any.
+    var termEnd: TermReference? = nil
 
     /// All of `year`.
     static func wholeYear(_ year: Int) -> ExpressionSpan {

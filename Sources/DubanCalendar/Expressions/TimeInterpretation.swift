@@ -28,6 +28,9 @@ public struct TimeInterpretation: Hashable, Sendable, Codable {
     public var milestones: [CivilDate]
     /// The conventions the reading relied on, human-readable, such as `年初=03-31` or `春季学期末=07-15`.
     public var conventions: [String]
+    /// When `due` is the end of a school term (2022年春季学期末前): which term, so that a county's own school
+    /// calendar can replace the convention.
+    public var termEnd: TermReference?
 
     public init(
         text: String,
@@ -38,7 +41,8 @@ public struct TimeInterpretation: Hashable, Sendable, Codable {
         limit: ProceduralLimit? = nil,
         ongoing: Bool = false,
         milestones: [CivilDate] = [],
-        conventions: [String] = []
+        conventions: [String] = [],
+        termEnd: TermReference? = nil
     ) {
         self.text = text
         self.due = due
@@ -49,5 +53,6 @@ public struct TimeInterpretation: Hashable, Sendable, Codable {
         self.ongoing = ongoing
         self.milestones = milestones
         self.conventions = conventions
+        self.termEnd = termEnd
     }
 }
