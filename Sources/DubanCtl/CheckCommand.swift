@@ -12,7 +12,7 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             路径可以是计划文件或目录;目录中的 *.yaml(及其 plans/ 子目录)都视为计划文件,\
             org.yaml 为组织机构文件。每个错误以 文件:行:列 报告;有错误时退出码为 1。
-            Paths are plan files or directories (their *.yaml and plans/*.yaml); org.yaml is the org directory. \
+            Paths are plan files or directories (plans/*.yaml when there is a plans/ folder, else their *.yaml); org.yaml is the org directory. \
             Every error is reported as file:line:column; exit code 1 when there are errors.
             """
     )
@@ -58,8 +58,11 @@ struct CheckCommand: ParsableCommand {
             sources = try PlanSources.resolve(paths: paths, org: org)
             report.orgFile = sources.orgFile
             report.planFiles = sources.planFiles
-            let set = try PlanSetLoader.load(sources)
-            let schedule = Schedule(plans: set.plans, directory: set.directory, calendar: calendar, schoolCalendars: set.schoolCalendars)
+            let settings = try common.settings()
+            let set = try PlanSetLoader.load(sources, settings: settings)
+            let schedule = Schedule(
+                plans: set.plans, directory: set.directory, calendar: calendar, settings: settings,
+                schoolCalendars: set.schoolCalendars)
             report.ok = true
             report.diagnostics = set.warnings
             report.schoolCalendars = set.schoolCalendars.map(\.org)
@@ -72,7 +75,7 @@ struct CheckCommand: ParsableCommand {
                 report.plans.append(
                     PlanSummary(id: plan.id, title: plan.title, file: plan.file, tasks: plan.tasks.count, kinds: kinds, occurrences: count))
             }
-        } catch {
+        } catch let error as DiagnosticsError {
             report.diagnostics = error.diagnostics
         }
         if common.json {

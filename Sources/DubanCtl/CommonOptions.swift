@@ -12,6 +12,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "以 JSON 输出,供脚本使用。 Print JSON for scripts.")
     var json = false
 
+    @Option(name: .long, help: "配置文件(约定、时区、路径)。 Configuration file (conventions, time zone, paths).")
+    var config: String?
+
     @Option(
         name: .customLong("calendar-dir"),
         help: "附加的节假日数据目录(可多次指定)。 Extra holiday data directory (repeatable).")
@@ -27,10 +30,28 @@ struct CommonOptions: ParsableArguments {
         }
     }
 
-    /// The working-day calendar: bundled years plus any `--calendar-dir`.
-    func calendar() throws -> WorkingDayCalendar {
+    /// The configuration: `--config FILE`, or the documented defaults.
+    func configuration() throws -> DubanConfiguration {
+        guard let config else { return DubanConfiguration() }
         do {
-            return try CalendarLoader.load(overrideDirectories: calendarDirectories)
+            return try ConfigFile.load(config)
+        } catch {
+            Output.diagnostics(error.diagnostics, language: language)
+            throw ExitCode(DubanctlExit.failed)
+        }
+    }
+
+    /// Site settings (zone, office hours, reminders, roll rule, conventions) from the configuration.
+    func settings() throws -> SiteSettings {
+        try configuration().site
+    }
+
+    /// The working-day calendar: bundled years, the configuration's calendar directories that exist (only with
+    /// `--config`), and every `--calendar-dir`.
+    func calendar() throws -> WorkingDayCalendar {
+        let configured = config == nil ? [] : try configuration().calendarDirectories.filter { FileManager.default.fileExists(atPath: $0) }
+        do {
+            return try CalendarLoader.load(overrideDirectories: configured + calendarDirectories)
         } catch {
             Output.diagnostics(error.diagnostics, language: language)
             throw ExitCode(DubanctlExit.failed)

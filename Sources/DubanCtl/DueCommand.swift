@@ -85,8 +85,9 @@ struct DueCommand: ParsableCommand {
         let language = common.language
         let calendar = try common.calendar()
         let interpretation: TimeInterpretation
+        let conventions = try common.settings().conventions
         do {
-            interpretation = try TimeExpression.interpret(expression, conventions: SiteSettings().conventions)
+            interpretation = try TimeExpression.interpret(expression, conventions: conventions)
         } catch {
             Output.error(common.t("错误:", "error: ") + error.message.text(language))
             throw ExitCode(DubanctlExit.failed)

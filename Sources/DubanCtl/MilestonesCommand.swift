@@ -43,7 +43,7 @@ struct MilestonesCommand: ParsableCommand {
     var limit: Int = 200
 
     func validate() throws {
-        guard !plans.isEmpty else {
+        guard !plans.isEmpty || common.config != nil else {
             throw ValidationError(
                 "尚未连接守护进程;请用 --plans 指定计划目录离线查看。 / No daemon connection yet: use --plans DIR to work offline.")
         }
@@ -66,14 +66,24 @@ struct MilestonesCommand: ParsableCommand {
     func run() throws {
         let language = common.language
         let calendar = try common.calendar()
+        let configuration = try common.configuration()
         let set: PlanSet
         do {
-            set = try PlanSetLoader.load(try PlanSources.resolve(paths: plans, org: org))
+            let sources: PlanSources
+            if plans.isEmpty {
+                sources = try PlanSources.resolve(
+                    paths: [configuration.plans], org: org ?? configuration.org, schoolDirectory: configuration.schoolCalendars)
+            } else {
+                sources = try PlanSources.resolve(paths: plans, org: org)
+            }
+            set = try PlanSetLoader.load(sources, settings: configuration.site)
         } catch {
             Output.diagnostics(error.diagnostics, language: language)
             throw ExitCode(DubanctlExit.failed)
         }
-        let schedule = Schedule(plans: set.plans, directory: set.directory, calendar: calendar, schoolCalendars: set.schoolCalendars)
+        let schedule = Schedule(
+            plans: set.plans, directory: set.directory, calendar: calendar, settings: configuration.site,
+            schoolCalendars: set.schoolCalendars)
         let start = try parseDate(from, settings: schedule.settings)
         var end = start.adding(days: MilestonesCommand.days(in: within) ?? 30)
         if let workdays { end = min(end, calendar.adding(workingDays: workdays, to: start)) }

@@ -29,8 +29,8 @@ public struct PlanSources: Sendable, Hashable {
         self.schoolDirectory = schoolDirectory
     }
 
-    /// Resolves paths the way `dubanctl check` takes them: a file is a plan; a directory contributes its
-    /// `*.yaml`/`*.yml` plans (and those of a `plans/` folder inside it). The org directory is `org` when given,
+    /// Resolves paths the way `dubanctl check` takes them: a file is a plan; a directory with a `plans/` folder
+    /// contributes that folder's `*.yaml`/`*.yml`, any other directory its own (except org.yaml and duban.yaml). The org directory is `org` when given,
     /// else an `org.yaml` found in a given directory or its parent.
     public static func resolve(paths: [String], org: String?, schoolDirectory: String? = nil) throws(DiagnosticsError)
         -> PlanSources
@@ -51,10 +51,14 @@ public struct PlanSources: Sendable, Hashable {
             }
             if isDirectory.boolValue {
                 let directory = path.hasSuffix("/") ? String(path.dropLast()) : path
-                var found = yamlFiles(in: directory).filter { !isOrgFile($0) }
+                // A directory laid out like examples/ (org.yaml, plans/, school-calendars/, duban.yaml) takes its
+                // plans from plans/ only; a plain directory of plans takes every *.yaml but org.yaml and duban.yaml.
                 let nested = directory + "/plans"
-                if fm.fileExists(atPath: nested) { found += yamlFiles(in: nested) }
-                plans += found
+                if fm.fileExists(atPath: nested) {
+                    plans += yamlFiles(in: nested)
+                } else {
+                    plans += yamlFiles(in: directory).filter { !isOrgFile($0) && !isConfigFile($0) }
+                }
                 orgCandidates += [
                     directory + "/org.yaml",
                     URL(fileURLWithPath: directory).deletingLastPathComponent().appendingPathComponent("org.yaml").path,
@@ -77,6 +81,11 @@ public struct PlanSources: Sendable, Hashable {
         let orgFile = org ?? orgCandidates.first { fm.fileExists(atPath: $0) }
         let schools = schoolDirectory ?? schoolCandidates.first { fm.fileExists(atPath: $0) }
         return PlanSources(planFiles: plans, orgFile: orgFile.map(tidy), schoolDirectory: schools.map(tidy))
+    }
+
+    static func isConfigFile(_ path: String) -> Bool {
+        let name = URL(fileURLWithPath: path).lastPathComponent
+        return name == "duban.yaml" || name == "duban.yml"
     }
 
     static func isOrgFile(_ path: String) -> Bool {

@@ -1,0 +1,138 @@
+public import DubanCalendar
+public import DubanCore
+import Foundation
+import Yams
+
+/// Reads duband's configuration file strictly (unknown keys are errors, with file:line:column).
+/// See docs/configuration.md.
+public enum ConfigFile {
+    static let keys = [
+        "plans", "org", "calendar_dir", "school_calendars", "state_dir", "socket", "plugin_dir", "locale", "time_zone",
+        "office_hours", "reminders", "roll", "conventions",
+    ]
+    static let conventionKeys = [
+        "year_start", "mid_year", "first_half_end", "spring_term", "autumn_term", "early_month_day", "mid_month_day",
+        "before_month",
+    ]
+
+    /// Reads and parses the file at `path`; throws every problem found.
+    public static func load(_ path: String) throws(DiagnosticsError) -> DubanConfiguration {
+        switch PlanSetLoader.readText(path) {
+        case .failure(let d): throw DiagnosticsError([d])
+        case .success(let text):
+            let (config, diagnostics) = parse(text, file: path)
+            guard let config else { throw DiagnosticsError(diagnostics) }
+            return config
+        }
+    }
+
+    /// Parses `text`, the content of `file`; relative paths resolve against `file`'s directory.
+    public static func parse(_ text: String, file: String) -> (DubanConfiguration?, [Diagnostic]) {
+        let collector = DiagnosticCollector(file: file)
+        var config = DubanConfiguration()
+        // An empty file is a valid configuration: every default applies.
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return (config, []) }
+        guard let root = collector.compose(text),
+            let top = MappingReader(root, collector: collector, context: .init(zh: "配置文件", en: "the configuration"))
+        else { return (nil, collector.diagnostics) }
+        let base = URL(fileURLWithPath: file).deletingLastPathComponent()
+        func path(_ value: String) -> String {
+            value.hasPrefix("/") ? value : base.appendingPathComponent(value).standardizedFileURL.path
+        }
+        if let v = top.string("plans") { config.plans = path(v) }
+        if let v = top.string("org") { config.org = path(v) }
+        if let v = top.stringList("calendar_dir") { config.calendarDirectories = v.map { path($0.0) } }
+        if let v = top.string("school_calendars") { config.schoolCalendars = path(v) }
+        if let v = top.string("state_dir") { config.stateDirectory = path(v) }
+        if let v = top.string("socket") { config.socket = path(v) }
+        if let v = top.string("plugin_dir") { config.pluginDirectory = path(v) }
+        if let node = top.value("locale") {
+            if let text = node.scalar?.string, let language = Language(tag: text) {
+                config.locale = language
+            } else {
+                collector.error(node, "bad-value", zh: "`locale` 应为 zh-Hans 或 en", en: "`locale` must be zh-Hans or en")
+            }
+        }
+        if let node = top.value("time_zone") {
+            if let id = node.scalar?.string, let zone = TimeZone(identifier: id) {
+                config.site.timeZone = zone
+            } else {
+                collector.error(
+                    node, "bad-value", zh: "未知时区:\(node.scalar?.string ?? "")(例如 Asia/Shanghai)",
+                    en: "unknown time zone: \(node.scalar?.string ?? "") (e.g. Asia/Shanghai)")
+            }
+        }
+        if let node = top.value("office_hours") {
+            let parts = (node.scalar?.string ?? "").split(separator: "-").map { String($0).trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]), start.secondsFromMidnight < end.secondsFromMidnight {
+                config.site.officeStart = start
+                config.site.dueTime = end
+            } else {
+                collector.error(node, "bad-value", zh: "`office_hours` 应写作 08:30-18:00", en: "`office_hours` must look like 08:30-18:00")
+            }
+        }
+        if let nodes = top.sequence("reminders", allowScalar: true) {
+            config.site.reminders = Array(Set(nodes.compactMap { MappingReader.int($0, key: "reminders", collector: collector, range: 0...250) })).sorted(by: >)
+        }
+        if let roll = top.oneOf("roll", RollRule.allCases.map(\.rawValue)).flatMap(RollRule.init(rawValue:)) {
+            config.site.roll = roll
+        }
+        if let c = top.mapping("conventions", context: .init(zh: "约定(conventions)", en: "`conventions`")) {
+            var conventions = config.site.conventions
+            func monthDay(_ key: String) -> MonthDay? {
+                guard let node = c.value(key) else { return nil }
+                guard let text = node.scalar?.string, let value = MonthDay(text) else {
+                    collector.error(node, "bad-value", zh: "`\(key)` 应为 MM-DD", en: "`\(key)` must be MM-DD")
+                    return nil
+                }
+                return value
+            }
+            func term(_ key: String) -> TermDates? {
+                guard let m = c.mapping(key, context: .init(zh: "`\(key)`", en: "`\(key)`")) else { return nil }
+                let start = m.value("start").flatMap { n -> MonthDay? in
+                    guard let v = n.scalar.flatMap({ MonthDay($0.string) }) else {
+                        collector.error(n, "bad-value", zh: "`start` 应为 MM-DD", en: "`start` must be MM-DD")
+                        return nil
+                    }
+                    return v
+                }
+                let end = m.value("end").flatMap { n -> MonthDay? in
+                    guard let v = n.scalar.flatMap({ MonthDay($0.string) }) else {
+                        collector.error(n, "bad-value", zh: "`end` 应为 MM-DD", en: "`end` must be MM-DD")
+                        return nil
+                    }
+                    return v
+                }
+                m.finish(known: ["start", "end"])
+                guard let start, let end else {
+                    if !m.has("start") { m.missing("start") }
+                    if !m.has("end") { m.missing("end") }
+                    return nil
+                }
+                return TermDates(start: start, end: end)
+            }
+            if let v = monthDay("year_start") { conventions.yearStart = v }
+            if let v = monthDay("mid_year") { conventions.midYear = v }
+            if let v = monthDay("first_half_end") { conventions.firstHalfEnd = v }
+            if let v = term("spring_term") { conventions.springTerm = v }
+            if let v = term("autumn_term") { conventions.autumnTerm = v }
+            let early = c.int("early_month_day", range: 1...28)
+            let mid = c.int("mid_month_day", range: 2...30)
+            if let early { conventions.earlyMonthDay = early }
+            if let mid { conventions.midMonthDay = mid }
+            if conventions.midMonthDay <= conventions.earlyMonthDay {
+                collector.error(
+                    c.value("mid_month_day") ?? c.value("early_month_day"), "bad-value",
+                    zh: "中旬的结束日须晚于上旬的结束日", en: "`mid_month_day` must come after `early_month_day`")
+            }
+            if let v = c.oneOf("before_month", BeforeMonthReading.allCases.map(\.rawValue)).flatMap(BeforeMonthReading.init(rawValue:)) {
+                conventions.beforeMonth = v
+            }
+            c.finish(known: conventionKeys)
+            config.site.conventions = conventions
+        }
+        top.finish(known: keys)
+        if collector.hasErrors { return (nil, collector.diagnostics) }
+        return (config, collector.diagnostics)
+    }
+}
