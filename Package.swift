@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "dubanctl", targets: ["dubanctl"]),
+        .executable(name: "duband", targets: ["duband"]),
         .library(name: "DubanCalendar", targets: ["DubanCalendar"]),
         .library(name: "DubanCore", targets: ["DubanCore"]),
         .library(name: "DubanPlanFiles", targets: ["DubanPlanFiles"]),
@@ -23,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
     ],
     targets: [
         // Pure: civil dates, the working-day calendar, Chinese time expressions.
@@ -49,6 +51,29 @@ let package = Package(
             name: "DubanSystemd",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
         ),
+        // The control socket: HTTP/1.1 on a Unix socket, bound or inherited from systemd (socket activation).
+        .target(
+            name: "DubanControlServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The composition root: configuration → plans, store, scheduler, systemd, control socket (a library so
+        // tests can boot it in-process).
+        .target(
+            name: "DubanDaemon",
+            dependencies: [
+                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
+                "DubanControlServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
         // dubanctl's command tree and human/JSON rendering (library so tests can reach it).
         .target(
             name: "DubanCtl",
@@ -65,6 +90,8 @@ let package = Package(
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
+        .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
+        .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanSchedulerTests", dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanStoreTests", dependencies: ["DubanStore", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(

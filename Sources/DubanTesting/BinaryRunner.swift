@@ -30,34 +30,69 @@ public enum BinaryRunner {
     public static func run(
         _ name: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
     ) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(of: name))
-        process.arguments = arguments
-        process.currentDirectoryURL = directory ?? Fixtures.packageRoot
         var env = ProcessInfo.processInfo.environment
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
-        process.environment = env
+        return try ProcessRunner.run(path(of: name), arguments, in: directory ?? Fixtures.packageRoot, environment: env)
+    }
+}
+
+/// Runs any program to completion and captures its output.
+///
+/// Reads the pipes with `read(2)` and retries on EINTR: Foundation's `readDataToEndOfFile` traps when a signal
+/// (SIGCHLD from another child, say) interrupts it.
+public enum ProcessRunner {
+    public static func run(
+        _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
+        stdin: Data? = nil
+    ) throws -> BinaryRunner.Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
+        if let environment { process.environment = environment }
         let out = Pipe()
         let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = input
         try process.run()
-        // Read both pipes fully before waiting, so a large output cannot block the child.
+        if let stdin { input.fileHandleForWriting.write(stdin) }
+        try? input.fileHandleForWriting.close()
         let group = DispatchGroup()
-        nonisolated(unsafe) var outData = Data()
-        nonisolated(unsafe) var errData = Data()
+        let outBox = DataBox()
         group.enter()
         DispatchQueue.global().async {
-            outData = out.fileHandleForReading.readDataToEndOfFile()
+            outBox.data = readAll(out.fileHandleForReading.fileDescriptor)
             group.leave()
         }
-        errData = err.fileHandleForReading.readDataToEndOfFile()
+        let errData = readAll(err.fileHandleForReading.fileDescriptor)
         group.wait()
         process.waitUntilExit()
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+        return BinaryRunner.Result(
+            status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    /// Reads `fd` to end of file, retrying interrupted reads.
+    public static func readAll(_ fd: Int32) -> Data {
+        var data = Data()
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
+            if n > 0 {
+                data.append(buffer, count: n)
+            } else if n == 0 {
+                return data
+            } else if errno != EINTR {
+                return data
+            }
+        }
+    }
+
+    final class DataBox: @unchecked Sendable {
+        var data = Data()
     }
 }
 

@@ -1,0 +1,3 @@
+/// Entry point for the `duband` executable (filled in as the daemon lands).
+public func runDuband() async {
+}

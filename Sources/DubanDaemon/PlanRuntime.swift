@@ -1,0 +1,36 @@
+public import DubanCalendar
+public import DubanCore
+public import DubanPlanFiles
+import Foundation
+
+/// Everything duband schedules from: the plans, the org directory, the calendars, as one consistent value.
+public struct LoadedPlans: Sendable {
+    public var schedule: Schedule
+    public var set: PlanSet
+    /// Years the schedule touches that have no holiday data (dates there are provisional).
+    public var missingYears: [Int]
+}
+
+/// Loads the plan set, holiday years and school calendars named by the configuration, all or nothing: a reload
+/// with any error leaves the previous set in force and returns every diagnostic.
+public struct PlanRuntime: Sendable {
+    public let configuration: DubanConfiguration
+
+    public init(configuration: DubanConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Reads everything afresh; throws every problem found, never a partial set.
+    public func load(today: CivilDate) throws(DiagnosticsError) -> LoadedPlans {
+        let fm = FileManager.default
+        let calendarDirectories = configuration.calendarDirectories.filter { fm.fileExists(atPath: $0) }
+        let calendar = try CalendarLoader.load(overrideDirectories: calendarDirectories)
+        let schools = fm.fileExists(atPath: configuration.schoolCalendars) ? configuration.schoolCalendars : nil
+        let sources = try PlanSources.resolve(paths: [configuration.plans], org: configuration.org, schoolDirectory: schools)
+        let set = try PlanSetLoader.load(sources, settings: configuration.site)
+        let schedule = Schedule(
+            plans: set.plans, directory: set.directory, calendar: calendar, settings: configuration.site,
+            schoolCalendars: set.schoolCalendars)
+        return LoadedPlans(schedule: schedule, set: set, missingYears: calendar.missingYears(in: today.year...(today.year + 1)))
+    }
+}

@@ -1,0 +1,3 @@
+import DubanDaemon
+
+await runDuband()
