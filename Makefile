@@ -1,0 +1,87 @@
+# duban: build and install into FHS places.
+#
+#   make build                  # swift build -c release
+#   sudo make install           # binaries, units, catalog, sysusers/tmpfiles, example config, examples
+#   make install DESTDIR=/tmp/pkg   # staged install for packaging (no post-install steps run)
+#   sudo make uninstall         # removes what install put in place; keeps /etc/duban and /var/lib/duban
+#
+# `install` does not build: run `make build` first (as your user), then `sudo make install`. Binaries are taken
+# from SWIFT_BIN_DIR (default .build/release).
+
+PREFIX      ?= /usr
+BINDIR      ?= $(PREFIX)/bin
+DATADIR     ?= $(PREFIX)/share
+DOCDIR      ?= $(DATADIR)/doc/duban
+LIBDIR      ?= $(PREFIX)/lib
+PLUGINDIR   ?= $(LIBDIR)/duban/plugins
+SYSCONFDIR  ?= /etc
+UNITDIR     ?= /usr/lib/systemd/system
+CATALOGDIR  ?= /usr/lib/systemd/catalog
+SYSUSERSDIR ?= /usr/lib/sysusers.d
+TMPFILESDIR ?= /usr/lib/tmpfiles.d
+DESTDIR     ?=
+
+SWIFT         ?= swift
+SWIFT_BIN_DIR ?= .build/release
+BINARIES      ?= duband dubanctl
+INSTALL       ?= install
+
+.PHONY: all build test install uninstall
+
+all: build
+
+build:
+	$(SWIFT) build -c release
+
+test:
+	$(SWIFT) test
+
+install:
+	@for bin in $(BINARIES); do \
+	    if [ ! -x "$(SWIFT_BIN_DIR)/$$bin" ]; then \
+	        echo "make: $(SWIFT_BIN_DIR)/$$bin is missing: run 'make build' first" >&2; exit 1; \
+	    fi; \
+	done
+	$(INSTALL) -d "$(DESTDIR)$(BINDIR)"
+	for bin in $(BINARIES); do $(INSTALL) -m 0755 "$(SWIFT_BIN_DIR)/$$bin" "$(DESTDIR)$(BINDIR)/$$bin"; done
+	$(INSTALL) -d "$(DESTDIR)$(UNITDIR)"
+	sed 's|/usr/bin/duband|$(BINDIR)/duband|g' deploy/duban.service > "$(DESTDIR)$(UNITDIR)/duban.service"
+	chmod 0644 "$(DESTDIR)$(UNITDIR)/duban.service"
+	$(INSTALL) -m 0644 deploy/duban.socket "$(DESTDIR)$(UNITDIR)/duban.socket"
+	$(INSTALL) -D -m 0644 deploy/catalog/duban.catalog "$(DESTDIR)$(CATALOGDIR)/duban.catalog"
+	$(INSTALL) -D -m 0644 deploy/sysusers.d/duban.conf "$(DESTDIR)$(SYSUSERSDIR)/duban.conf"
+	$(INSTALL) -D -m 0644 deploy/tmpfiles.d/duban.conf "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
+	$(INSTALL) -d "$(DESTDIR)$(PLUGINDIR)"
+	$(INSTALL) -d "$(DESTDIR)$(SYSCONFDIR)/duban"
+	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/duban/duban.yaml" ]; then \
+	    echo "keeping existing $(DESTDIR)$(SYSCONFDIR)/duban/duban.yaml"; \
+	else \
+	    echo "$(INSTALL) -m 0644 deploy/duban.yaml $(DESTDIR)$(SYSCONFDIR)/duban/duban.yaml"; \
+	    $(INSTALL) -m 0644 deploy/duban.yaml "$(DESTDIR)$(SYSCONFDIR)/duban/duban.yaml"; \
+	fi
+	$(INSTALL) -d "$(DESTDIR)$(DATADIR)/duban/examples"
+	cp -R examples/. "$(DESTDIR)$(DATADIR)/duban/examples/"
+	$(INSTALL) -m 0644 deploy/duban.yaml "$(DESTDIR)$(DATADIR)/duban/examples/duban.yaml"
+	$(INSTALL) -d "$(DESTDIR)$(DOCDIR)"
+	$(INSTALL) -m 0644 README.md docs/*.md "$(DESTDIR)$(DOCDIR)/"
+	@if [ -z "$(DESTDIR)" ]; then \
+	    echo "post-install: user, directories, message catalog, unit files"; \
+	    systemd-sysusers "$(SYSUSERSDIR)/duban.conf" || true; \
+	    systemd-tmpfiles --create "$(TMPFILESDIR)/duban.conf" || true; \
+	    journalctl --update-catalog || true; \
+	    if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; fi; \
+	    echo "next: add plans to $(SYSCONFDIR)/duban/plans, then 'systemctl enable --now duban.socket duban.service'"; \
+	fi
+
+uninstall:
+	for bin in $(BINARIES); do rm -f "$(DESTDIR)$(BINDIR)/$$bin"; done
+	rm -f "$(DESTDIR)$(UNITDIR)/duban.service" "$(DESTDIR)$(UNITDIR)/duban.socket"
+	rm -f "$(DESTDIR)$(CATALOGDIR)/duban.catalog"
+	rm -f "$(DESTDIR)$(SYSUSERSDIR)/duban.conf" "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
+	rm -rf "$(DESTDIR)$(DATADIR)/duban" "$(DESTDIR)$(DOCDIR)"
+	-rmdir "$(DESTDIR)$(PLUGINDIR)" "$(DESTDIR)$(LIBDIR)/duban" 2>/dev/null
+	@if [ -z "$(DESTDIR)" ]; then \
+	    journalctl --update-catalog || true; \
+	    if [ -d /run/systemd/system ]; then systemctl daemon-reload || true; fi; \
+	fi
+	@echo "kept $(SYSCONFDIR)/duban (configuration), /var/lib/duban (state) and the duban user: remove them by hand if wanted"

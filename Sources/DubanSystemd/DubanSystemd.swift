@@ -1,1 +1,0 @@
-// DubanSystemd: see docs/ARCHITECTURE.md.

@@ -1,0 +1,63 @@
+import Logging
+
+/// The fixed 128-bit `MESSAGE_ID` of each kind of event duband logs.
+///
+/// journald indexes `MESSAGE_ID`, so `journalctl MESSAGE_ID=e19374faf8f84e19996557c038bfbe09` lists every overdue
+/// event, and `journalctl -x` shows the explanation from `deploy/catalog/duban.catalog` (installed to
+/// `/usr/lib/systemd/catalog/`, picked up by `journalctl --update-catalog`). The ids were generated once with
+/// `systemd-id128 new` and are frozen: changing one breaks saved queries and the catalog.
+///
+/// Log an event with ``metadata``:
+/// ```swift
+/// logger.notice("提醒：…", metadata: JournalMessageID.reminder.metadata.merging(fields) { $1 })
+/// ```
+public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
+    /// The id as journald shows it: 32 lowercase hex digits.
+    public let id: String
+    /// A short English name, also the natural `DUBAN_EVENT` value (`plan-load-failed`).
+    public let name: String
+
+    private init(_ name: String, _ id: String) {
+        self.name = name
+        self.id = id
+    }
+
+    /// A reminder lead time was reached (`DUBAN_DAYS` days before due).
+    public static let reminder = JournalMessageID("reminder", "6ee7642053ca40d2a82f1faf46e90446")
+    /// An occurrence is due now.
+    public static let due = JournalMessageID("due", "be4d02f060a248d3a71dc8a8de743a0f")
+    /// An occurrence is past due and still open (repeats per the overdue policy).
+    public static let overdue = JournalMessageID("overdue", "e19374faf8f84e19996557c038bfbe09")
+    /// An occurrence was recorded as done (办结).
+    public static let completed = JournalMessageID("completed", "e66cceef68704587827462b9b8a236fe")
+    /// A load or reload found errors; the plans in force before it stay in force.
+    public static let planLoadFailed = JournalMessageID("plan-load-failed", "b722b049cf7249a7b92e83ae36c2e666")
+    /// Plans were loaded (start or reload) and the schedule re-planned.
+    public static let plansLoaded = JournalMessageID("plans-loaded", "c64d6455f526402f84ff86c652ec0cd6")
+    /// duband started and is ready.
+    public static let daemonStarted = JournalMessageID("daemon-started", "7527fc75fb3546668d10b84c6a3ed8f6")
+    /// duband is stopping.
+    public static let daemonStopping = JournalMessageID("daemon-stopping", "9064374ced2d409fa425093177f788b4")
+    /// A plugin failed (exit status, timeout, protocol error); duband keeps running.
+    public static let pluginFailure = JournalMessageID("plugin-failure", "d193ad1dcd094acc8cb9a40d774a06ce")
+    /// A date falls in a year without holiday data; weekdays are assumed to be working days.
+    public static let calendarYearMissing = JournalMessageID(
+        "calendar-year-missing",
+        "85c57fcb0d3b4d3389890e31e96b3fa7"
+    )
+    /// The daemon runs on a scaled (rehearsal) clock, not real time.
+    public static let scaledClockActive = JournalMessageID("scaled-clock-active", "21049a0e8b1a4252b4bbd4995fc6d1a1")
+
+    /// Every id, in the catalog's order.
+    public static let all: [JournalMessageID] = [
+        .reminder, .due, .overdue, .completed, .planLoadFailed, .plansLoaded, .daemonStarted, .daemonStopping,
+        .pluginFailure, .calendarYearMissing, .scaledClockActive,
+    ]
+
+    /// `["message_id": id, "duban.event": name]`, ready to merge into a log call's metadata.
+    public var metadata: Logger.Metadata {
+        [LogMetadataKey.messageID: .string(id), LogMetadataKey.event: .string(name)]
+    }
+
+    public var description: String { id }
+}
