@@ -21,6 +21,10 @@ public struct DubanConfiguration: Hashable, Sendable {
     public var locale: Language
     /// Time zone, office hours, reminder defaults, roll rule and expression conventions.
     public var site: SiteSettings
+    /// Repeat the overdue notice every this many working days (default 5).
+    public var overdueEvery: Int = 5
+    /// At most this many overdue notices per occurrence (default 3).
+    public var overdueRepeats: Int = 3
 
     public init(
         plans: String = "/etc/duban/plans", org: String = "/etc/duban/org.yaml",

@@ -26,6 +26,10 @@ public enum ConfigFile {
         }
     }
 
+    static func leadTimes(_ nodes: [Node], collector: DiagnosticCollector) -> [Int] {
+        Array(Set(nodes.compactMap { MappingReader.int($0, key: "reminders", collector: collector, range: 0...250) })).sorted(by: >)
+    }
+
     /// Parses `text`, the content of `file`; relative paths resolve against `file`'s directory.
     public static func parse(_ text: String, file: String) -> (DubanConfiguration?, [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
@@ -63,7 +67,12 @@ public enum ConfigFile {
             }
         }
         if let node = top.value("office_hours") {
-            let parts = (node.scalar?.string ?? "").split(separator: "-").map { String($0).trimmingCharacters(in: .whitespaces) }
+            // Either "08:30-18:00" or {start: "08:30", end: "18:00"}.
+            var parts = (node.scalar?.string ?? "").split(separator: "-").map { String($0).trimmingCharacters(in: .whitespaces) }
+            if node.mapping != nil, let m = MappingReader(node, collector: collector, context: .init(zh: "`office_hours`", en: "`office_hours`")) {
+                parts = [m.string("start", required: true) ?? "", m.string("end", required: true) ?? ""]
+                m.finish(known: ["start", "end"])
+            }
             if parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]), start.secondsFromMidnight < end.secondsFromMidnight {
                 config.site.officeStart = start
                 config.site.dueTime = end
@@ -71,8 +80,18 @@ public enum ConfigFile {
                 collector.error(node, "bad-value", zh: "`office_hours` 应写作 08:30-18:00", en: "`office_hours` must look like 08:30-18:00")
             }
         }
-        if let nodes = top.sequence("reminders", allowScalar: true) {
-            config.site.reminders = Array(Set(nodes.compactMap { MappingReader.int($0, key: "reminders", collector: collector, range: 0...250) })).sorted(by: >)
+        // Either a list of lead times or {lead_days, overdue_every, overdue_repeats}.
+        if let node = top.value("reminders"), node.mapping != nil,
+            let m = MappingReader(node, collector: collector, context: .init(zh: "`reminders`", en: "`reminders`"))
+        {
+            if let nodes = m.sequence("lead_days", allowScalar: true) {
+                config.site.reminders = leadTimes(nodes, collector: collector)
+            }
+            if let every = m.int("overdue_every", range: 1...250) { config.overdueEvery = every }
+            if let repeats = m.int("overdue_repeats", range: 0...100) { config.overdueRepeats = repeats }
+            m.finish(known: ["lead_days", "overdue_every", "overdue_repeats"])
+        } else if let nodes = top.sequence("reminders", allowScalar: true) {
+            config.site.reminders = leadTimes(nodes, collector: collector)
         }
         if let roll = top.oneOf("roll", RollRule.allCases.map(\.rawValue)).flatMap(RollRule.init(rawValue:)) {
             config.site.roll = roll

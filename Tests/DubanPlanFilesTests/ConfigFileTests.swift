@@ -28,6 +28,13 @@ import Testing
         #expect(c.calendarDirectories.isEmpty)
     }
 
+    @Test func installedExampleConfigIsValid() throws {
+        let c = try ConfigFile.load(Fixtures.packageRoot.appendingPathComponent("deploy/duban.yaml").path)
+        #expect(c.plans == "/etc/duban/plans" && c.pluginDirectory == "/etc/duban/plugins.d")
+        #expect(c.site.reminders == [10, 3] && c.overdueEvery == 5 && c.overdueRepeats == 3)
+        #expect(c.site.officeStart == TimeOfDay(hour: 8, minute: 30))
+    }
+
     @Test func conventionsAndOfficeHoursAreRead() throws {
         let text = """
             office_hours: "09:00-17:30"
