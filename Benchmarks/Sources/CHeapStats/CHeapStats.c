@@ -1,0 +1,15 @@
+#include "CHeapStats.h"
+
+#if defined(__linux__)
+#include <features.h>
+#endif
+
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || (__GLIBC__ == 2 && __GLIBC_MINOR__ >= 33))
+#include <malloc.h>
+long long c_heap_bytes_in_use(void) {
+    struct mallinfo2 info = mallinfo2();
+    return (long long)info.uordblks + (long long)info.hblkhd;
+}
+#else
+long long c_heap_bytes_in_use(void) { return -1; }
+#endif
