@@ -1,0 +1,206 @@
+public import DubanCalendar
+public import DubanCore
+import DubanPlanFiles
+public import DubanScheduler
+import DubanStore
+import DubanSystemd
+import Foundation
+public import Logging
+import Synchronization
+
+/// The running daemon: the plans in force, the store, the scheduler loop, and what systemd is told.
+///
+/// Plans live behind a lock and are replaced whole on a good reload; a bad reload changes nothing. Every fired
+/// event is recorded as handled together with its journal notice (outbox) in one store transaction, then the
+/// outbox is drained to journald; see docs/state-store.md for the exact guarantee.
+public final class Daemon: Sendable {
+    public let configuration: DubanConfiguration
+    public let clock: any WallClock
+    let logger: Logger
+    let notifier: SystemdNotifier
+    let store: SQLiteStateStore
+    let runtime: PlanRuntime
+    let scaled: Bool
+    private let state: Mutex<State>
+    private let loopBox: Mutex<SchedulerLoop?>
+    let drainLock = Mutex<Bool>(false)
+
+    struct State: Sendable {
+        var loaded: LoadedPlans
+        var lastReload: ReloadResult?
+    }
+
+    /// The journal channel of the outbox.
+    static let journalChannel = "journal"
+
+    /// Loads plans (throwing every diagnostic when they are broken), opens the store and syncs it.
+    public init(configuration: DubanConfiguration, clock: any WallClock, scaled: Bool, logger: Logger) async throws {
+        self.configuration = configuration
+        self.clock = clock
+        self.scaled = scaled
+        self.logger = logger
+        self.notifier = SystemdNotifier()
+        self.runtime = PlanRuntime(configuration: configuration)
+        let today = configuration.site.civilDate(of: clock.now)
+        let loaded = try runtime.load(today: today)
+        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
+        self.store = try SQLiteStateStore.open(path: configuration.stateDirectory + "/duban.sqlite")
+        self.state = Mutex(State(loaded: loaded, lastReload: nil))
+        self.loopBox = Mutex(nil)
+        try await sync(loaded.schedule, today: today)
+    }
+
+    /// The range of due dates kept in the store and scheduled: from 2000 to three years past today.
+    static func expansionRange(today: CivilDate) -> (CivilDate, CivilDate) {
+        (.startOfYear(2000), .endOfYear(today.year + 3))
+    }
+
+    func sync(_ schedule: Schedule, today: CivilDate) async throws {
+        let (from, through) = Daemon.expansionRange(today: today)
+        let rows = schedule.expand(from: from, through: through).map { OccurrenceRow($0, in: schedule) }
+        let report = try await store.sync(rows)
+        logger.debug("store synced", metadata: ["report": "\(report)"])
+    }
+
+    var loaded: LoadedPlans { state.withLock { $0.loaded } }
+
+    func schedulerConfiguration() -> SchedulerConfiguration {
+        var c = SchedulerConfiguration()
+        c.overdueEvery = configuration.overdueEvery
+        c.overdueRepeats = configuration.overdueRepeats
+        return c
+    }
+
+    /// Makes the scheduler loop (once), starting from what the store says was handled and closed.
+    func makeLoop() async throws -> SchedulerLoop {
+        let handled = try await store.handledEventKeys()
+        let closed = try await store.closedOccurrenceIDs()
+        let machine = SchedulerStateMachine(schedule: loaded.schedule, configuration: schedulerConfiguration())
+        let loop = SchedulerLoop(clock: clock, stateMachine: machine, handled: handled, closed: closed) { [self] events in
+            try await self.deliver(events)
+        }
+        loopBox.withLock { $0 = loop }
+        return loop
+    }
+
+    // MARK: Delivering events
+
+    /// Records a batch as handled with its notices (one transaction), then writes the notices to the journal.
+    func deliver(_ events: [DueEvent]) async throws {
+        let schedule = loaded.schedule
+        let now = clock.now
+        var fired: [FiredEvent] = []
+        var outbox: [OutboxEntry] = []
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        for event in events {
+            let (kind, lead, repeatIndex): (String, Int?, Int?)
+            switch event.kind {
+            case .reminder(let n): (kind, lead, repeatIndex) = ("reminder", n, nil)
+            case .due: (kind, lead, repeatIndex) = ("due", nil, nil)
+            case .overdue(let k): (kind, lead, repeatIndex) = ("overdue", nil, k)
+            }
+            let notice = EventNotice.make(
+                key: event.key, kind: kind, lead: lead, repeatIndex: repeatIndex, occurrence: event.occurrence,
+                schedule: schedule, now: now)
+            fired.append(FiredEvent(key: event.key, occurrenceID: event.occurrenceID, kind: kind, scheduledAt: event.instant, firedAt: now))
+            outbox.append(
+                OutboxEntry(eventKey: event.key, channel: Daemon.journalChannel, payload: String(decoding: try encoder.encode(notice), as: UTF8.self)))
+        }
+        try await store.recordFired(fired, outbox: outbox)
+        try await drainJournal()
+        publishStatus()
+    }
+
+    /// Writes every pending journal notice and marks it delivered. Run at start too, so notices recorded just
+    /// before a crash are written after it.
+    func drainJournal() async throws {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        while true {
+            let pending = try await store.pendingOutbox(channel: Daemon.journalChannel, now: .distantFuture, limit: 500)
+            if pending.isEmpty { return }
+            for record in pending {
+                guard let notice = try? decoder.decode(EventNotice.self, from: Data(record.payload.utf8)) else {
+                    logger.error("unreadable journal notice", metadata: ["duban.event_key": "\(record.eventKey)"])
+                    continue
+                }
+                var metadata: Logger.Metadata = [:]
+                for (key, value) in notice.fields { metadata[key] = .string(value) }
+                let id: JournalMessageID = notice.kind == "reminder" ? .reminder : notice.kind == "due" ? .due : .overdue
+                metadata.merge(id.metadata) { _, new in new }
+                logger.notice("\(notice.message.text(configuration.locale))", metadata: metadata)
+            }
+            try await store.markDelivered(ids: pending.map(\.id))
+        }
+    }
+
+    // MARK: Status
+
+    public func status() -> DaemonStatus {
+        let (loaded, lastReload) = state.withLock { ($0.loaded, $0.lastReload) }
+        let now = clock.now
+        let schedule = loaded.schedule
+        let loop = loopBox.withLock { $0 }
+        var open = 0
+        var overdue = 0
+        var occurrences = 0
+        if let machine = loop?.stateMachine {
+            occurrences = machine.expandedCount
+            for index in 0..<machine.expandedCount where !machine.isClosed(occurrenceIndex: index) {
+                open += 1
+                if schedule.dueInstant(of: machine.occurrence(at: index)) < now { overdue += 1 }
+            }
+        }
+        return DaemonStatus(
+            plans: schedule.plans.count, tasks: schedule.tasks.count, occurrences: occurrences, open: open, overdue: overdue,
+            next: loop?.plannedWake, now: now, clock: "\(clock)", scaledClock: scaled, missingCalendarYears: loaded.missingYears,
+            lastReload: lastReload)
+    }
+
+    func publishStatus() {
+        let line = status().line(configuration.locale, timeZone: configuration.site.timeZone)
+        _ = try? notifier.status(line)
+    }
+
+    // MARK: Reload
+
+    /// Re-reads plans, org directory and calendars; on any error the current set stays and every diagnostic is
+    /// logged with its file:line:column.
+    @discardableResult
+    public func reload(reason: String) async -> ReloadResult {
+        _ = try? notifier.reloading()
+        defer { _ = try? notifier.ready(status: status().line(configuration.locale, timeZone: configuration.site.timeZone)) }
+        let today = configuration.site.civilDate(of: clock.now)
+        let now = clock.now
+        do {
+            let fresh = try runtime.load(today: today)
+            try await sync(fresh.schedule, today: today)
+            let handled = try await store.handledEventKeys()
+            let closed = try await store.closedOccurrenceIDs()
+            state.withLock { $0.loaded = fresh }
+            loopBox.withLock { $0 }?.replace(schedule: fresh.schedule, handled: handled, closed: closed)
+            let result = ReloadResult(ok: true, at: now, errors: [])
+            state.withLock { $0.lastReload = result }
+            logger.notice(
+                "计划已重新加载:\(fresh.schedule.plans.count) 个计划 / plans reloaded (\(reason))",
+                metadata: JournalMessageID.plansLoaded.metadata.merging([
+                    "duban.plan_count": "\(fresh.schedule.plans.count)",
+                ]) { _, new in new })
+            return result
+        } catch let error as DiagnosticsError {
+            let lines = error.diagnostics.map { $0.formatted(configuration.locale) }
+            let result = ReloadResult(ok: false, at: now, errors: lines)
+            state.withLock { $0.lastReload = result }
+            logger.error(
+                "重新加载失败,继续使用原有计划 / reload failed, previous plans stay in force\n" + lines.joined(separator: "\n"),
+                metadata: JournalMessageID.planLoadFailed.metadata.merging(["duban.errors": .string(lines.joined(separator: "\n"))]) { _, new in new })
+            return result
+        } catch {
+            let result = ReloadResult(ok: false, at: now, errors: ["\(error)"])
+            state.withLock { $0.lastReload = result }
+            logger.error("重新加载失败 / reload failed: \(error)", metadata: JournalMessageID.planLoadFailed.metadata)
+            return result
+        }
+    }
+}

@@ -1,0 +1,116 @@
+import DubanControlServer
+import DubanScheduler
+import DubanSystemd
+import Foundation
+import Logging
+import ServiceLifecycle
+import UnixSignals
+
+/// The control socket as a service: adopts systemd's socket when activated, binds the configured path otherwise,
+/// and tells systemd READY=1 once it listens (plans are loaded by then).
+struct ControlService: Service {
+    let daemon: Daemon
+    let logger: Logger
+
+    func run() async throws {
+        let fds = ListenFDs.take(logger: logger)
+        let listener: ControlServer.Listener
+        if let fd = fds.first {
+            listener = .inherited(descriptor: fd)
+            logger.info("控制套接字由 systemd 传入 / control socket passed by systemd", metadata: ["fd": "\(fd)"])
+        } else {
+            let path = daemon.configuration.socket
+            try? FileManager.default.createDirectory(
+                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+            listener = .path(path)
+            logger.info("控制套接字 / control socket", metadata: ["path": "\(path)"])
+        }
+        let server = ControlServer(listener: listener, handler: ControlRoutes(daemon: daemon), logger: logger)
+        try await withGracefulShutdownHandler {
+            try await cancelWhenGracefulShutdown {
+                try await server.run {
+                    let status = daemon.status().line(daemon.configuration.locale, timeZone: daemon.configuration.site.timeZone)
+                    _ = try? daemon.notifier.ready(status: status)
+                    logger.notice(
+                        "duband 已就绪 / duband ready: \(status)",
+                        metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": "0.1.0"]) { _, new in new })
+                }
+            }
+        } onGracefulShutdown: {
+            _ = try? daemon.notifier.stopping()
+            logger.notice("duband 正在停止 / duband stopping", metadata: JournalMessageID.daemonStopping.metadata)
+        }
+    }
+}
+
+/// The scheduler loop as a service.
+struct SchedulerService: Service {
+    let loop: SchedulerLoop
+
+    func run() async throws {
+        try? await cancelWhenGracefulShutdown { await loop.run() }
+    }
+}
+
+/// SIGHUP → reload, like `systemctl reload duban`.
+struct HangupService: Service {
+    let daemon: Daemon
+
+    func run() async throws {
+        let signals = await UnixSignalsSequence(trapping: .sighup)
+        try? await cancelWhenGracefulShutdown {
+            for await _ in signals {
+                await daemon.reload(reason: "SIGHUP")
+            }
+        }
+    }
+}
+
+/// WATCHDOG=1 at half of WatchdogSec, while the loop is alive.
+struct WatchdogService: Service {
+    let daemon: Daemon
+
+    func run() async throws {
+        guard let interval = daemon.notifier.watchdogInterval() else { return }
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                _ = try? daemon.notifier.watchdog()
+                try await Task.sleep(for: interval)
+            }
+        }
+    }
+}
+
+/// Drains the journal outbox left by a crash, then keeps STATUS= current as the clock moves.
+struct StatusService: Service {
+    let daemon: Daemon
+
+    func run() async throws {
+        try? await daemon.drainJournal()
+        try? await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                daemon.publishStatus()
+                try await Task.sleep(for: .seconds(5))
+            }
+        }
+    }
+}
+
+extension Daemon {
+    /// Runs every part in one service group until SIGTERM or SIGINT (graceful: STOPPING=1, then each part ends).
+    public func run() async throws {
+        let loop = try await makeLoop()
+        if scaled {
+            logger.warning(
+                "演练时钟运行中,时间不是真实时间 / REHEARSAL CLOCK: time is not real time: \(clock)",
+                metadata: JournalMessageID.scaledClockActive.metadata.merging(["duban.clock": "\(clock)"]) { _, new in new })
+        }
+        let group = ServiceGroup(
+            services: [
+                StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
+                WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        try await group.run()
+    }
+}

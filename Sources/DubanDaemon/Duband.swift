@@ -1,3 +1,0 @@
-/// Entry point for the `duband` executable (filled in as the daemon lands).
-public func runDuband() async {
-}

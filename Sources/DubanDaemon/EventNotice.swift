@@ -1,0 +1,76 @@
+public import DubanCalendar
+public import DubanCore
+public import Foundation
+
+/// What one fired event says, in both languages, with the structured fields journald and (later) email need.
+/// Stored as the outbox payload, so a notice is written exactly as it was decided even after a restart.
+public struct EventNotice: Hashable, Sendable, Codable {
+    public var key: String
+    /// `reminder`, `due` or `overdue`.
+    public var kind: String
+    public var occurrence: String
+    public var plan: String
+    public var task: String
+    public var title: String
+    public var org: String
+    public var orgName: String
+    public var due: CivilDate
+    public var dueAt: Date
+    /// Working days before the due date (reminder) or after it (overdue).
+    public var days: Int
+    public var message: LocalizedText
+
+    static let isoFormatter: ISO8601DateFormatter = {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        return f
+    }()
+
+    /// The journald fields (as swift-log metadata keys) for this notice.
+    public var fields: [String: String] {
+        let zoned = EventNotice.isoFormatter
+        return [
+            "duban.event": kind, "duban.event_key": key, "duban.occurrence": occurrence, "duban.plan": plan,
+            "duban.task": task, "duban.title": title, "duban.org": org, "duban.org_name": orgName,
+            "duban.due": zoned.string(from: dueAt), "duban.days": String(days),
+        ]
+    }
+
+    /// Builds the notice for an event of `kind` (`reminder` with its lead, `due`, `overdue` with its repeat) on
+    /// `occurrence`.
+    public static func make(
+        key: String, kind: String, lead: Int?, repeatIndex: Int?, occurrence: Occurrence, schedule: Schedule,
+        now: Date
+    ) -> EventNotice {
+        let summary = schedule.summary(of: occurrence)
+        let task = schedule.task(of: occurrence)
+        let due = occurrence.due
+        let dueZh = "\(due.year)年\(due.month)月\(due.day)日(\(due.weekdayName(.zhHans)))"
+        let dueEn = "\(due) (\(due.weekdayName(.en)))"
+        let today = schedule.settings.civilDate(of: now)
+        let message: LocalizedText
+        let days: Int
+        switch kind {
+        case "reminder":
+            days = lead ?? schedule.workingDays(from: today, to: due)
+            message = LocalizedText(
+                zh: "【督办提醒】\(task.title)(\(summary.orgName))将于\(dueZh)到期,剩余\(days)个工作日",
+                en: "[duban reminder] \(task.title) (\(summary.orgName)) is due \(dueEn), \(days) working day(s) left")
+        case "due":
+            days = 0
+            message = LocalizedText(
+                zh: "【督办提醒】\(task.title)(\(summary.orgName))今日到期(\(dueZh))",
+                en: "[duban reminder] \(task.title) (\(summary.orgName)) is due today (\(dueEn))")
+        default:
+            days = max(1, -schedule.workingDays(from: today, to: due))
+            let nth = repeatIndex.map { "第\($0)次" } ?? ""
+            message = LocalizedText(
+                zh: "【督办催办】\(task.title)(\(summary.orgName))已逾期\(days)个工作日(原定\(dueZh)),\(nth)催办",
+                en: "[duban overdue] \(task.title) (\(summary.orgName)) is \(days) working day(s) overdue (due \(dueEn))"
+                    + (repeatIndex.map { ", notice \($0)" } ?? ""))
+        }
+        return EventNotice(
+            key: key, kind: kind, occurrence: summary.id, plan: summary.plan, task: summary.task, title: task.title,
+            org: summary.org, orgName: summary.orgName, due: due, dueAt: summary.dueAt, days: days, message: message)
+    }
+}
