@@ -94,7 +94,14 @@ let package = Package(
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanSchedulerTests", dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanTesting"]),
-        .testTarget(name: "DubanStoreTests", dependencies: ["DubanStore", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(
+            name: "DubanStoreTests",
+            dependencies: [
+                "DubanStore", "DubanCore", "DubanCalendar", "DubanTesting",
+                // Raw SQL in tests: tampering with the audit table, injecting a failing trigger.
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]
+        ),
         .testTarget(
             name: "DubanSystemdTests",
             dependencies: ["DubanSystemd", "DubanTesting", .product(name: "Logging", package: "swift-log")]

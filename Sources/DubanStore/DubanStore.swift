@@ -1,1 +1,0 @@
-// DubanStore: see docs/ARCHITECTURE.md.

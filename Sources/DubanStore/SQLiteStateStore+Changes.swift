@@ -1,0 +1,181 @@
+public import DubanCalendar
+internal import Foundation
+internal import GRDB
+
+extension SQLiteStateStore {
+    public func setState(
+        id: String, to state: OccurrenceState, actor: Principal, note: String?, evidence: String?,
+        requestID: String
+    ) async throws -> OccurrenceRecord {
+        try Self.validateRequestID(requestID)
+        try Self.validateText(note, zh: "备注", en: "note")
+        try Self.validateText(evidence, zh: "佐证", en: "evidence")
+        let action: String
+        switch state {
+        case .done: action = "done"
+        case .waived: action = "waive"
+        case .open: action = "reopen"
+        }
+        let request = ChangeRequest(
+            action: action, target: id, requestID: requestID, actor: actor,
+            body: SetStateBody(id: id, state: state, note: note, evidence: evidence))
+        let at = now()
+        return try await write { db in
+            if let earlier: OccurrenceRecord = try Self.replay(request, db: db) { return earlier }
+            guard let current = try Self.fetchOccurrence(db, id: id) else { throw StoreError.occurrenceNotFound(id) }
+            guard !current.archived else { throw StoreError.archived(id) }
+            let update = try db.cachedStatement(
+                sql: "UPDATE occurrence SET state = ?, actor = ?, changed_at = ?, note = ?, evidence = ? WHERE id = ?")
+            try update.execute(arguments: [state.rawValue, actor.user, Self.millis(at), note, evidence, id])
+            var record = current
+            record.state = state
+            record.actor = actor.user
+            record.changedAt = at
+            record.note = note
+            record.evidence = evidence
+            try Self.remember(request, result: record, at: at, db: db)
+            return record
+        }
+    }
+
+    public func addProgress(
+        occurrenceID: String, amount: Double, on date: CivilDate, note: String?, actor: Principal,
+        requestID: String
+    ) async throws -> ProgressEntry {
+        try Self.validateRequestID(requestID)
+        try Self.validateText(note, zh: "备注", en: "note")
+        guard amount.isFinite, amount > 0, amount <= Self.maximumAmount else {
+            throw StoreError.invalid(
+                zh: "进度数量应大于0且不超过\(Int(Self.maximumAmount)),收到\(amount)",
+                en: "a progress amount must be above 0 and at most \(Int(Self.maximumAmount)), got \(amount)")
+        }
+        try Self.validateDay(date)
+        let request = ChangeRequest(
+            action: "progress", target: occurrenceID, requestID: requestID, actor: actor,
+            body: ProgressBody(occurrenceID: occurrenceID, amount: amount, day: date, note: note))
+        let at = now()
+        return try await write { db in
+            if let earlier: ProgressEntry = try Self.replay(request, db: db) { return earlier }
+            guard let occurrence = try Self.fetchOccurrence(db, id: occurrenceID) else {
+                throw StoreError.occurrenceNotFound(occurrenceID)
+            }
+            guard !occurrence.archived else { throw StoreError.archived(occurrenceID) }
+            try db.execute(
+                sql: """
+                    INSERT INTO progress (occurrence_id, amount, day, note, actor, recorded_at, request_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [occurrenceID, amount, date.dayNumber, note, actor.user, Self.millis(at), requestID])
+            let entry = ProgressEntry(
+                id: db.lastInsertedRowID, occurrenceID: occurrenceID, amount: amount, day: date, note: note,
+                actor: actor.user, recordedAt: at, requestID: requestID)
+            try Self.remember(request, result: entry, at: at, db: db)
+            return entry
+        }
+    }
+
+    public func addReading(
+        taskKey: TaskKey, value: Double, on date: CivilDate, note: String?, actor: Principal, requestID: String
+    ) async throws -> MetricReading {
+        try Self.validateRequestID(requestID)
+        try Self.validateText(note, zh: "备注", en: "note")
+        guard value.isFinite, abs(value) <= Self.maximumReading else {
+            throw StoreError.invalid(
+                zh: "指标读数应为有限数且绝对值不超过10¹²,收到\(value)",
+                en: "a reading must be finite and at most 10^12 in magnitude, got \(value)")
+        }
+        try Self.validateDay(date)
+        let request = ChangeRequest(
+            action: "reading", target: taskKey.description, requestID: requestID, actor: actor,
+            body: ReadingBody(plan: taskKey.plan, task: taskKey.task, org: taskKey.org, value: value, day: date, note: note))
+        let at = now()
+        return try await write { db in
+            if let earlier: MetricReading = try Self.replay(request, db: db) { return earlier }
+            let known = try Bool.fetchOne(
+                db,
+                sql: "SELECT 1 FROM occurrence WHERE plan = ? AND task = ? AND org = ? AND archived = 0 LIMIT 1",
+                arguments: [taskKey.plan, taskKey.task, taskKey.org])
+            guard known == true else { throw StoreError.taskNotFound(taskKey) }
+            try db.execute(
+                sql: """
+                    INSERT INTO reading (plan, task, org, value, day, note, actor, recorded_at, request_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    taskKey.plan, taskKey.task, taskKey.org, value, date.dayNumber, note, actor.user, Self.millis(at),
+                    requestID,
+                ])
+            let reading = MetricReading(
+                id: db.lastInsertedRowID, taskKey: taskKey, value: value, day: date, note: note, actor: actor.user,
+                recordedAt: at, requestID: requestID)
+            try Self.remember(request, result: reading, at: at, db: db)
+            return reading
+        }
+    }
+
+    public func progress(of occurrenceID: String) async throws -> OccurrenceProgress {
+        try await read { db in
+            guard try Self.fetchOccurrence(db, id: occurrenceID) != nil else {
+                throw StoreError.occurrenceNotFound(occurrenceID)
+            }
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, amount, day, note, actor, recorded_at, request_id FROM progress
+                    WHERE occurrence_id = ? ORDER BY id
+                    """,
+                arguments: [occurrenceID])
+            let entries = rows.map { row in
+                ProgressEntry(
+                    id: row[0], occurrenceID: occurrenceID, amount: row[1], day: CivilDate(dayNumber: row[2]),
+                    note: row[3], actor: row[4], recordedAt: Self.date(millis: row[5]), requestID: row[6])
+            }
+            return OccurrenceProgress(
+                occurrenceID: occurrenceID, total: entries.reduce(0) { $0 + $1.amount }, entries: entries)
+        }
+    }
+
+    public func readings(taskKey: TaskKey) async throws -> [MetricReading] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, value, day, note, actor, recorded_at, request_id FROM reading
+                    WHERE plan = ? AND task = ? AND org = ? ORDER BY day, id
+                    """,
+                arguments: [taskKey.plan, taskKey.task, taskKey.org]
+            ).map { row in
+                MetricReading(
+                    id: row[0], taskKey: taskKey, value: row[1], day: CivilDate(dayNumber: row[2]), note: row[3],
+                    actor: row[4], recordedAt: Self.date(millis: row[5]), requestID: row[6])
+            }
+        }
+    }
+
+    // MARK: Validation
+
+    static func validateRequestID(_ requestID: String) throws {
+        guard !requestID.isEmpty, requestID.count <= maximumRequestIDLength,
+            !requestID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else {
+            throw StoreError.invalid(
+                zh: "请求编号应为1到\(maximumRequestIDLength)个可见字符",
+                en: "a request id must be 1…\(maximumRequestIDLength) printable characters")
+        }
+    }
+
+    static func validateText(_ text: String?, zh: String, en: String) throws {
+        guard let text, text.count > maximumTextLength else { return }
+        throw StoreError.invalid(
+            zh: "\(zh)过长(\(text.count)字,上限\(maximumTextLength)字)",
+            en: "the \(en) is too long (\(text.count) characters, at most \(maximumTextLength))")
+    }
+
+    /// Days before 2000 or after 2100 are typing mistakes, not records.
+    static func validateDay(_ date: CivilDate) throws {
+        guard date.year >= 2000, date.year <= 2100 else {
+            throw StoreError.invalid(
+                zh: "日期\(date)不在2000年至2100年之间", en: "the date \(date) is outside the years 2000–2100")
+        }
+    }
+}

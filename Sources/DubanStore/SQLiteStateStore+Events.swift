@@ -1,0 +1,116 @@
+public import Foundation
+internal import GRDB
+
+extension SQLiteStateStore {
+    @discardableResult
+    public func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry]) async throws -> [FiredEvent] {
+        let keys = Set(events.map(\.key))
+        for event in events where event.key.isEmpty || event.kind.isEmpty {
+            throw StoreError.invalid(zh: "事件的键或类型为空", en: "an event has an empty key or kind")
+        }
+        for entry in outbox {
+            guard keys.contains(entry.eventKey) else {
+                throw StoreError.invalid(
+                    zh: "通知所属的事件“\(entry.eventKey)”不在本次登记之中",
+                    en: "a notification names the event \(entry.eventKey), which is not among the events recorded")
+            }
+            guard !entry.channel.isEmpty else {
+                throw StoreError.invalid(zh: "通知的渠道为空", en: "a notification has an empty channel")
+            }
+        }
+        let at = Self.millis(now())
+        return try await write { db in
+            let insertEvent = try db.cachedStatement(
+                sql: """
+                    INSERT INTO event (key, occurrence_id, kind, scheduled_at, fired_at, recorded_at)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING
+                    """)
+            var recorded: [FiredEvent] = []
+            var recordedKeys = Set<String>()
+            for event in events {
+                try insertEvent.execute(arguments: [
+                    event.key, event.occurrenceID, event.kind, Self.millis(event.scheduledAt),
+                    Self.millis(event.firedAt), at,
+                ])
+                if db.changesCount == 1 {
+                    recorded.append(event)
+                    recordedKeys.insert(event.key)
+                }
+            }
+            let insertOutbox = try db.cachedStatement(
+                sql: """
+                    INSERT INTO outbox (event_key, channel, payload, created_at, attempts, next_attempt_at)
+                    VALUES (?, ?, ?, ?, 0, ?)
+                    """)
+            for entry in outbox where recordedKeys.contains(entry.eventKey) {
+                try insertOutbox.execute(arguments: [entry.eventKey, entry.channel, entry.payload, at, at])
+            }
+            return recorded
+        }
+    }
+
+    public func handledEventKeys() async throws -> Set<String> {
+        try await read { db in
+            var keys = Set<String>()
+            let cursor = try String.fetchCursor(db, sql: "SELECT key FROM event")
+            while let key = try cursor.next() { keys.insert(key) }
+            return keys
+        }
+    }
+
+    public func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord] {
+        try Self.validateLimit(limit)
+        return try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.outboxColumns) FROM outbox
+                    WHERE channel = ? AND delivered_at IS NULL AND next_attempt_at <= ?
+                    ORDER BY next_attempt_at, id LIMIT ?
+                    """,
+                arguments: [channel, Self.millis(now), limit]
+            ).map(Self.outboxRecord)
+        }
+    }
+
+    public func markDelivered(ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        let at = Self.millis(now())
+        try await write { db in
+            let update = try db.cachedStatement(
+                sql: "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL")
+            for id in ids {
+                try update.execute(arguments: [at, id])
+                if db.changesCount == 0,
+                    try Bool.fetchOne(db, sql: "SELECT 1 FROM outbox WHERE id = ?", arguments: [id]) != true
+                {
+                    throw StoreError.outboxNotFound(id)
+                }
+            }
+        }
+    }
+
+    public func markFailed(id: Int64, error: String, retryAt: Date) async throws {
+        let message = String(error.prefix(Self.maximumTextLength))
+        try await write { db in
+            guard let delivered = try Row.fetchOne(db, sql: "SELECT delivered_at FROM outbox WHERE id = ?", arguments: [id])
+            else { throw StoreError.outboxNotFound(id) }
+            guard delivered[0] == nil else { throw StoreError.alreadyDelivered(id) }
+            try db.execute(
+                sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
+                arguments: [message, Self.millis(retryAt), id])
+        }
+    }
+
+    /// The columns ``outboxRecord(_:)`` reads, in order.
+    static let outboxColumns =
+        "id, event_key, channel, payload, created_at, attempts, next_attempt_at, last_error, delivered_at"
+
+    static func outboxRecord(_ row: Row) -> OutboxRecord {
+        let delivered: Int64? = row[8]
+        return OutboxRecord(
+            id: row[0], entry: OutboxEntry(eventKey: row[1], channel: row[2], payload: row[3]),
+            createdAt: date(millis: row[4]), attempts: row[5], nextAttemptAt: date(millis: row[6]),
+            lastError: row[7], deliveredAt: delivered.map { date(millis: $0) })
+    }
+}

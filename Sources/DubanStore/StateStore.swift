@@ -1,0 +1,104 @@
+public import DubanCalendar
+public import Foundation
+
+/// Everything duband remembers between runs: occurrence state, progress and readings, the events it has handled
+/// with the notifications they caused, and the audit log.
+///
+/// Keyed by stable occurrence ids, so editing or reloading plan files never loses recorded work. Every method
+/// that changes state runs in one transaction: it happens whole or not at all. Change methods are idempotent by
+/// a client-supplied request id: a retry with the same id and the same request returns the first call's result
+/// and changes nothing; the same id with a different request is refused with ``StoreError/Code/conflict``.
+/// Arguments are validated before any state is touched.
+///
+/// The protocol names no database types, so a PostgreSQL backend can implement it beside
+/// ``SQLiteStateStore``. Errors are ``StoreError``s. See docs/state-store.md for the schema and guarantees.
+public protocol StateStore: Sendable {
+    // MARK: Occurrences
+
+    /// Makes the stored occurrences match the current expansion, in one transaction.
+    ///
+    /// Known ids keep their recorded state (their plan, task, org and due date are updated); new ids are stored
+    /// as open; ids no longer present are archived, never deleted; archived ids that reappear are un-archived
+    /// with their state intact.
+    /// - Throws: ``StoreError/Code/invalidArgument`` when two rows share an id.
+    @discardableResult
+    func sync(_ rows: [OccurrenceRow]) async throws -> SyncReport
+
+    /// Records an occurrence's state: done (办结), waived, or open again (reopen).
+    /// - Returns: The occurrence after the change (on a retry, as it was after the first call).
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown id, ``StoreError/Code/conflict`` for an archived
+    ///   occurrence or a reused request id, ``StoreError/Code/invalidArgument`` for an empty request id or an
+    ///   oversized note.
+    func setState(
+        id: String, to state: OccurrenceState, actor: Principal, note: String?, evidence: String?,
+        requestID: String
+    ) async throws -> OccurrenceRecord
+
+    /// Adds progress to a quota occurrence (`+30` on a day).
+    /// - Parameter amount: Greater than 0 and at most ``SQLiteStateStore/maximumAmount``.
+    /// - Returns: The entry recorded (on a retry, the first call's entry).
+    func addProgress(
+        occurrenceID: String, amount: Double, on date: CivilDate, note: String?, actor: Principal,
+        requestID: String
+    ) async throws -> ProgressEntry
+
+    /// Records a measured value of a target's indicator for one unit.
+    /// - Throws: ``StoreError/Code/notFound`` when no stored occurrence has that plan, task and org.
+    func addReading(
+        taskKey: TaskKey, value: Double, on date: CivilDate, note: String?, actor: Principal, requestID: String
+    ) async throws -> MetricReading
+
+    /// The occurrence with `id`, or nil when the store has never seen it.
+    func state(of id: String) async throws -> OccurrenceRecord?
+
+    /// Ids of every occurrence that is done or waived (archived ones included).
+    func closedOccurrenceIDs() async throws -> Set<String>
+
+    /// The progress recorded for an occurrence: the sum and the entries, oldest first.
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown id.
+    func progress(of occurrenceID: String) async throws -> OccurrenceProgress
+
+    /// The readings of one task for one unit, by day then recording order.
+    func readings(taskKey: TaskKey) async throws -> [MetricReading]
+
+    /// Open, not archived occurrences due in `dueFrom...through`, ordered by due date then id, the first `limit`.
+    func openMilestones(dueFrom: CivilDate, through: CivilDate, limit: Int) async throws -> [OccurrenceRecord]
+
+    // MARK: Events and outbox
+
+    /// Records fired events as handled together with the notifications they cause, in one transaction.
+    ///
+    /// Events whose key is already recorded are ignored, and so are their outbox entries.
+    /// - Returns: The events newly recorded by this call, in the order given.
+    /// - Throws: ``StoreError/Code/invalidArgument`` when an outbox entry names an event not in `events`; on any
+    ///   error nothing is recorded.
+    @discardableResult
+    func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry]) async throws -> [FiredEvent]
+
+    /// The keys of every event recorded as handled.
+    func handledEventKeys() async throws -> Set<String>
+
+    /// Undelivered notifications for `channel` whose next attempt is due at `now`, oldest first.
+    func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord]
+
+    /// Marks notifications as delivered; ids already delivered are left as they are.
+    func markDelivered(ids: [Int64]) async throws
+
+    /// Records a failed delivery: one more attempt, the error, and when to try again.
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown id, ``StoreError/Code/conflict`` once delivered.
+    func markFailed(id: Int64, error: String, retryAt: Date) async throws
+
+    // MARK: Audit and backup
+
+    /// Appends a line to the audit log (for changes outside this protocol, such as a reload).
+    /// - Returns: The id of the new line.
+    @discardableResult
+    func appendAudit(_ entry: AuditEntry) async throws -> Int64
+
+    /// The newest audit lines first, at most `limit`, older than id `before` when given (to page back).
+    func auditLog(limit: Int, before: Int64?) async throws -> [AuditRecord]
+
+    /// Writes a consistent copy of the whole store to a new file at `path`, while other calls go on.
+    /// - Throws: ``StoreError/Code/alreadyExists`` when `path` exists.
+    func backup(to path: String) async throws
+}
