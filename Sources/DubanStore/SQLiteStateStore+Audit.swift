@@ -13,7 +13,7 @@ extension SQLiteStateStore {
 
     public func auditLog(limit: Int, before: Int64?) async throws -> [AuditRecord] {
         try Self.validateLimit(limit)
-        return try await read { db in
+        return try query { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -114,7 +114,7 @@ extension SQLiteStateStore {
     }
 
     public func progress(of occurrenceID: String) async throws -> OccurrenceProgress {
-        try await read { db in
+        try query { db in
             guard try Self.fetchOccurrence(db, id: occurrenceID) != nil else {
                 throw StoreError.occurrenceNotFound(occurrenceID)
             }
@@ -136,7 +136,7 @@ extension SQLiteStateStore {
     }
 
     public func readings(taskKey: TaskKey) async throws -> [MetricReading] {
-        try await read { db in
+        try query { db in
             try Row.fetchAll(
                 db,
                 sql: """

@@ -60,7 +60,7 @@ extension SQLiteStateStore {
 
     public func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord] {
         try Self.validateLimit(limit)
-        return try await read { db in
+        return try query { db in
             try Row.fetchAll(
                 db,
                 sql: """

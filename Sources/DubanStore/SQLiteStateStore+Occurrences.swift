@@ -8,11 +8,14 @@ extension SQLiteStateStore {
 
     /// Applies the expansion plan by plan, in one transaction.
     ///
-    /// Plans whose ``PlanDigest`` matches the one stored at the last sync are skipped: their rows are already
-    /// in place. The rows of changed plans go into an in-memory scratch table (one prepared multi-row `INSERT`
-    /// reused per batch), then three set-wise statements apply them: an upsert that writes only rows that differ,
-    /// and an archiving `UPDATE` per changed plan for its ids that are gone. Plans absent from the expansion have
-    /// all their rows archived.
+    /// Each plan's rows are fingerprinted (``PlanDigest``) and compared with the digest saved by the last sync:
+    /// - same digest: the plan's rows are already in place; nothing is read or written;
+    /// - no saved digest (a new plan, or one that was dropped and so has only archived rows): its rows are
+    ///   upserted straight into `occurrence` by a prepared multi-row statement reused per batch; an id already
+    ///   present can only be an archived one, which the upsert restores;
+    /// - another digest: its rows go into an in-memory scratch table the same way, then one upsert writes the
+    ///   rows that are new or differ, and one `UPDATE` archives the plan's ids that are gone.
+    /// Plans with a saved digest that are absent from the expansion have all their rows archived.
     @discardableResult
     public func sync(_ rows: [OccurrenceRow]) async throws -> SyncReport {
         var digests: [String: PlanDigest] = [:]
@@ -30,68 +33,32 @@ extension SQLiteStateStore {
                 uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT plan, digest FROM plan_digest").map {
                     (row: Row) -> (String, String) in (row[0], row[1])
                 })
-            let changed = Set(incoming.compactMap { plan, digest in stored[plan] == digest.text ? nil : plan })
-            let removed = stored.keys.filter { incoming[$0] == nil }
+            var fresh = Set<String>()
+            var changed = Set<String>()
+            for (plan, digest) in incoming where stored[plan] != digest.text {
+                if stored[plan] == nil { fresh.insert(plan) } else { changed.insert(plan) }
+            }
             var report = SyncReport(total: rows.count)
 
-            let archivePlan = try db.makeStatement(sql: "UPDATE occurrence SET archived = 1 WHERE plan = ? AND archived = 0")
-            for plan in removed {
+            let archivePlan = try db.makeStatement(
+                sql: "UPDATE occurrence SET archived = 1 WHERE plan = ? AND archived = 0")
+            for plan in stored.keys.sorted() where incoming[plan] == nil {
                 try archivePlan.execute(arguments: [plan])
                 report.archived += db.changesCount
                 try db.execute(sql: "DELETE FROM plan_digest WHERE plan = ?", arguments: [plan])
             }
-            guard !changed.isEmpty else { return report }
-
-            try db.execute(
-                sql: """
-                    CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
-                        id TEXT PRIMARY KEY NOT NULL, plan TEXT NOT NULL, task TEXT NOT NULL, org TEXT NOT NULL,
-                        due INTEGER NOT NULL
-                    ) WITHOUT ROWID;
-                    DELETE FROM temp.sync_incoming;
-                    """)
-            defer { try? db.execute(sql: "DELETE FROM temp.sync_incoming") }
-            try Self.loadIncoming(rows, plans: changed.count == incoming.count ? nil : changed, into: db)
-
-            report.inserted =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM temp.sync_incoming i
-                        WHERE NOT EXISTS (SELECT 1 FROM occurrence o WHERE o.id = i.id)
-                        """) ?? 0
-            report.restored =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM occurrence o JOIN temp.sync_incoming i ON i.id = o.id
-                        WHERE o.archived = 1
-                        """) ?? 0
-            try db.execute(
-                sql: """
-                    INSERT INTO occurrence (id, plan, task, org, due)
-                    SELECT id, plan, task, org, due FROM temp.sync_incoming WHERE true
-                    ON CONFLICT (id) DO UPDATE SET
-                        plan = excluded.plan, task = excluded.task, org = excluded.org, due = excluded.due,
-                        archived = 0
-                    WHERE plan IS NOT excluded.plan OR task IS NOT excluded.task OR org IS NOT excluded.org
-                        OR due IS NOT excluded.due OR archived <> 0
-                    """)
-            report.updated = db.changesCount - report.inserted
-
-            let archiveGone = try db.makeStatement(
-                sql: """
-                    UPDATE occurrence SET archived = 1
-                    WHERE plan = ? AND archived = 0 AND id NOT IN (SELECT id FROM temp.sync_incoming)
-                    """)
+            if !fresh.isEmpty {
+                try Self.upsertFresh(Self.rows(of: fresh, in: rows, all: incoming.count), db: db, into: &report)
+            }
+            if !changed.isEmpty {
+                try Self.applyChanged(Self.rows(of: changed, in: rows, all: incoming.count), plans: changed, db: db, into: &report)
+            }
             let saveDigest = try db.makeStatement(
                 sql: """
                     INSERT INTO plan_digest (plan, digest, rows) VALUES (?, ?, ?)
                     ON CONFLICT (plan) DO UPDATE SET digest = excluded.digest, rows = excluded.rows
                     """)
-            for plan in changed.sorted() {
-                try archiveGone.execute(arguments: [plan])
-                report.archived += db.changesCount
+            for plan in fresh.union(changed).sorted() {
                 let digest = incoming[plan]!
                 try saveDigest.execute(arguments: [plan, digest.text, digest.rows])
             }
@@ -99,17 +66,105 @@ extension SQLiteStateStore {
         }
     }
 
-    /// Inserts the rows of `plans` (all rows when nil) into the scratch table.
-    private static func loadIncoming(_ all: [OccurrenceRow], plans: Set<String>?, into db: Database) throws {
-        let rows = plans.map { plans in all.filter { plans.contains($0.plan) } } ?? all
-        func insertSQL(_ count: Int) -> String {
-            "INSERT INTO temp.sync_incoming (id, plan, task, org, due) VALUES "
-                + Array(repeating: "(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    /// The rows of `plans`, without copying when they are all `count` plans of the expansion.
+    private static func rows(of plans: Set<String>, in rows: [OccurrenceRow], all count: Int) -> [OccurrenceRow] {
+        plans.count == count ? rows : rows.filter { plans.contains($0.plan) }
+    }
+
+    /// Upserts the rows of plans without a saved digest. Their stored rows, if any, are all archived, so a
+    /// conflict with a row that is not archived can only be an id repeated in this expansion: the upsert then
+    /// changes nothing, and a change count below the row count reveals it.
+    private static func upsertFresh(_ rows: [OccurrenceRow], db: Database, into report: inout SyncReport) throws {
+        // Rows are never deleted and never given an explicit rowid, so new rowids follow the largest one.
+        let lastRowID = try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM occurrence") ?? 0
+        let changes = try insertBatched(rows, db: db) { count in
+            """
+            INSERT INTO occurrence (id, plan, task, org, due) VALUES \(placeholders(count))
+            ON CONFLICT (id) DO UPDATE SET
+                plan = excluded.plan, task = excluded.task, org = excluded.org, due = excluded.due, archived = 0
+            WHERE archived = 1
+            """
         }
+        guard changes == rows.count else { throw duplicateError(Self.firstRepeatedID(in: rows)) }
+        let inserted = (try Int.fetchOne(db, sql: "SELECT coalesce(max(rowid), 0) FROM occurrence") ?? 0) - lastRowID
+        report.inserted += inserted
+        report.restored += changes - inserted
+        report.updated += changes - inserted
+    }
+
+    /// Applies the rows of plans whose digest changed, through the scratch table.
+    private static func applyChanged(
+        _ rows: [OccurrenceRow], plans: Set<String>, db: Database, into report: inout SyncReport
+    ) throws {
+        try db.execute(
+            sql: """
+                CREATE TEMP TABLE IF NOT EXISTS sync_incoming (
+                    id TEXT PRIMARY KEY NOT NULL, plan TEXT NOT NULL, task TEXT NOT NULL, org TEXT NOT NULL,
+                    due INTEGER NOT NULL
+                ) WITHOUT ROWID;
+                DELETE FROM temp.sync_incoming;
+                """)
+        defer { try? db.execute(sql: "DELETE FROM temp.sync_incoming") }
+        do {
+            _ = try insertBatched(rows, db: db) { count in
+                "INSERT INTO temp.sync_incoming (id, plan, task, org, due) VALUES \(placeholders(count))"
+            }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+            throw duplicateError(firstRepeatedID(in: rows))
+        }
+        let inserted =
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM temp.sync_incoming i
+                    WHERE NOT EXISTS (SELECT 1 FROM occurrence o WHERE o.id = i.id)
+                    """) ?? 0
+        report.inserted += inserted
+        report.restored +=
+            try Int.fetchOne(
+                db,
+                sql: """
+                    SELECT count(*) FROM occurrence o JOIN temp.sync_incoming i ON i.id = o.id
+                    WHERE o.archived = 1
+                    """) ?? 0
+        try db.execute(
+            sql: """
+                INSERT INTO occurrence (id, plan, task, org, due)
+                SELECT id, plan, task, org, due FROM temp.sync_incoming WHERE true
+                ON CONFLICT (id) DO UPDATE SET
+                    plan = excluded.plan, task = excluded.task, org = excluded.org, due = excluded.due,
+                    archived = 0
+                WHERE plan IS NOT excluded.plan OR task IS NOT excluded.task OR org IS NOT excluded.org
+                    OR due IS NOT excluded.due OR archived <> 0
+                """)
+        report.updated += db.changesCount - inserted
+        let archiveGone = try db.makeStatement(
+            sql: """
+                UPDATE occurrence SET archived = 1
+                WHERE plan = ? AND archived = 0 AND id NOT IN (SELECT id FROM temp.sync_incoming)
+                """)
+        for plan in plans.sorted() {
+            try archiveGone.execute(arguments: [plan])
+            report.archived += db.changesCount
+        }
+    }
+
+    /// `(?, ?, ?, ?, ?)` repeated `count` times, for a multi-row `VALUES`.
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "(?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
+    }
+
+    /// Runs `sql(n)` (a statement with `n` rows of (id, plan, task, org, due) parameters) over `rows` in batches
+    /// of ``syncBatchSize``, reusing one prepared statement for the full batches.
+    /// - Returns: The rows changed, summed over the batches.
+    private static func insertBatched(
+        _ rows: [OccurrenceRow], db: Database, sql: (Int) -> String
+    ) throws -> Int {
         let batch = syncBatchSize
-        let full = try db.makeStatement(sql: insertSQL(batch))
+        let full = try db.makeStatement(sql: sql(batch))
         var values: [DatabaseValue] = []
         values.reserveCapacity(batch * 5)
+        var changes = 0
         var start = 0
         while start < rows.count {
             let end = min(start + batch, rows.count)
@@ -121,34 +176,29 @@ extension SQLiteStateStore {
                 values.append(row.org.databaseValue)
                 values.append(row.due.dayNumber.databaseValue)
             }
-            let statement = end - start == batch ? full : try db.makeStatement(sql: insertSQL(end - start))
+            let statement = end - start == batch ? full : try db.makeStatement(sql: sql(end - start))
             statement.setUncheckedArguments(StatementArguments(values))
-            do {
-                try statement.execute()
-            } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                let duplicate = try firstDuplicate(in: rows[start..<end], db: db)
-                throw StoreError.invalid(
-                    zh: "展开结果中事项编号“\(duplicate)”重复出现",
-                    en: "the occurrence id \(duplicate) appears twice in the expansion")
-            }
+            try statement.execute()
+            changes += db.changesCount
             start = end
         }
+        return changes
     }
 
-    /// The id of a batch that failed to load: one already loaded by an earlier batch, or one repeated inside it.
-    private static func firstDuplicate(in batch: ArraySlice<OccurrenceRow>, db: Database) throws -> String {
+    private static func duplicateError(_ id: String) -> StoreError {
+        StoreError.invalid(
+            zh: "展开结果中事项编号“\(id)”重复出现", en: "the occurrence id \(id) appears twice in the expansion")
+    }
+
+    /// The first id that `rows` holds twice (only called once a repeat is known to exist).
+    private static func firstRepeatedID(in rows: [OccurrenceRow]) -> String {
         var seen = Set<String>()
-        for row in batch {
-            if try Bool.fetchOne(db, sql: "SELECT 1 FROM temp.sync_incoming WHERE id = ?", arguments: [row.id]) == true {
-                return row.id
-            }
-            if !seen.insert(row.id).inserted { return row.id }
-        }
+        for row in rows where !seen.insert(row.id).inserted { return row.id }
         return "?"
     }
 
     public func state(of id: String) async throws -> OccurrenceRecord? {
-        try await read { db in try Self.fetchOccurrence(db, id: id) }
+        try query { db in try Self.fetchOccurrence(db, id: id) }
     }
 
     public func closedOccurrenceIDs() async throws -> Set<String> {
@@ -163,7 +213,7 @@ extension SQLiteStateStore {
     public func openMilestones(dueFrom: CivilDate, through: CivilDate, limit: Int) async throws -> [OccurrenceRecord] {
         try Self.validateLimit(limit)
         guard dueFrom <= through else { return [] }
-        return try await read { db in
+        return try query { db in
             let statement = try db.cachedStatement(
                 sql: """
                     SELECT \(Self.occurrenceColumns) FROM occurrence

@@ -122,7 +122,23 @@ public struct SQLiteStateStore: StateStore {
         }
     }
 
-    /// Runs `body` in a read transaction (a snapshot, beside any writer), mapping database failures.
+    /// Runs a short, bounded read (one occurrence, one page of results) in a read transaction, synchronously on
+    /// the caller's thread.
+    ///
+    /// In WAL mode a read never waits for the writer, only for a free reader connection (the pool has five), and
+    /// these reads take a fraction of a millisecond: less than the hop to GRDB's queue and back that the async
+    /// variant costs (measured: about 85 µs of a 260 µs milestone query). Unbounded reads use ``read(_:)``.
+    func query<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as DatabaseError {
+            throw StoreError.io(
+                LocalizedText(zh: "读取状态数据库失败", en: "reading the state database failed"), underlying: "\(error)")
+        }
+    }
+
+    /// Runs `body` in a read transaction (a snapshot, beside any writer) on GRDB's reader queue, mapping
+    /// database failures.
     func read<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
             return try await writer.read(body)

@@ -56,9 +56,18 @@ struct MigrationTests {
         #expect(error?.message.en.contains("cannot open") == true)
     }
 
-    @Test("foreign keys are enforced on the store's connections")
+    @Test("references are declared as foreign keys, and the API refuses dangling ones with typed errors")
     func foreignKeys() async throws {
-        let store = try SQLiteStateStore.inMemory()
+        let test = try TestStore(.file)
+        defer { test.dir.cleanup() }
+        let raw = try DatabaseQueue(path: try #require(test.path))
+        try await raw.read { db in
+            let outbox = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(outbox)")
+            #expect(outbox.map { $0["table"] as String } == ["event"])
+            let progress = try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(progress)")
+            #expect(progress.map { $0["table"] as String } == ["occurrence"])
+        }
+        let store = test.store
         // An outbox entry for an event not in the call is refused before the database…
         await #expect(throws: StoreError.self) {
             try await store.recordFired([], outbox: [OutboxEntry(eventKey: "x", channel: "journal", payload: "{}")])
