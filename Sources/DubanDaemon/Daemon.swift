@@ -44,7 +44,8 @@ public final class Daemon: Sendable {
         let today = configuration.site.civilDate(of: clock.now)
         let loaded = try runtime.load(today: today)
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
-        self.store = try SQLiteStateStore.open(path: configuration.stateDirectory + "/duban.sqlite")
+        self.store = try SQLiteStateStore.open(
+            path: configuration.stateDirectory + "/duban.sqlite", configuration: .init(now: { clock.now }))
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
         try await sync(loaded.schedule, today: today)
@@ -64,10 +65,14 @@ public final class Daemon: Sendable {
 
     var loaded: LoadedPlans { state.withLock { $0.loaded } }
 
-    func schedulerConfiguration() -> SchedulerConfiguration {
+    /// The scheduler's settings. On a first start (nothing ever handled) it catches up one day only, so a new
+    /// installation does not replay years of history; after that every missed event fires once, however long
+    /// the daemon was down (like systemd's `Persistent=true`).
+    func schedulerConfiguration(firstStart: Bool) -> SchedulerConfiguration {
         var c = SchedulerConfiguration()
         c.overdueEvery = configuration.overdueEvery
         c.overdueRepeats = configuration.overdueRepeats
+        c.catchUpWindow = firstStart ? 86_400 : nil
         return c
     }
 
@@ -75,7 +80,8 @@ public final class Daemon: Sendable {
     func makeLoop() async throws -> SchedulerLoop {
         let handled = try await store.handledEventKeys()
         let closed = try await store.closedOccurrenceIDs()
-        let machine = SchedulerStateMachine(schedule: loaded.schedule, configuration: schedulerConfiguration())
+        let machine = SchedulerStateMachine(
+            schedule: loaded.schedule, configuration: schedulerConfiguration(firstStart: handled.isEmpty))
         let loop = SchedulerLoop(clock: clock, stateMachine: machine, handled: handled, closed: closed) { [self] events in
             try await self.deliver(events)
         }
@@ -121,8 +127,8 @@ public final class Daemon: Sendable {
             let pending = try await store.pendingOutbox(channel: Daemon.journalChannel, now: .distantFuture, limit: 500)
             if pending.isEmpty { return }
             for record in pending {
-                guard let notice = try? decoder.decode(EventNotice.self, from: Data(record.payload.utf8)) else {
-                    logger.error("unreadable journal notice", metadata: ["duban.event_key": "\(record.eventKey)"])
+                guard let notice = try? decoder.decode(EventNotice.self, from: Data(record.entry.payload.utf8)) else {
+                    logger.error("unreadable journal notice", metadata: ["duban.event_key": "\(record.entry.eventKey)"])
                     continue
                 }
                 var metadata: Logger.Metadata = [:]
@@ -193,7 +199,7 @@ public final class Daemon: Sendable {
             let result = ReloadResult(ok: false, at: now, errors: lines)
             state.withLock { $0.lastReload = result }
             logger.error(
-                "重新加载失败,继续使用原有计划 / reload failed, previous plans stay in force\n" + lines.joined(separator: "\n"),
+                "\("重新加载失败,继续使用原有计划 / reload failed, previous plans stay in force\n" + lines.joined(separator: "\n"))",
                 metadata: JournalMessageID.planLoadFailed.metadata.merging(["duban.errors": .string(lines.joined(separator: "\n"))]) { _, new in new })
             return result
         } catch {

@@ -1,3 +1,5 @@
+import DubanCalendar
+import DubanCore
 import DubanControlServer
 import DubanScheduler
 import DubanSystemd
@@ -26,6 +28,14 @@ struct ControlService: Service {
             logger.info("控制套接字 / control socket", metadata: ["path": "\(path)"])
         }
         let server = ControlServer(listener: listener, handler: ControlRoutes(daemon: daemon), logger: logger)
+        do {
+            try await serve(server)
+        } catch is CancellationError {
+            // Graceful shutdown cancels the accept loop: a normal end.
+        }
+    }
+
+    func serve(_ server: ControlServer) async throws {
         try await withGracefulShutdownHandler {
             try await cancelWhenGracefulShutdown {
                 try await server.run {
@@ -71,7 +81,11 @@ struct WatchdogService: Service {
     let daemon: Daemon
 
     func run() async throws {
-        guard let interval = daemon.notifier.watchdogInterval() else { return }
+        guard let interval = daemon.notifier.watchdogInterval() else {
+            // No WatchdogSec: nothing to ping, but a service that returns early stops the group.
+            try? await gracefulShutdown()
+            return
+        }
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 _ = try? daemon.notifier.watchdog()

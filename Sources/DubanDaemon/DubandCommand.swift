@@ -1,3 +1,4 @@
+import DubanCalendar
 import ArgumentParser
 import DubanCore
 import DubanPlanFiles
@@ -69,7 +70,7 @@ struct DubandCommand: AsyncParsableCommand {
     func report(_ diagnostics: [Diagnostic], logger: Logger) {
         let lines = diagnostics.map { $0.formatted(.zhHans) }
         logger.error(
-            "配置或计划文件有误,无法启动 / invalid configuration or plans\n" + lines.joined(separator: "\n"),
+            "\("配置或计划文件有误,无法启动 / invalid configuration or plans\n" + lines.joined(separator: "\n"))",
             metadata: JournalMessageID.planLoadFailed.metadata.merging(["duban.errors": .string(lines.joined(separator: "\n"))]) { _, new in new })
         for line in lines { StderrLogHandler.writeToStandardError(line) }
     }

@@ -20,15 +20,10 @@ public struct EventNotice: Hashable, Sendable, Codable {
     public var days: Int
     public var message: LocalizedText
 
-    static let isoFormatter: ISO8601DateFormatter = {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        return f
-    }()
-
     /// The journald fields (as swift-log metadata keys) for this notice.
     public var fields: [String: String] {
-        let zoned = EventNotice.isoFormatter
+        let zoned = ISO8601DateFormatter()
+        zoned.formatOptions = [.withInternetDateTime]
         return [
             "duban.event": kind, "duban.event_key": key, "duban.occurrence": occurrence, "duban.plan": plan,
             "duban.task": task, "duban.title": title, "duban.org": org, "duban.org_name": orgName,
@@ -52,7 +47,8 @@ public struct EventNotice: Hashable, Sendable, Codable {
         let days: Int
         switch kind {
         case "reminder":
-            days = lead ?? schedule.workingDays(from: today, to: due)
+            // The working days actually left (a reminder caught up after downtime is later than its lead).
+            days = max(0, today <= due ? schedule.workingDays(from: today, to: due) : 0)
             message = LocalizedText(
                 zh: "【督办提醒】\(task.title)(\(summary.orgName))将于\(dueZh)到期,剩余\(days)个工作日",
                 en: "[duban reminder] \(task.title) (\(summary.orgName)) is due \(dueEn), \(days) working day(s) left")

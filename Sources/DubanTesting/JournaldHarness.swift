@@ -141,24 +141,15 @@ public final class JournaldHarness: Sendable {
     }
 
     private static func query(_ matching: [String: String]) throws -> [[String: String]] {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: journalctlPath)
-        process.arguments =
-            ["-o", "json", "--all", "--no-pager"]
-            + matching.sorted { $0.key < $1.key }.map {
-                "\($0.key)=\($0.value)"
-            }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        let errors = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+        // ProcessRunner reads with read(2) and retries EINTR (Foundation's readDataToEndOfFile traps on it).
+        let result = try ProcessRunner.run(
+            journalctlPath,
+            ["-o", "json", "--all", "--no-pager"] + matching.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" })
+        let data = Data(result.stdout.utf8)
+        let errors = Data(result.stderr.utf8)
+        guard result.status == 0 else {
             throw HarnessError(
-                "journalctl failed (\(process.terminationStatus)): \(String(decoding: errors, as: UTF8.self))"
+                "journalctl failed (\(result.status)): \(String(decoding: errors, as: UTF8.self))"
             )
         }
         var entries: [[String: String]] = []
