@@ -59,13 +59,16 @@ let package = Package(
         ),
         .executableTarget(name: "dubanctl", dependencies: ["DubanCtl"]),
         // Test support: fixtures, temp dirs, running the built binaries.
-        .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles"]),
+        .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
         .testTarget(name: "DubanCalendarTests", dependencies: ["DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
-        .testTarget(name: "DubanSchedulerTests", dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(
+            name: "DubanSchedulerTests",
+            dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]
+        ),
         .testTarget(name: "DubanStoreTests", dependencies: ["DubanStore", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(
             name: "DubanSystemdTests",
