@@ -1,1 +1,0 @@
-// DubanScheduler: see docs/ARCHITECTURE.md.
