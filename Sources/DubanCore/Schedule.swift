@@ -108,8 +108,10 @@ public struct Schedule: Sendable {
         }
         let interpretation = task.due?.interpretation
         let dueDate = interpretation?.due
+        // With nothing saying when work may start, the window opens early (2000-01-01) rather than on the due date,
+        // so reminders before the due date are not lost.
         let start =
-            task.window?.start ?? interpretation?.windowStart ?? plan.horizon?.start ?? plan.published ?? dueDate
+            task.window?.start ?? interpretation?.windowStart ?? plan.horizon?.start ?? plan.published
             ?? CivilDate.startOfYear(2000)
         var end: CivilDate?
         var rule: PeriodRule?

@@ -46,33 +46,64 @@ public enum ProcessRunner {
         _ executable: String, _ arguments: [String], in directory: URL? = nil, environment: [String: String]? = nil,
         stdin: Data? = nil
     ) throws -> BinaryRunner.Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = directory }
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        let input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try? input.fileHandleForWriting.close()
+        // posix_spawn + waitpid directly: Foundation's Process.waitUntilExit can hang on Linux once the test
+        // process has other long-lived children (it waits on a run loop for a termination notification).
+        var outPipe: [Int32] = [0, 0]
+        var errPipe: [Int32] = [0, 0]
+        var inPipe: [Int32] = [0, 0]
+        guard pipe(&outPipe) == 0, pipe(&errPipe) == 0, pipe(&inPipe) == 0 else {
+            throw CocoaError(.fileWriteUnknown)
+        }
+        for fd in [outPipe[0], errPipe[0], inPipe[1]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        let env = (environment ?? ProcessInfo.processInfo.environment).map { "\($0.key)=\($0.value)" }
+        // Glibc's posix_spawn_file_actions_addchdir_np does not import: change directory with `env -C`.
+        let program = directory == nil ? executable : "/usr/bin/env"
+        let argv = directory.map { ["/usr/bin/env", "-C", $0.path, executable] } ?? [executable]
+        var pid: pid_t = 0
+        let status = withCStrings(argv + arguments) { cArgv in
+            withCStrings(env) { cEnv in posix_spawn(&pid, program, &actions, nil, cArgv, cEnv) }
+        }
+        close(inPipe[0])
+        close(outPipe[1])
+        close(errPipe[1])
+        guard status == 0 else {
+            close(inPipe[1])
+            close(outPipe[0])
+            close(errPipe[0])
+            throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: executable])
+        }
+        if let stdin { stdin.withUnsafeBytes { _ = write(inPipe[1], $0.baseAddress, $0.count) } }
+        close(inPipe[1])
         let group = DispatchGroup()
         let outBox = DataBox()
         group.enter()
+        let outFD = outPipe[0]
         DispatchQueue.global().async {
-            outBox.data = readAll(out.fileHandleForReading.fileDescriptor)
+            outBox.data = readAll(outFD)
             group.leave()
         }
-        let errData = readAll(err.fileHandleForReading.fileDescriptor)
+        let errData = readAll(errPipe[0])
         group.wait()
-        process.waitUntilExit()
+        close(outPipe[0])
+        close(errPipe[0])
+        var waitStatus: Int32 = 0
+        while waitpid(pid, &waitStatus, 0) < 0 && errno == EINTR {}
+        let exitCode: Int32 = (waitStatus & 0x7f) == 0 ? (waitStatus >> 8) & 0xff : 128 + (waitStatus & 0x7f)
         return BinaryRunner.Result(
-            status: process.terminationStatus, stdout: String(decoding: outBox.data, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+            status: exitCode, stdout: String(decoding: outBox.data, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+    }
+
+    static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { for p in pointers { free(p) } }
+        return body(pointers)
     }
 
     /// Reads `fd` to end of file, retrying interrupted reads.

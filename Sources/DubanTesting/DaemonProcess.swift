@@ -1,43 +1,72 @@
 import Foundation
 
-/// A `duband` process started for a test, with its output in a log file (never a pipe that could fill up).
+/// Runs blocking work (a `poll`, a child process to completion) on a dispatch queue instead of a Swift
+/// concurrency thread: the cooperative pool has one thread per core, and tests that block it starve the rest.
+public func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async {
+            continuation.resume(with: Result { try body() })
+        }
+    }
+}
+
+/// A `duband` process started for a test with `posix_spawn`, its output in a log file (never a pipe that could
+/// fill up). Foundation's `Process` is avoided: its exit monitoring can hang while other children come and go.
 public final class DaemonProcess: @unchecked Sendable {
-    public let process: Process
+    public let pid: pid_t
     public let logPath: String
+    private let lock = NSLock()
+    private var exitStatus: Int32?
 
     /// Starts `executable arguments` with `environment` added, output to `logPath`.
     public init(executable: String, arguments: [String], environment: [String: String] = [:], logPath: String) throws {
         self.logPath = logPath
-        FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
-        log.seekToEndOfFile()
-        process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
+        let logFD = open(logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        guard logFD >= 0 else { throw CocoaError(.fileWriteUnknown) }
+        defer { close(logFD) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_adddup2(&actions, logFD, 1)
+        posix_spawn_file_actions_adddup2(&actions, logFD, 2)
         var env = ProcessInfo.processInfo.environment
         for (key, value) in environment { env[key] = value }
-        process.environment = env
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
+        var pid: pid_t = 0
+        let status = ProcessRunner.withCStrings([executable] + arguments) { argv in
+            ProcessRunner.withCStrings(env.map { "\($0.key)=\($0.value)" }) { envp in
+                posix_spawn(&pid, executable, &actions, nil, argv, envp)
+            }
+        }
+        guard status == 0 else { throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: executable]) }
+        self.pid = pid
     }
-
-    public var pid: Int32 { process.processIdentifier }
 
     /// Sends `signal` to the process.
     public func signal(_ signal: Int32) {
-        kill(process.processIdentifier, signal)
+        kill(pid, signal)
+    }
+
+    /// The exit status if the process has ended (reaping it), else nil.
+    public func poll() -> Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let exitStatus { return exitStatus }
+        var status: Int32 = 0
+        let result = waitpid(pid, &status, WNOHANG)
+        guard result == pid else { return nil }
+        exitStatus = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return exitStatus
     }
 
     /// Waits up to `timeout` for the process to exit; returns its status, or nil if it is still running.
     public func waitForExit(timeout: Duration) async -> Int32? {
         let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
+        while true {
+            if let status = poll() { return status }
             if ContinuousClock.now >= deadline { return nil }
             try? await Task.sleep(for: .milliseconds(20))
         }
-        return process.terminationStatus
     }
 
     /// What the process wrote so far.
@@ -45,11 +74,15 @@ public final class DaemonProcess: @unchecked Sendable {
         (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }
 
-    /// Kills the process if it still runs.
+    /// Kills the process if it still runs, and reaps it.
     public func stop() {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+        if poll() == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            lock.lock()
+            exitStatus = 128 + SIGKILL
+            lock.unlock()
         }
     }
 }

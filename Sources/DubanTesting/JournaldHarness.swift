@@ -134,7 +134,7 @@ public final class JournaldHarness: Sendable {
     ) async throws -> [[String: String]] {
         let deadline = ContinuousClock.now + timeout
         while true {
-            let found = try Self.query(matching)
+            let found = try await offload { try Self.query(matching) }
             if found.count >= count || ContinuousClock.now >= deadline { return found }
             try await Task.sleep(for: .milliseconds(100))
         }

@@ -21,9 +21,12 @@ import Testing
         }
     }
 
-    func curl(_ socket: String, _ arguments: [String]) throws -> (status: Int32, out: String) {
-        let result = try ProcessRunner.run(
-            "/usr/bin/curl", ["-s", "--max-time", "10", "--unix-socket", socket, "-w", "\n%{http_code}"] + arguments)
+    /// curl off the cooperative pool: the server under test needs a pool thread to answer.
+    func curl(_ socket: String, _ arguments: [String]) async throws -> (status: Int32, out: String) {
+        let result = try await offload {
+            try ProcessRunner.run(
+                "/usr/bin/curl", ["-s", "--max-time", "10", "--unix-socket", socket, "-w", "\n%{http_code}"] + arguments)
+        }
         return (result.status, result.stdout)
     }
 
@@ -39,14 +42,14 @@ import Testing
             let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
             group.addTask { try await server.run { readyContinuation.yield() } }
             for await _ in ready { break }
-            let ok = try curl(socket, ["http://localhost/v1/echo?org=kangle&q=%E5%8E%BF"])
+            let ok = try await curl(socket, ["http://localhost/v1/echo?org=kangle&q=%E5%8E%BF"])
             #expect(ok.out.hasSuffix("\n200"), "\(ok.out)")
             #expect(ok.out.contains("\"org\":\"kangle\"") && ok.out.contains("\"q\":\"县\""), "\(ok.out)")
-            let missing = try curl(socket, ["http://localhost/v1/nowhere"])
+            let missing = try await curl(socket, ["http://localhost/v1/nowhere"])
             #expect(missing.out.hasSuffix("\n404") && missing.out.contains("\"code\":\"not-found\""))
-            let big = try curl(socket, ["-X", "POST", "--data-binary", String(repeating: "x", count: 5000), "http://localhost/v1/echo"])
+            let big = try await curl(socket, ["-X", "POST", "--data-binary", String(repeating: "x", count: 5000), "http://localhost/v1/echo"])
             #expect(big.out.hasSuffix("\n413"), "\(big.out)")
-            let after = try curl(socket, ["http://localhost/v1/echo"])
+            let after = try await curl(socket, ["http://localhost/v1/echo"])
             #expect(after.out.hasSuffix("\n200"), "the server survives a bad client")
             group.cancelAll()
         }

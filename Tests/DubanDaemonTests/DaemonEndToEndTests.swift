@@ -79,7 +79,7 @@ struct DaemonEndToEndTests {
         let first = try start(ws, clockStart: "2022-08-25T08:00:00+08:00", activated: true, notify: notify, log: log)
         defer { first.stop() }
         #expect(await connectOnce(toUnixSocket: ws.socket))
-        let messages = notify.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30))
+        let messages = try await offload { notify.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30)) }
         let ready = try #require(messages.first { $0.contains("READY=1") }, "no READY=1; log:\n\(first.output)")
         #expect(ready.contains("STATUS="), "\(ready)")
         #expect(ready.contains("个计划") && ready.contains("演练时钟"), "\(ready)")
@@ -103,7 +103,8 @@ struct DaemonEndToEndTests {
         let failures = try await journal.entries(matching: ["MESSAGE_ID": Self.loadFailedID, "_PID": "\(first.pid)"], timeout: .seconds(10))
         let failure = try #require(failures.first, "no reload failure logged; log:\n\(first.output)")
         #expect(failure["DUBAN_ERRORS"]?.contains("\(broken):4:") == true, "\(failure)")
-        let status = try ProcessRunner.run("/usr/bin/curl", ["-s", "--unix-socket", ws.socket, "http://localhost/v1/status"])
+        let socket = ws.socket
+        let status = try await offload { try ProcessRunner.run("/usr/bin/curl", ["-s", "--unix-socket", socket, "http://localhost/v1/status"]) }
         #expect(status.stdout.contains("\"plans\":1"), "\(status.stdout)")
         #expect(status.stdout.contains("\"ok\":false"), "\(status.stdout)")
         try FileManager.default.removeItem(atPath: broken)
@@ -129,7 +130,7 @@ struct DaemonEndToEndTests {
         second.signal(SIGTERM)
         let code = await second.waitForExit(timeout: .seconds(2))
         #expect(code == 0, "exit \(String(describing: code)); log:\n\(second.output)")
-        let stopping = notify.receive(until: { $0.contains("STOPPING=1") }, timeout: .seconds(2))
+        let stopping = try await offload { notify.receive(until: { $0.contains("STOPPING=1") }, timeout: .seconds(2)) }
         #expect(stopping.contains { $0.contains("STOPPING=1") })
     }
 }
