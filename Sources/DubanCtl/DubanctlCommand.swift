@@ -9,7 +9,10 @@ public struct DubanctlCommand: ParsableCommand {
         discussion: """
             退出码 / exit codes: 0 成功 ok · 1 失败 failed (e.g. check found errors) · 2 用法错误 usage · 69 守护进程不可达 daemon unreachable
             """,
-        subcommands: [CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self, MilestonesCommand.self]
+        subcommands: [
+            CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self, MilestonesCommand.self,
+            StatusCommand.self, ReloadCommand.self, BackupCommand.self,
+        ]
     )
 
     public init() {}

@@ -97,6 +97,16 @@ struct DaemonEndToEndTests {
         #expect(reminder["MESSAGE"]?.contains("中小学升级改造网络环境") == true)
         #expect(reminder["MESSAGE"]?.contains("2022年8月31日") == true, "\(reminder["MESSAGE"] ?? "")")
 
+        // dubanctl talks to the live daemon: status, and an online backup of the state database.
+        let dubanctl = BinaryRunner.path(of: "dubanctl")
+        let sock = ws.socket
+        let backupPath = ws.dir.url.appendingPathComponent("backup.sqlite").path
+        let ctlStatus = try await offload { try ProcessRunner.run(dubanctl, ["status", "--socket", sock, "--json"]) }
+        #expect(ctlStatus.status == 0 && ctlStatus.stdout.contains("\"plans\":1"), "\(ctlStatus.stdout)\(ctlStatus.stderr)")
+        let backup = try await offload { try ProcessRunner.run(dubanctl, ["backup", backupPath, "--socket", sock]) }
+        #expect(backup.status == 0, "\(backup.stderr)")
+        #expect(((try? FileManager.default.attributesOfItem(atPath: backupPath)[.size] as? Int) ?? 0) > 0)
+
         // 3. SIGHUP with a broken plan: the error is logged with file:line:column, the old plans stay.
         let broken = try ws.dir.write("plans/broken.yaml", "id: broken\ntitle: 坏计划\ntasks:\n  - {id: x, title: y, kind: deadline, assignees: [kangle], due: 2022-02-30}\n")
         first.signal(SIGHUP)
@@ -125,6 +135,10 @@ struct DaemonEndToEndTests {
         #expect(overdue["MESSAGE"]?.contains("逾期") == true)
         let remindersAfter = try await journal.entries(matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.reminderID], timeout: .milliseconds(10))
         #expect(remindersAfter.count == 1, "the reminder must not repeat after the crash")
+
+        // An unreachable daemon is exit code 69.
+        let unreachable = try await offload { try ProcessRunner.run(dubanctl, ["status", "--socket", "/nonexistent/control.sock"]) }
+        #expect(unreachable.status == 69)
 
         // 5. SIGTERM: STOPPING=1 and a clean exit within 2 s.
         second.signal(SIGTERM)
