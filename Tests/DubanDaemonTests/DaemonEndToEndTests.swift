@@ -78,8 +78,8 @@ struct DaemonEndToEndTests {
         //    exec duband on fd 3.
         let first = try start(ws, clockStart: "2022-08-25T08:00:00+08:00", activated: true, notify: notify, log: log)
         defer { first.stop() }
-        #expect(await connectOnce(toUnixSocket: ws.socket))
-        let messages = try await offload { notify.receive(until: { $0.contains("READY=1") }, timeout: .seconds(30)) }
+        #expect(await connectOnce(toUnixSocket: ws.socket, timeout: .seconds(60)))
+        let messages = try await offload { notify.receive(until: { $0.contains("READY=1") }, timeout: .seconds(60)) }
         let ready = try #require(messages.first { $0.contains("READY=1") }, "no READY=1; log:\n\(first.output)")
         #expect(ready.contains("STATUS="), "\(ready)")
         #expect(ready.contains("个计划") && ready.contains("演练时钟"), "\(ready)")
