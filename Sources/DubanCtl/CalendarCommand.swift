@@ -42,13 +42,9 @@ struct CalendarCommand: ParsableCommand {
 
         func run() throws {
             let calendar = try common.calendar()
-            let parts = month.split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), CivilDate(year: y, month: m, day: 1) != nil
-            else {
-                throw ValidationError(common.t("月份应为 YYYY-MM:\(month)", "month must be YYYY-MM: \(month)"))
-            }
+            let first = try parseMonth(month, common: common)
+            let (y, m) = (first.year, first.month)
             if common.json {
-                let first = CivilDate(year: y, month: m, day: 1)!
                 try Output.json((0..<CivilDate.daysInMonth(year: y, month: m)).map { calendar.explain(first.adding(days: $0)) })
                 return
             }

@@ -107,6 +107,16 @@ func parseDate(_ text: String, settings: SiteSettings = .init()) throws -> Civil
     return date
 }
 
+/// Parses a month argument `YYYY-MM` into its first day.
+func parseMonth(_ text: String, common: CommonOptions) throws -> CivilDate {
+    let parts = text.split(separator: "-")
+    guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), let first = CivilDate(year: y, month: m, day: 1)
+    else {
+        throw ValidationError(common.t("月份应为 YYYY-MM:\(text)", "month must be YYYY-MM: \(text)"))
+    }
+    return first
+}
+
 extension CivilDate {
     /// `2026-10-09(星期五)` / `2026-10-09 (Friday)`.
     func withWeekday(_ language: Language) -> String {

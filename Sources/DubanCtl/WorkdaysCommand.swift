@@ -128,11 +128,8 @@ struct WorkdaysCommand: ParsableCommand {
 
         func run() throws {
             let calendar = try common.calendar()
-            let parts = month.split(separator: "-")
-            guard parts.count == 2, let y = Int(parts[0]), let m = Int(parts[1]), let first = CivilDate(year: y, month: m, day: 1)
-            else {
-                throw ValidationError(common.t("月份应为 YYYY-MM:\(month)", "month must be YYYY-MM: \(month)"))
-            }
+            let first = try parseMonth(month, common: common)
+            let (y, m) = (first.year, first.month)
             let days = (0..<CivilDate.daysInMonth(year: y, month: m)).map { first.adding(days: $0) }
             let language = common.language
             if common.json {

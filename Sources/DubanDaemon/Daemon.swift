@@ -152,10 +152,15 @@ public final class Daemon: Sendable {
         var overdue = 0
         var occurrences = 0
         if let machine = loop?.stateMachine {
+            // Overdue = due before today, or today after the due time: integer compares, no zone lookups per
+            // occurrence (this runs every few seconds over every occurrence).
+            let today = Int32(schedule.settings.civilDate(of: now).dayNumber)
+            let pastDueTime = now >= schedule.settings.dueInstant(CivilDate(dayNumber: Int(today)))
             occurrences = machine.expandedCount
             for index in 0..<machine.expandedCount where !machine.isClosed(occurrenceIndex: index) {
                 open += 1
-                if schedule.dueInstant(of: machine.occurrence(at: index)) < now { overdue += 1 }
+                let due = machine.occurrence(at: index).dueDay
+                if due < today || (due == today && pastDueTime) { overdue += 1 }
             }
         }
         return DaemonStatus(

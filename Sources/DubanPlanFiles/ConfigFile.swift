@@ -98,30 +98,19 @@ public enum ConfigFile {
         }
         if let c = top.mapping("conventions", context: .init(zh: "约定(conventions)", en: "`conventions`")) {
             var conventions = config.site.conventions
-            func monthDay(_ key: String) -> MonthDay? {
-                guard let node = c.value(key) else { return nil }
+            func monthDay(_ key: String, in m: MappingReader) -> MonthDay? {
+                guard let node = m.value(key) else { return nil }
                 guard let text = node.scalar?.string, let value = MonthDay(text) else {
                     collector.error(node, "bad-value", zh: "`\(key)` 应为 MM-DD", en: "`\(key)` must be MM-DD")
                     return nil
                 }
                 return value
             }
+            func monthDay(_ key: String) -> MonthDay? { monthDay(key, in: c) }
             func term(_ key: String) -> TermDates? {
                 guard let m = c.mapping(key, context: .init(zh: "`\(key)`", en: "`\(key)`")) else { return nil }
-                let start = m.value("start").flatMap { n -> MonthDay? in
-                    guard let v = n.scalar.flatMap({ MonthDay($0.string) }) else {
-                        collector.error(n, "bad-value", zh: "`start` 应为 MM-DD", en: "`start` must be MM-DD")
-                        return nil
-                    }
-                    return v
-                }
-                let end = m.value("end").flatMap { n -> MonthDay? in
-                    guard let v = n.scalar.flatMap({ MonthDay($0.string) }) else {
-                        collector.error(n, "bad-value", zh: "`end` 应为 MM-DD", en: "`end` must be MM-DD")
-                        return nil
-                    }
-                    return v
-                }
+                let start = monthDay("start", in: m)
+                let end = monthDay("end", in: m)
                 m.finish(known: ["start", "end"])
                 guard let start, let end else {
                     if !m.has("start") { m.missing("start") }
