@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(name: "duban", path: "../"),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // glibc's mallinfo2(), which Swift's Glibc module does not import.
@@ -61,6 +62,8 @@ let package = Package(
             name: "ExpansionRate",
             dependencies: ["DubanBenchSupport", .product(name: "DubanCore", package: "duban")]
         ),
+        // The reference of scripts/bench/ready.sh: the same plan files read and decoded by Yams alone.
+        .executableTarget(name: "YamsDecode", dependencies: [.product(name: "Yams", package: "Yams")]),
     ],
     swiftLanguageModes: [.v6]
 )

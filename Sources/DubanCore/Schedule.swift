@@ -32,7 +32,7 @@ public struct Schedule: Sendable {
     public let schoolCalendars: [SchoolCalendar]
     private let taskIndex: [String: Int]
     /// For each unit index: the index in `schoolCalendars` of the calendar that applies, if any.
-    private let schoolOfUnit: [Int32: Int]
+    let schoolOfUnit: [Int32: Int]
 
     /// Places validated plans on the calendar. Tasks whose assignees resolve to no unit get no occurrences.
     public init(

@@ -25,7 +25,7 @@ struct ControlRoutes: ControlHandler {
                 return .error(status: 409, code: "exists", message: "文件已存在 / file exists: \(body.path)")
             }
             do {
-                try await daemon.store.backup(to: body.path)
+                try await daemon.syncedStore().backup(to: body.path)
                 struct Done: Encodable { var path: String }
                 return .json(Done(path: body.path))
             } catch {

@@ -24,6 +24,8 @@ public final class Daemon: Sendable {
     private let state: Mutex<State>
     private let loopBox: Mutex<SchedulerLoop?>
     let drainLock = Mutex<Bool>(false)
+    /// Opens when the first store sync has finished (see ``syncStore()``).
+    let storeSynced = SyncGate()
 
     struct State: Sendable {
         var loaded: LoadedPlans
@@ -33,7 +35,8 @@ public final class Daemon: Sendable {
     /// The journal channel of the outbox.
     static let journalChannel = "journal"
 
-    /// Loads plans (throwing every diagnostic when they are broken), opens the store and syncs it.
+    /// Loads plans (throwing every diagnostic when they are broken) and opens the store. The store is brought in
+    /// line with the plans by ``syncStore()``, which runs after READY=1.
     public init(configuration: DubanConfiguration, clock: any WallClock, scaled: Bool, logger: Logger) async throws {
         self.configuration = configuration
         self.clock = clock
@@ -48,7 +51,30 @@ public final class Daemon: Sendable {
             path: configuration.stateDirectory + "/duban.sqlite", configuration: .init(now: { clock.now }))
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
-        try await sync(loaded.schedule, today: today)
+    }
+
+    /// The first sync of the store with the loaded plans, run once the daemon is READY: on a new installation it
+    /// writes every occurrence's row (seconds for a million), which READY and the schedule need not wait for. Work
+    /// that writes rows of occurrences waits for it through ``storeSynced``; a failure stops the daemon.
+    func syncStore() async throws {
+        let started = ContinuousClock.now
+        do {
+            try await sync(loaded.schedule, today: configuration.site.civilDate(of: clock.now))
+        } catch {
+            storeSynced.finish(error)
+            logger.critical("存储同步失败 / store sync failed: \(error)")
+            throw error
+        }
+        storeSynced.finish()
+        logger.info(
+            "存储已与计划同步 / store synced with the plans",
+            metadata: ["duban.elapsed": "\(ContinuousClock.now - started)"])
+    }
+
+    /// The store, once the first sync has finished.
+    func syncedStore() async throws -> SQLiteStateStore {
+        try await storeSynced.wait()
+        return store
     }
 
     /// The range of due dates kept in the store and scheduled: from 2000 to three years past today.
@@ -58,7 +84,13 @@ public final class Daemon: Sendable {
 
     func sync(_ schedule: Schedule, today: CivilDate) async throws {
         let (from, through) = Daemon.expansionRange(today: today)
-        let rows = schedule.expand(from: from, through: through).map { OccurrenceRow($0, in: schedule) }
+        let occurrences = schedule.expand(from: from, through: through)
+        var rows: [OccurrenceRow] = []
+        rows.reserveCapacity(occurrences.count)
+        schedule.forEachIdentity(of: occurrences) { occurrence, identity in
+            rows.append(
+                OccurrenceRow(id: identity.id, plan: identity.plan, task: identity.task, org: identity.org, due: occurrence.due))
+        }
         let report = try await store.sync(rows)
         logger.debug("store synced", metadata: ["report": "\(report)"])
     }
@@ -113,7 +145,7 @@ public final class Daemon: Sendable {
             outbox.append(
                 OutboxEntry(eventKey: event.key, channel: Daemon.journalChannel, payload: String(decoding: try encoder.encode(notice), as: UTF8.self)))
         }
-        try await store.recordFired(fired, outbox: outbox)
+        try await syncedStore().recordFired(fired, outbox: outbox)
         try await drainJournal()
         publishStatus()
     }
@@ -186,6 +218,7 @@ public final class Daemon: Sendable {
         let now = clock.now
         do {
             let fresh = try runtime.load(today: today)
+            try await storeSynced.wait()
             try await sync(fresh.schedule, today: today)
             let handled = try await store.handledEventKeys()
             let closed = try await store.closedOccurrenceIDs()

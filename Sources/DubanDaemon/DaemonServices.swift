@@ -95,6 +95,17 @@ struct WatchdogService: Service {
     }
 }
 
+/// The first store sync, after READY=1 (``Daemon/syncStore()``); its failure ends the group.
+struct StoreSyncService: Service {
+    let daemon: Daemon
+
+    func run() async throws {
+        try await daemon.syncStore()
+        // A service that returns ends the group: stay until shutdown.
+        try? await gracefulShutdown()
+    }
+}
+
 /// Drains the journal outbox left by a crash, then keeps STATUS= current as the clock moves.
 struct StatusService: Service {
     let daemon: Daemon
@@ -121,7 +132,7 @@ extension Daemon {
         }
         let group = ServiceGroup(
             services: [
-                StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
+                StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
                 WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -40,11 +40,18 @@ public enum PlanFile {
 
     /// Parses `text`, the content of `file`. The plan is returned only when there are no errors.
     public static func parse(_ text: String, file: String, settings: SiteSettings = .init()) -> (ParsedPlan?, [Diagnostic]) {
+        parse(text, file: file, settings: settings, cache: InterpretationCache(conventions: settings.conventions))
+    }
+
+    /// Parses `text` with a cache of time expressions shared by the files of one load.
+    static func parse(
+        _ text: String, file: String, settings: SiteSettings, cache: InterpretationCache
+    ) -> (ParsedPlan?, [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         guard let root = collector.compose(text),
             let top = MappingReader(root, collector: collector, context: .init(zh: "计划文件", en: "the plan file"))
         else { return (nil, collector.diagnostics) }
-        let reader = PlanReader(collector: collector, settings: settings)
+        let reader = PlanReader(collector: collector, settings: settings, cache: cache)
         let id = top.string("id", required: true)
         if let id, !Identifiers.isValid(id) {
             collector.error(top.value("id"), "bad-id", zh: Identifiers.rule.zh + ":\(id)", en: Identifiers.rule.en + ": \(id)")
@@ -101,6 +108,7 @@ public enum PlanFile {
 struct PlanReader {
     let collector: DiagnosticCollector
     let settings: SiteSettings
+    let cache: InterpretationCache
 
     struct TaskDefaults {
         var assignees: [(String, Node)]
@@ -368,7 +376,7 @@ struct PlanReader {
             return nil
         }
         do {
-            return try TimeExpression.interpret(text, conventions: settings.conventions)
+            return try cache.interpret(text)
         } catch {
             collector.error(node, "bad-expression", zh: error.message.zh, en: error.message.en)
             return nil

@@ -1,6 +1,7 @@
 public import DubanCalendar
 public import DubanCore
 import Foundation
+internal import Synchronization
 
 /// A consistent set of plans and the org directory they are assigned in: what the daemon runs on.
 public struct PlanSet: Sendable {
@@ -144,14 +145,9 @@ public enum PlanSetLoader {
             directory = parsed
         }
         var parsedPlans: [ParsedPlan] = []
-        for file in sources.planFiles {
-            switch readText(file) {
-            case .failure(let d): diagnostics.append(d)
-            case .success(let text):
-                let (parsed, found) = PlanFile.parse(text, file: file, settings: settings)
-                diagnostics += found
-                if let parsed { parsedPlans.append(parsed) }
-            }
+        for (parsed, found) in parsePlanFiles(sources.planFiles, settings: settings) {
+            diagnostics += found
+            if let parsed { parsedPlans.append(parsed) }
         }
         if sources.planFiles.isEmpty {
             diagnostics.append(
@@ -174,6 +170,22 @@ public enum PlanSetLoader {
         return PlanSet(
             plans: parsedPlans.map(\.plan), directory: directory!, warnings: diagnostics, planFiles: sources.planFiles,
             orgFile: orgFile, schoolCalendars: schools)
+    }
+
+    /// Reads and parses every plan file, on all cores (files are independent; the time-expression cache is
+    /// shared), returning the results in file order so diagnostics keep their order.
+    static func parsePlanFiles(_ files: [String], settings: SiteSettings) -> [(ParsedPlan?, [Diagnostic])] {
+        let cache = InterpretationCache(conventions: settings.conventions)
+        let results = Mutex<[(ParsedPlan?, [Diagnostic])?]>(Array(repeating: nil, count: files.count))
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            let result: (ParsedPlan?, [Diagnostic])
+            switch readText(files[index]) {
+            case .failure(let d): result = (nil, [d])
+            case .success(let text): result = PlanFile.parse(text, file: files[index], settings: settings, cache: cache)
+            }
+            results.withLock { $0[index] = result }
+        }
+        return results.withLock { $0.map { $0! } }
     }
 
     static func crossCheck(_ plans: [ParsedPlan], directory: OrgDirectory) -> [Diagnostic] {

@@ -20,6 +20,25 @@ import Testing
         return schedule.occurrences(ofTask: index, from: .startOfYear(2020), through: .endOfYear(2030))
     }
 
+    /// The batch identities the store is synced with are exactly the one-at-a-time ids, for every occurrence of
+    /// the examples (school-term periods, yearly milestones, cycles and one-offs included).
+    @Test func batchIdentitiesMatchOneAtATimeIDs() {
+        let all = schedule.expand(from: .startOfYear(2000), through: .endOfYear(2030))
+        var seen = 0
+        var mismatches: [String] = []
+        schedule.forEachIdentity(of: all) { occurrence, identity in
+            seen += 1
+            if identity.id != schedule.id(of: occurrence) || identity.plan != schedule.plan(of: occurrence).id
+                || identity.task != schedule.task(of: occurrence).id || identity.org != schedule.unit(of: occurrence).id
+            {
+                mismatches.append(identity.id + " ≠ " + schedule.id(of: occurrence))
+            }
+        }
+        #expect(seen == all.count)
+        #expect(all.count > 600)
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+    }
+
     @Test func networkUpgradeFansOutToEveryCountyAndTheSchools() throws {
         let all = try occurrences("linxia-it-2022", "network-upgrade")
         #expect(all.count == 9)
