@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DubanCalendar", targets: ["DubanCalendar"]),
         .library(name: "DubanCore", targets: ["DubanCore"]),
         .library(name: "DubanPlanFiles", targets: ["DubanPlanFiles"]),
+        .library(name: "DubanPluginProtocol", targets: ["DubanPluginProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -34,8 +35,15 @@ let package = Package(
         // The only parser of admin-written files (plans, org directory, calendar years).
         .target(
             name: "DubanPlanFiles",
-            dependencies: ["DubanCore", "DubanCalendar", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
+        ),
+        // The plugin protocol: JSON-RPC messages, line framing, version negotiation (pure; no I/O).
+        .target(name: "DubanPluginProtocol"),
+        // Runs plugin processes: lazy start, handshake, deadlines, output limits, restarts, statistics.
+        .target(
+            name: "DubanPluginHost",
+            dependencies: ["DubanPluginProtocol", .product(name: "Logging", package: "swift-log")]
         ),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
@@ -67,7 +75,7 @@ let package = Package(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer",
+                "DubanControlServer", "DubanPluginProtocol", "DubanPluginHost",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -89,7 +97,10 @@ let package = Package(
 
         .testTarget(name: "DubanCalendarTests", dependencies: ["DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
-        .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(
+            name: "DubanPlanFilesTests",
+            dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanTesting"]
+        ),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
@@ -104,6 +115,16 @@ let package = Package(
                 // Raw SQL in tests: tampering with the audit table, injecting a failing trigger.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(name: "DubanPluginProtocolTests", dependencies: ["DubanPluginProtocol", "DubanTesting"]),
+        .testTarget(
+            name: "DubanPluginHostTests",
+            dependencies: [
+                "DubanPluginHost", "DubanPluginProtocol", "DubanTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DubanSystemdTests",

@@ -22,7 +22,9 @@ public final class Daemon: Sendable {
     let runtime: PlanRuntime
     let scaled: Bool
     private let state: Mutex<State>
-    private let loopBox: Mutex<SchedulerLoop?>
+    let loopBox: Mutex<SchedulerLoop?>
+    /// The plugin host and its notifier channels (see DaemonPlugins.swift).
+    let plugins: DaemonPlugins
     let drainLock = Mutex<Bool>(false)
     /// Opens when the first store sync has finished (see ``syncStore()``).
     let storeSynced = SyncGate()
@@ -51,6 +53,7 @@ public final class Daemon: Sendable {
             path: configuration.stateDirectory + "/duban.sqlite", configuration: .init(now: { clock.now }))
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
+        self.plugins = DaemonPlugins(configuration: configuration, logger: logger)
     }
 
     /// The first sync of the store with the loaded plans, run once the daemon is READY: on a new installation it
@@ -144,6 +147,7 @@ public final class Daemon: Sendable {
             fired.append(FiredEvent(key: event.key, occurrenceID: event.occurrenceID, kind: kind, scheduledAt: event.instant, firedAt: now))
             outbox.append(
                 OutboxEntry(eventKey: event.key, channel: Daemon.journalChannel, payload: String(decoding: try encoder.encode(notice), as: UTF8.self)))
+            outbox += try plugins.outbox(for: event, notice: notice, schedule: schedule, locale: configuration.locale)
         }
         try await syncedStore().recordFired(fired, outbox: outbox)
         try await drainJournal()
