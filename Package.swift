@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "DubanCalendar", targets: ["DubanCalendar"]),
         .library(name: "DubanCore", targets: ["DubanCore"]),
         .library(name: "DubanPlanFiles", targets: ["DubanPlanFiles"]),
+        .library(name: "DubanPluginProtocol", targets: ["DubanPluginProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -37,6 +38,8 @@ let package = Package(
             dependencies: ["DubanCore", "DubanCalendar", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
         ),
+        // The plugin protocol: JSON-RPC messages, line framing, version negotiation (pure; no I/O).
+        .target(name: "DubanPluginProtocol"),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
         // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
@@ -108,6 +111,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "DubanPluginProtocolTests", dependencies: ["DubanPluginProtocol", "DubanTesting"]),
         .testTarget(
             name: "DubanSystemdTests",
             dependencies: ["DubanSystemd", "DubanTesting", .product(name: "Logging", package: "swift-log")]
