@@ -89,6 +89,12 @@ let package = Package(
         .executableTarget(name: "dubanctl", dependencies: ["DubanCtl"]),
         // Pure: RFC 5322/MIME messages in UTF-8 (RFC 2047 headers, base64 bodies) and the reminder wording.
         .target(name: "DubanMail"),
+        // The plugin side of protocol v1 for plugins written in Swift: the stdin/stdout JSON-RPC loop and the
+        // child command runner (posix_spawn, stdin, captured output, deadline).
+        .target(name: "DubanPluginKit", dependencies: ["DubanPluginProtocol"]),
+        // The email notifier plugin's logic: settings, event → message, sendmail hand-off.
+        .target(name: "DubanEmailPlugin", dependencies: ["DubanMail", "DubanPluginKit", "DubanPluginProtocol"]),
+        .executableTarget(name: "duban-email", dependencies: ["DubanEmailPlugin"], path: "plugins/email"),
         // Test support: fixtures, temp dirs, running the built binaries.
         .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
@@ -96,6 +102,10 @@ let package = Package(
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanMailTests", dependencies: ["DubanMail"]),
+        .testTarget(
+            name: "DubanEmailPluginTests",
+            dependencies: ["DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanTesting"]
+        ),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),

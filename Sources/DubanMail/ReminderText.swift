@@ -35,8 +35,9 @@ public struct ReminderText: Hashable, Sendable {
     public var bodyEn: String
 
     /// Writes the subject and body for `facts`, e.g. `【督办提醒】建立县级资源库(临夏县教育局)将于2022年12月30日(星期五)到期,
-    /// 剩余3个工作日`.
-    public init(_ facts: Facts) {
+    /// 剩余3个工作日`. The body opens with `leadZh`/`leadEn` (the daemon's text) when given, else with the subject,
+    /// and lists the plan, task, unit, due day, status and occurrence id under it.
+    public init(_ facts: Facts, leadZh: String? = nil, leadEn: String? = nil) {
         let date = Self.parse(facts.due)
         let dueZh = date.map { "\($0.year)年\($0.month)月\($0.day)日(\(Self.weekdayZh[$0.weekday]))" } ?? facts.due
         let dueEn = date.map { "\(facts.due) (\(Self.weekdayEn[$0.weekday]))" } ?? facts.due
@@ -63,7 +64,7 @@ public struct ReminderText: Hashable, Sendable {
             statusEn = "\(days) working day(s) left"
         }
         bodyZh = """
-            \(subjectZh)
+            \(leadZh ?? subjectZh)
 
             计划:\(facts.planTitle)
             任务:\(facts.taskTitle)
@@ -75,7 +76,7 @@ public struct ReminderText: Hashable, Sendable {
             此邮件由督办系统自动发送,请勿直接回复。
             """
         bodyEn = """
-            \(subjectEn)
+            \(leadEn ?? subjectEn)
 
             Plan: \(facts.planTitle)
             Task: \(facts.taskTitle)
