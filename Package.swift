@@ -35,11 +35,16 @@ let package = Package(
         // The only parser of admin-written files (plans, org directory, calendar years).
         .target(
             name: "DubanPlanFiles",
-            dependencies: ["DubanCore", "DubanCalendar", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
         ),
         // The plugin protocol: JSON-RPC messages, line framing, version negotiation (pure; no I/O).
         .target(name: "DubanPluginProtocol"),
+        // Runs plugin processes: lazy start, handshake, deadlines, output limits, restarts, statistics.
+        .target(
+            name: "DubanPluginHost",
+            dependencies: ["DubanPluginProtocol", .product(name: "Logging", package: "swift-log")]
+        ),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
         // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
@@ -70,7 +75,7 @@ let package = Package(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer",
+                "DubanControlServer", "DubanPluginProtocol", "DubanPluginHost",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -100,7 +105,10 @@ let package = Package(
 
         .testTarget(name: "DubanCalendarTests", dependencies: ["DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
-        .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(
+            name: "DubanPlanFilesTests",
+            dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanTesting"]
+        ),
         .testTarget(name: "DubanMailTests", dependencies: ["DubanMail"]),
         .testTarget(
             name: "DubanEmailPluginTests",
@@ -122,6 +130,15 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DubanPluginProtocolTests", dependencies: ["DubanPluginProtocol", "DubanTesting"]),
+        .testTarget(
+            name: "DubanPluginHostTests",
+            dependencies: [
+                "DubanPluginHost", "DubanPluginProtocol", "DubanTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "DubanSystemdTests",
             dependencies: ["DubanSystemd", "DubanTesting", .product(name: "Logging", package: "swift-log")]
