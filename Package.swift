@@ -100,6 +100,11 @@ let package = Package(
         // The email notifier plugin's logic: settings, event → message, sendmail hand-off.
         .target(name: "DubanEmailPlugin", dependencies: ["DubanMail", "DubanPluginKit", "DubanPluginProtocol"]),
         .executableTarget(name: "duban-email", dependencies: ["DubanEmailPlugin"], path: "plugins/email"),
+        // Pure: the school network inventory (CSV) and progress towards bandwidth/IPv6 targets per county.
+        .target(name: "DubanNetcheck"),
+        // The network-upgrade checker plugin's logic: settings, org unit → county, probes, check results.
+        .target(name: "DubanNetcheckPlugin", dependencies: ["DubanNetcheck", "DubanPluginKit", "DubanPluginProtocol"]),
+        .executableTarget(name: "duban-netcheck", dependencies: ["DubanNetcheckPlugin"], path: "plugins/netcheck"),
         // Test support: fixtures, temp dirs, running the built binaries.
         .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
@@ -113,6 +118,10 @@ let package = Package(
         .testTarget(
             name: "DubanEmailPluginTests",
             dependencies: ["DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanTesting"]
+        ),
+        .testTarget(
+            name: "DubanNetcheckTests",
+            dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanTesting"]
         ),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),

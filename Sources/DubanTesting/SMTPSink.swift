@@ -14,6 +14,8 @@ public final class SMTPSink: @unchecked Sendable {
         public var message_id: String
         public var date: String
         public var auto_submitted: String
+        /// The `X-Duban-Event` header (the event key), `None` when absent.
+        public var event: String
         public var content_type: String
         /// Text parts by `Content-Language` (`und` when absent), CRLF as sent.
         public var parts: [String: String]

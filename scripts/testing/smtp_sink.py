@@ -39,6 +39,7 @@ class Sink:
             "message_id": str(message["message-id"]),
             "date": str(message["date"]),
             "auto_submitted": str(message["auto-submitted"]),
+            "event": str(message["x-duban-event"]),
             "content_type": message.get_content_type(),
             "parts": parts,
             "defects": [repr(d) for p in message.walk() for d in p.defects],
