@@ -2,10 +2,12 @@ import DubanCalendar
 import DubanCore
 import DubanPluginHost
 import DubanPluginProtocol
+import DubanScheduler
 import DubanStore
 import DubanSystemd
 import Foundation
 import Logging
+import Synchronization
 
 extension Daemon {
     /// The actor a plugin's changes are recorded under: uid 4294967295 ((uid_t)-1, no user) and `plugin:NAME`.

@@ -2,6 +2,7 @@ import DubanCalendar
 import DubanCore
 import DubanPluginHost
 import DubanPluginProtocol
+import DubanScheduler
 import DubanStore
 import DubanSystemd
 import Foundation
