@@ -119,6 +119,7 @@ let package = Package(
             name: "DubanEmailPluginTests",
             dependencies: ["DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanTesting"]
         ),
+        .testTarget(name: "DubanPluginKitTests", dependencies: ["DubanPluginKit"]),
         .testTarget(
             name: "DubanNetcheckTests",
             dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanTesting"]

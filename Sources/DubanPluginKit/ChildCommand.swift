@@ -106,10 +106,25 @@ public struct ChildCommand: Hashable, Sendable {
             throw ChildCommandError(
                 message: "无法启动 \(arguments[0]):\(String(cString: strerror(spawned))) / cannot start \(arguments[0])")
         }
-        let (stdout, stderr, timedOut) = Self.exchange(
+        let deadline = ContinuousClock.now + timeout
+        var (stdout, stderr, timedOut) = Self.exchange(
             pid: pid, input: input, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0], timeout: timeout)
+        // A child that closed its output may still run (or have left a grandchild holding nothing): wait for it
+        // until the same deadline, then kill it.
         var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        while true {
+            let reaped = waitpid(pid, &status, timedOut ? 0 : WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            if reaped == 0 {
+                if ContinuousClock.now >= deadline {
+                    kill(pid, SIGKILL)
+                    timedOut = true
+                } else {
+                    usleep(2_000)
+                }
+            }
+        }
         let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         return Outcome(status: code, stdout: stdout, stderr: stderr, timedOut: timedOut)
     }
