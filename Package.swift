@@ -117,12 +117,14 @@ let package = Package(
         .testTarget(name: "DubanMailTests", dependencies: ["DubanMail"]),
         .testTarget(
             name: "DubanEmailPluginTests",
-            dependencies: ["DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanTesting"]
+            dependencies: [
+                "DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting",
+            ]
         ),
         .testTarget(name: "DubanPluginKitTests", dependencies: ["DubanPluginKit"]),
         .testTarget(
             name: "DubanNetcheckTests",
-            dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanTesting"]
+            dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting"]
         ),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
