@@ -51,7 +51,7 @@ public final class SMTPSink: @unchecked Sendable {
     deinit { stop() }
 
     /// Starts the server and waits until it listens.
-    public func start(timeout: Duration = .seconds(20)) async throws {
+    public func start(timeout: Duration = .seconds(60)) async throws {
         let script = Fixtures.packageRoot.appendingPathComponent("scripts/testing/smtp_sink.py").path
         try? FileManager.default.removeItem(atPath: logPath)
         let process = try DaemonProcess(

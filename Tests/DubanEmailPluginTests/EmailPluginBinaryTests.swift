@@ -143,7 +143,7 @@ import Testing
 
         let first = try await plugin.notify([Self.event(key: "e2e-1#reminder-3", recipients: Self.contacts)])
         #expect(first.delivered == ["e2e-1#reminder-3"], "\(first); stderr: \(plugin.process.stderr)")
-        let received = await sink.waitForMessages(1, timeout: .seconds(10))
+        let received = await sink.waitForMessages(1, timeout: .seconds(30))
         let mail = try #require(received.first)
         #expect(mail.subject == Self.subjectZh)
         #expect(mail.from == "督办系统 <duban@example.org>")
@@ -176,7 +176,7 @@ import Testing
         #expect(retry.delivered == [key])
         let again = try await plugin.notify([Self.event(key: key, recipients: Self.contacts, daemonText: false)])
         #expect(again.delivered == [key])
-        let all = await sink.waitForMessages(2, timeout: .seconds(10))
+        let all = await sink.waitForMessages(2, timeout: .seconds(30))
         try await Task.sleep(for: .milliseconds(300))
         let id = MessageID.derive(fromKey: key, domain: "example.org")
         let copies = sink.messages().filter { $0.message_id == id }
