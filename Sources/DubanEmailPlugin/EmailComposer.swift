@@ -28,25 +28,39 @@ public struct EmailComposer: Sendable {
                 code: .noRecipients,
                 message: "事件没有带邮箱的收件人(请在组织目录中为\(event.occurrence.orgName)填写联系人邮箱)"
                     + " / the event has no recipient with an email address (add a contact email for"
-                    + " \(event.occurrence.org) in the org directory)")
+                    + " \(event.occurrence.org) in the org directory)"
+            )
         }
         let occurrence = event.occurrence
         let facts = ReminderText.Facts(
-            kind: event.kind, planTitle: occurrence.planTitle, taskTitle: occurrence.taskTitle,
-            orgName: occurrence.orgName, due: occurrence.due, workingDays: occurrence.workingDaysLeft,
-            occurrence: occurrence.id)
+            kind: event.kind,
+            planTitle: occurrence.planTitle,
+            taskTitle: occurrence.taskTitle,
+            orgName: occurrence.orgName,
+            due: occurrence.due,
+            workingDays: occurrence.workingDaysLeft,
+            occurrence: occurrence.id
+        )
         let own = ReminderText(facts)
-        let subjects = ["zh-Hans": nonEmpty(event.subject.zhHans) ?? own.subjectZh, "en": nonEmpty(event.subject.en) ?? own.subjectEn]
+        let subjects = [
+            "zh-Hans": nonEmpty(event.subject.zhHans) ?? own.subjectZh,
+            "en": nonEmpty(event.subject.en) ?? own.subjectEn,
+        ]
         let leads = ["zh-Hans": nonEmpty(event.text.zhHans), "en": nonEmpty(event.text.en)]
         let written = ReminderText(facts, leadZh: leads["zh-Hans"] ?? nil, leadEn: leads["en"] ?? nil)
         let bodies = ["zh-Hans": written.bodyZh, "en": written.bodyEn]
         let primary = settings.languages.first ?? "zh-Hans"
         return MailMessage(
-            from: settings.from, to: to, replyTo: settings.replyTo, subject: subjects[primary] ?? own.subjectZh,
-            date: now, timeZone: settings.timeZone,
+            from: settings.from,
+            to: to,
+            replyTo: settings.replyTo,
+            subject: subjects[primary] ?? own.subjectZh,
+            date: now,
+            timeZone: settings.timeZone,
             messageID: MessageID.derive(fromKey: event.key, domain: settings.from.domain),
             parts: settings.languages.map { MailMessage.TextPart(language: $0, text: bodies[$0] ?? written.bodyZh) },
-            extraHeaders: [.text("X-Duban-Event", event.key), .text("X-Duban-Occurrence", occurrence.id)])
+            extraHeaders: [.text("X-Duban-Event", event.key), .text("X-Duban-Occurrence", occurrence.id)]
+        )
     }
 
     func nonEmpty(_ text: String) -> String? {

@@ -28,8 +28,12 @@ public struct EmailSettings: Hashable, Sendable {
     static let supportedLanguages = ["zh-Hans", "en"]
 
     public init(
-        from: MailAddress, replyTo: MailAddress? = nil, sendmail: ChildCommand, languages: [String] = ["zh-Hans"],
-        timeZone: TimeZone, sendTimeout: Duration = .seconds(20)
+        from: MailAddress,
+        replyTo: MailAddress? = nil,
+        sendmail: ChildCommand,
+        languages: [String] = ["zh-Hans"],
+        timeZone: TimeZone,
+        sendTimeout: Duration = .seconds(20)
     ) {
         self.from = from
         self.replyTo = replyTo
@@ -55,7 +59,9 @@ public struct EmailSettings: Hashable, Sendable {
         }
         do {
             from = try Self.mailbox(fromText).validated()
-            replyTo = try object["reply_to"]?.stringValue.map { text throws(MailError) in try Self.mailbox(text).validated() }
+            replyTo = try object["reply_to"]?.stringValue.map { text throws(MailError) in
+                try Self.mailbox(text).validated()
+            }
         } catch {
             throw invalid(error.message, error.message)
         }
@@ -91,7 +97,8 @@ public struct EmailSettings: Hashable, Sendable {
         timeZone = zone
         switch object["send_timeout"] {
         case nil: sendTimeout = .seconds(20)
-        case .number(let seconds)? where seconds > 0 && seconds <= 3600: sendTimeout = .milliseconds(Int(seconds * 1000))
+        case .number(let seconds)? where seconds > 0 && seconds <= 3600:
+            sendTimeout = .milliseconds(Int(seconds * 1000))
         default: throw invalid("send_timeout 须为 1–3600 秒", "send_timeout must be 1–3600 seconds")
         }
     }
@@ -99,7 +106,9 @@ public struct EmailSettings: Hashable, Sendable {
     /// `Name <addr>`, `<addr>` or `addr`.
     static func mailbox(_ text: String) -> MailAddress {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else { return MailAddress(address: trimmed) }
+        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else {
+            return MailAddress(address: trimmed)
+        }
         let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
         var name = trimmed[..<open].trimmingCharacters(in: .whitespaces)
         if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") { name = String(name.dropFirst().dropLast()) }

@@ -21,7 +21,8 @@ public struct MailAddress: Hashable, Sendable {
     /// space, `<`, `>`, `,`, `(`, `)`, `"`, `;` and `\` (the characters that would break an `addr-spec`).
     public func validated() throws(MailError) -> MailAddress {
         let forbidden: Set<Character> = [" ", "<", ">", ",", "(", ")", "\"", ";", "\\", "[", "]", ":"]
-        let ok = address.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
+        let ok =
+            address.unicodeScalars.allSatisfy { $0.value > 0x20 && $0.value < 0x7F }
             && !address.contains(where: forbidden.contains)
         guard ok, let at = address.lastIndex(of: "@"), at != address.startIndex, domain != nil,
             address.firstIndex(of: "@") == at

@@ -34,8 +34,15 @@ public struct MailMessage: Hashable, Sendable {
     public var extraHeaders: [HeaderField]
 
     public init(
-        from: MailAddress, to: [MailAddress], replyTo: MailAddress? = nil, subject: String, date: Date,
-        timeZone: TimeZone, messageID: String, parts: [TextPart], extraHeaders: [HeaderField] = []
+        from: MailAddress,
+        to: [MailAddress],
+        replyTo: MailAddress? = nil,
+        subject: String,
+        date: Date,
+        timeZone: TimeZone,
+        messageID: String,
+        parts: [TextPart],
+        extraHeaders: [HeaderField] = []
     ) {
         self.from = from
         self.to = to
@@ -58,7 +65,8 @@ public struct MailMessage: Hashable, Sendable {
         }
         for mailbox in [from] + to + (replyTo.map { [$0] } ?? []) { _ = try mailbox.validated() }
         for field in extraHeaders {
-            let nameOK = !field.name.isEmpty && field.name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+            let nameOK =
+                !field.name.isEmpty && field.name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
             guard nameOK, !field.tokens.contains(where: \.hasLineBreak) else {
                 throw MailError(code: .invalidHeader, message: "邮件头无效:\(field.name) / invalid header: \(field.name)")
             }

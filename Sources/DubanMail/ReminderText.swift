@@ -16,7 +16,12 @@ public struct ReminderText: Hashable, Sendable {
         public var occurrence: String
 
         public init(
-            kind: String, planTitle: String, taskTitle: String, orgName: String, due: String, workingDays: Int,
+            kind: String,
+            planTitle: String,
+            taskTitle: String,
+            orgName: String,
+            due: String,
+            workingDays: Int,
             occurrence: String
         ) {
             self.kind = kind

@@ -72,7 +72,11 @@ public struct CSVTable: Hashable, Sendable {
                 fieldWasQuoted = true
             default:
                 if afterQuote, scalar != " " {
-                    throw NetcheckError(code: .csv, line: line, message: "引号后应为逗号或换行 / a comma or line break must follow a closing quote")
+                    throw NetcheckError(
+                        code: .csv,
+                        line: line,
+                        message: "引号后应为逗号或换行 / a comma or line break must follow a closing quote"
+                    )
                 }
                 if !afterQuote { field.unicodeScalars.append(scalar) }
             }

@@ -10,7 +10,7 @@ import Foundation
 /// | area | `area`, `urban_rural`, `城乡`, `城乡类别` | `urban`/`城镇`/`城区`/`县城`, `rural`/`农村`/`乡村`/`教学点` |
 /// | downlink | `downlink_mbps`, `downlink`, `出口带宽`, `出口带宽(Mbps)`, `带宽` | number (Mbps), `M`/`Mbps` suffix allowed |
 /// | IPv6 | `ipv6`, `IPv6` | `yes`/`no`, `是`/`否`, `true`/`false`, `1`/`0`, `y`/`n`, `已部署`/`未部署` |
-/// | measured at | `measured_at`, `测量时间`, `检测时间`, `日期` | `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]`, `YYYY/M/D`, ISO 8601 with `T` |
+/// | measured at | `measured_at`, `测量时间`, `检测时间`, `日期` | `YYYY-MM-DD[ HH:MM[:SS]]`, `YYYY/M/D`, ISO 8601 |
 ///
 /// A row that cannot be read is reported with its line and left out; its school's county (when readable) is
 /// remembered, so a county with bad rows is never reported as complete.
@@ -22,7 +22,8 @@ public struct NetworkInventory: Hashable, Sendable {
     /// The county named in each unreadable row that names one, by line.
     public var problemCounties: [Int: String]
 
-    public init(measurements: [SchoolMeasurement], problems: [NetcheckError] = [], problemCounties: [Int: String] = [:]) {
+    public init(measurements: [SchoolMeasurement], problems: [NetcheckError] = [], problemCounties: [Int: String] = [:])
+    {
         self.measurements = measurements
         self.problems = problems
         self.problemCounties = problemCounties
@@ -56,7 +57,11 @@ public struct NetworkInventory: Hashable, Sendable {
             let name = raw.trimmingCharacters(in: .whitespaces).lowercased()
             guard let column = Column.allCases.first(where: { $0.names.contains(name) }) else { continue }
             if index[column] != nil {
-                throw NetcheckError(code: .header, line: header.line, message: "表头重复列 \(raw) / column \(raw) appears twice")
+                throw NetcheckError(
+                    code: .header,
+                    line: header.line,
+                    message: "表头重复列 \(raw) / column \(raw) appears twice"
+                )
             }
             index[column] = position
         }
@@ -71,7 +76,8 @@ public struct NetworkInventory: Hashable, Sendable {
         for record in table.records.dropFirst() {
             func value(_ column: Column) -> String {
                 let position = index[column]!
-                return position < record.fields.count ? record.fields[position].trimmingCharacters(in: .whitespaces) : ""
+                return position < record.fields.count
+                    ? record.fields[position].trimmingCharacters(in: .whitespaces) : ""
             }
             let county = value(.county)
             do throws(NetcheckError) {
@@ -93,19 +99,35 @@ public struct NetworkInventory: Hashable, Sendable {
         guard !school.isEmpty else { throw bad("缺少学校名称", "the school is empty") }
         guard !county.isEmpty else { throw bad("\(school)缺少县区", "\(school) has no county") }
         guard let area = Self.area(value(.area)) else {
-            throw bad("\(school)的城乡类别“\(value(.area))”应为城镇或农村", "\(school): area \"\(value(.area))\" is not urban or rural")
+            throw bad(
+                "\(school)的城乡类别“\(value(.area))”应为城镇或农村",
+                "\(school): area \"\(value(.area))\" is not urban or rural"
+            )
         }
         guard let mbps = Self.mbps(value(.downlink)) else {
-            throw bad("\(school)的出口带宽“\(value(.downlink))”不是数字", "\(school): downlink \"\(value(.downlink))\" is not a number")
+            throw bad(
+                "\(school)的出口带宽“\(value(.downlink))”不是数字",
+                "\(school): downlink \"\(value(.downlink))\" is not a number"
+            )
         }
         guard let ipv6 = Self.flag(value(.ipv6)) else {
             throw bad("\(school)的IPv6“\(value(.ipv6))”应为是或否", "\(school): IPv6 \"\(value(.ipv6))\" is not yes or no")
         }
         guard let measuredAt = Self.timestamp(value(.measuredAt)) else {
-            throw bad("\(school)的测量时间“\(value(.measuredAt))”无法识别", "\(school): measured at \"\(value(.measuredAt))\" is not a date")
+            throw bad(
+                "\(school)的测量时间“\(value(.measuredAt))”无法识别",
+                "\(school): measured at \"\(value(.measuredAt))\" is not a date"
+            )
         }
         return SchoolMeasurement(
-            school: school, county: county, area: area, downlinkMbps: mbps, ipv6: ipv6, measuredAt: measuredAt, line: line)
+            school: school,
+            county: county,
+            area: area,
+            downlinkMbps: mbps,
+            ipv6: ipv6,
+            measuredAt: measuredAt,
+            line: line
+        )
     }
 
     static func area(_ text: String) -> SchoolMeasurement.Area? {

@@ -6,12 +6,19 @@ public struct NetworkReport: Hashable, Sendable {
     public var overall: CountyProgress
 
     /// Computes the report from the latest measurement of each school.
-    public init(inventory: NetworkInventory, targets: NetworkTargets = NetworkTargets(), measure: NetworkTargets.Measure = .all) {
+    public init(
+        inventory: NetworkInventory,
+        targets: NetworkTargets = NetworkTargets(),
+        measure: NetworkTargets.Measure = .all
+    ) {
         var byCounty: [String: CountyProgress] = [:]
         var overall = CountyProgress(county: "合计", targets: targets, measure: measure)
         for measurement in inventory.latest {
-            byCounty[measurement.county, default: CountyProgress(county: measurement.county, targets: targets, measure: measure)]
-                .add(measurement)
+            byCounty[
+                measurement.county,
+                default: CountyProgress(county: measurement.county, targets: targets, measure: measure)
+            ]
+            .add(measurement)
             overall.add(measurement)
         }
         for problem in inventory.problems { overall.problemLines.append(problem.line) }

@@ -18,7 +18,13 @@ public struct SchoolMeasurement: Hashable, Sendable {
     public var line: Int
 
     public init(
-        school: String, county: String, area: Area, downlinkMbps: Double, ipv6: Bool, measuredAt: String, line: Int
+        school: String,
+        county: String,
+        area: Area,
+        downlinkMbps: Double,
+        ipv6: Bool,
+        measuredAt: String,
+        line: Int
     ) {
         self.school = school
         self.county = county

@@ -1,4 +1,4 @@
-public import DubanNetcheck
+import DubanNetcheck
 public import DubanPluginKit
 public import DubanPluginProtocol
 public import Foundation
@@ -28,16 +28,24 @@ public struct NetcheckChecker: PluginHandler {
 
     public mutating func check(_ params: CheckParams) throws(RPCErrorObject) -> CheckResult {
         // The settings sent with the check are the manifest's too; read them when they differ from initialize's.
-        let settings = params.settings.objectValue?.isEmpty == false ? try NetcheckSettings(settings: params.settings) : self.settings
+        let settings =
+            params.settings.objectValue?.isEmpty == false
+            ? try NetcheckSettings(settings: params.settings) : self.settings
         guard let settings else {
             throw RPCErrorObject(code: RPCErrorObject.invalidRequest, message: "check before initialize")
         }
         var inventory = try Self.readInventory(settings.inventory)
         let wanted = Dictionary(
             params.occurrences.map { (Self.county(for: $0, settings: settings, known: inventory), $0.id) },
-            uniquingKeysWith: { first, _ in first })
+            uniquingKeysWith: { first, _ in first }
+        )
         if let probe = settings.probe {
-            inventory = probed(inventory, counties: Set(wanted.keys.compactMap { $0 }), probe: probe, timeout: settings.probeTimeout)
+            inventory = probed(
+                inventory,
+                counties: Set(wanted.keys.compactMap { $0 }),
+                probe: probe,
+                timeout: settings.probeTimeout
+            )
         }
         let measure = settings.measure(forPlan: params.task.plan, task: params.task.id)
         let report = NetworkReport(inventory: inventory, targets: settings.targets, measure: measure)
@@ -45,18 +53,29 @@ public struct NetcheckChecker: PluginHandler {
         var results: [CheckOutcome] = []
         for occurrence in params.occurrences {
             let county = Self.county(for: occurrence, settings: settings, known: inventory)
-            guard let county, let progress = report.progress(of: county), progress.schools > 0 || !progress.problemLines.isEmpty
+            guard let county, let progress = report.progress(of: county),
+                progress.schools > 0 || !progress.problemLines.isEmpty
             else {
                 let name = occurrence.orgName ?? occurrence.org
-                results.append(CheckOutcome(
-                    occurrence: occurrence.id,
-                    evidence: "学校网络清单中没有\(name)的学校(可在设置 counties 中指定县区名称) / the inventory has no school of \(occurrence.org)"))
+                results.append(
+                    CheckOutcome(
+                        occurrence: occurrence.id,
+                        evidence:
+                            "学校网络清单中没有\(name)的学校(可在设置 counties 中指定县区名称)"
+                                + " / the inventory has no school of \(occurrence.org)"
+                    )
+                )
                 continue
             }
             let percent = (progress.share * 1000).rounded() / 10
-            results.append(CheckOutcome(
-                occurrence: occurrence.id, state: progress.isComplete ? .done : nil, reading: percent,
-                evidence: progress.evidence))
+            results.append(
+                CheckOutcome(
+                    occurrence: occurrence.id,
+                    state: progress.isComplete ? .done : nil,
+                    reading: percent,
+                    evidence: progress.evidence
+                )
+            )
         }
         return CheckResult(results: results)
     }
@@ -69,7 +88,8 @@ public struct NetcheckChecker: PluginHandler {
         } catch {
             throw RPCErrorObject(
                 code: RPCErrorObject.temporaryFailure,
-                message: "无法读取学校网络清单 \(path) / cannot read the inventory \(path): \(error.localizedDescription)")
+                message: "无法读取学校网络清单 \(path) / cannot read the inventory \(path): \(error.localizedDescription)"
+            )
         }
         do {
             let inventory = try NetworkInventory(parsing: text)
@@ -77,14 +97,17 @@ public struct NetcheckChecker: PluginHandler {
             return inventory
         } catch {
             throw RPCErrorObject(
-                code: RPCErrorObject.invalidParams, message: "\(path):\(error.line): \(error.message)",
-                data: .object(["file": .string(path), "line": .number(Double(error.line))]))
+                code: RPCErrorObject.invalidParams,
+                message: "\(path):\(error.line): \(error.message)",
+                data: .object(["file": .string(path), "line": .number(Double(error.line))])
+            )
         }
     }
 
     /// The inventory's county for an occurrence's org unit: the `counties` setting, else a county named like the
     /// unit's id, its name, or its name without 教育局/教育体育局/教体局.
-    static func county(for occurrence: CheckOccurrence, settings: NetcheckSettings, known: NetworkInventory) -> String? {
+    static func county(for occurrence: CheckOccurrence, settings: NetcheckSettings, known: NetworkInventory) -> String?
+    {
         if let mapped = settings.counties[occurrence.org] { return mapped }
         let names = Set(known.measurements.map(\.county)).union(known.problemCounties.values)
         var candidates = [occurrence.org]
@@ -98,19 +121,34 @@ public struct NetcheckChecker: PluginHandler {
     }
 
     /// The inventory with a fresh measurement for each school of `counties` whose probe printed a number.
-    func probed(_ inventory: NetworkInventory, counties: Set<String>, probe: ChildCommand, timeout: Duration) -> NetworkInventory {
+    func probed(_ inventory: NetworkInventory, counties: Set<String>, probe: ChildCommand, timeout: Duration)
+        -> NetworkInventory
+    {
         var result = inventory
         let stamp = Self.timestamp(now())
         for school in inventory.latest where counties.contains(school.county) {
-            let command = ChildCommand(arguments: probe.arguments.map {
-                $0.replacingOccurrences(of: "{school}", with: school.school).replacingOccurrences(of: "{county}", with: school.county)
-            })
+            let command = ChildCommand(
+                arguments: probe.arguments.map {
+                    $0.replacingOccurrences(of: "{school}", with: school.school).replacingOccurrences(
+                        of: "{county}",
+                        with: school.county
+                    )
+                }
+            )
             do {
                 let outcome = try command.run(timeout: timeout)
-                let text = String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                guard outcome.succeeded, let mbps = NetworkInventory.mbps(text.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? "")
+                let text = String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(
+                    in: .whitespacesAndNewlines
+                )
+                guard outcome.succeeded,
+                    let mbps = NetworkInventory.mbps(
+                        text.split(whereSeparator: \.isWhitespace).first.map(String.init) ?? ""
+                    )
                 else {
-                    Self.log("探测失败,沿用清单数据 / probe failed, keeping the inventory figure: \(school.school): \(outcome.status) \(outcome.stderrExcerpt)")
+                    Self.log(
+                        "探测失败,沿用清单数据 / probe failed, keeping the inventory figure: "
+                            + "\(school.school): \(outcome.status) \(outcome.stderrExcerpt)"
+                    )
                     continue
                 }
                 var fresh = school

@@ -47,7 +47,9 @@ public struct NetcheckSettings: Hashable, Sendable {
             RPCErrorObject(code: RPCErrorObject.invalidParams, message: "网络检查插件设置有误:\(zh) / netcheck settings: \(en)")
         }
         guard let object = settings.objectValue else { throw invalid("settings 须为映射", "settings must be a mapping") }
-        let known: Set = ["inventory", "urban_mbps", "rural_mbps", "measure", "measures", "counties", "probe", "probe_timeout"]
+        let known: Set = [
+            "inventory", "urban_mbps", "rural_mbps", "measure", "measures", "counties", "probe", "probe_timeout",
+        ]
         if let unknown = object.keys.sorted().first(where: { !known.contains($0) }) {
             throw invalid("未知设置项 \(unknown)", "unknown setting \(unknown)")
         }
@@ -100,7 +102,8 @@ public struct NetcheckSettings: Hashable, Sendable {
         }
         switch object["probe_timeout"] {
         case nil: probeTimeout = .seconds(10)
-        case .number(let seconds)? where seconds > 0 && seconds <= 600: probeTimeout = .milliseconds(Int(seconds * 1000))
+        case .number(let seconds)? where seconds > 0 && seconds <= 600:
+            probeTimeout = .milliseconds(Int(seconds * 1000))
         default: throw invalid("probe_timeout 须为 1–600 秒", "probe_timeout must be 1–600 seconds")
         }
     }
@@ -108,7 +111,8 @@ public struct NetcheckSettings: Hashable, Sendable {
     /// The measure for task `plan/task`: the first matching `measures` pattern, else `measure`.
     public func measure(forPlan plan: String, task: String) -> NetworkTargets.Measure {
         let key = plan + "/" + task
-        for (pattern, measure) in measures.sorted(by: { $0.pattern.count > $1.pattern.count }) where Self.matches(key, pattern) {
+        for (pattern, measure) in measures.sorted(by: { $0.pattern.count > $1.pattern.count })
+        where Self.matches(key, pattern) {
             return measure
         }
         return measure

@@ -104,11 +104,18 @@ public struct ChildCommand: Hashable, Sendable {
         guard spawned == 0 else {
             [inPipe[1], outPipe[0], errPipe[0]].forEach { close($0) }
             throw ChildCommandError(
-                message: "无法启动 \(arguments[0]):\(String(cString: strerror(spawned))) / cannot start \(arguments[0])")
+                message: "无法启动 \(arguments[0]):\(String(cString: strerror(spawned))) / cannot start \(arguments[0])"
+            )
         }
         let deadline = ContinuousClock.now + timeout
         var (stdout, stderr, timedOut) = Self.exchange(
-            pid: pid, input: input, stdin: inPipe[1], stdout: outPipe[0], stderr: errPipe[0], timeout: timeout)
+            pid: pid,
+            input: input,
+            stdin: inPipe[1],
+            stdout: outPipe[0],
+            stderr: errPipe[0],
+            timeout: timeout
+        )
         // A child that closed its output may still run (or have left a grandchild holding nothing): wait for it
         // until the same deadline, then kill it.
         var status: Int32 = 0
@@ -132,7 +139,12 @@ public struct ChildCommand: Hashable, Sendable {
     /// Writes `input` and reads both outputs with `poll` until both close or the deadline passes (then the child
     /// is killed). Closes the three descriptors.
     static func exchange(
-        pid: pid_t, input: Data, stdin: Int32, stdout: Int32, stderr: Int32, timeout: Duration
+        pid: pid_t,
+        input: Data,
+        stdin: Int32,
+        stdout: Int32,
+        stderr: Int32,
+        timeout: Duration
     ) -> (Data, Data, Bool) {
         let deadline = ContinuousClock.now + timeout
         var inFD = stdin
@@ -181,7 +193,11 @@ public struct ChildCommand: Hashable, Sendable {
                 let fd = fds[index].fd
                 let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
                 if n > 0 {
-                    if target == 0 { out.append(contentsOf: buffer[0..<n]) } else { err.append(contentsOf: buffer[0..<n]) }
+                    if target == 0 {
+                        out.append(contentsOf: buffer[0..<n])
+                    } else {
+                        err.append(contentsOf: buffer[0..<n])
+                    }
                 } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
                     close(fd)
                     if target == 0 { outFD = -1 } else { errFD = -1 }

@@ -15,7 +15,9 @@ public struct PluginServer<Handler: PluginHandler> {
     private var initialized = false
 
     public init(
-        handler: Handler, input: Int32 = 0, output: Int32 = 1,
+        handler: Handler,
+        input: Int32 = 0,
+        output: Int32 = 1,
         maximumLineBytes: Int = LineCodec.defaultMaximumLineBytes
     ) {
         self.handler = handler
@@ -45,8 +47,15 @@ public struct PluginServer<Handler: PluginHandler> {
                 case .line(let line):
                     if handle(line) == .stop { return 0 }
                 case .oversized:
-                    send(RPCFailure(id: nil, error: RPCErrorObject(
-                        code: RPCErrorObject.invalidRequest, message: "request line longer than \(maximumLineBytes) bytes")))
+                    send(
+                        RPCFailure(
+                            id: nil,
+                            error: RPCErrorObject(
+                                code: RPCErrorObject.invalidRequest,
+                                message: "request line longer than \(maximumLineBytes) bytes"
+                            )
+                        )
+                    )
                 }
             }
         }
@@ -59,24 +68,50 @@ public struct PluginServer<Handler: PluginHandler> {
         if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return .proceed }
         let data = Data(line)
         guard (try? JSONSerialization.jsonObject(with: data)) is [String: Any] else {
-            send(RPCFailure(id: nil, error: RPCErrorObject(code: RPCErrorObject.parseError, message: "not a JSON object")))
+            send(
+                RPCFailure(
+                    id: nil,
+                    error: RPCErrorObject(code: RPCErrorObject.parseError, message: "not a JSON object")
+                )
+            )
             return .proceed
         }
         guard let request = try? JSONDecoder().decode(RPCRequestEnvelope.self, from: data), request.jsonrpc == "2.0"
         else {
-            send(RPCFailure(id: nil, error: RPCErrorObject(
-                code: RPCErrorObject.invalidRequest, message: "not a JSON-RPC 2.0 request with an integer id")))
+            send(
+                RPCFailure(
+                    id: nil,
+                    error: RPCErrorObject(
+                        code: RPCErrorObject.invalidRequest,
+                        message: "not a JSON-RPC 2.0 request with an integer id"
+                    )
+                )
+            )
             return .proceed
         }
         let id = request.id
         guard let method = PluginMethod(rawValue: request.method) else {
-            send(RPCFailure(id: id, error: RPCErrorObject(
-                code: RPCErrorObject.methodNotFound, message: "unknown method \(request.method)")))
+            send(
+                RPCFailure(
+                    id: id,
+                    error: RPCErrorObject(
+                        code: RPCErrorObject.methodNotFound,
+                        message: "unknown method \(request.method)"
+                    )
+                )
+            )
             return .proceed
         }
         if method != .initialize, method != .shutdown, !initialized {
-            send(RPCFailure(id: id, error: RPCErrorObject(
-                code: RPCErrorObject.invalidRequest, message: "\(request.method) before initialize")))
+            send(
+                RPCFailure(
+                    id: id,
+                    error: RPCErrorObject(
+                        code: RPCErrorObject.invalidRequest,
+                        message: "\(request.method) before initialize"
+                    )
+                )
+            )
             return .proceed
         }
         do throws(RPCErrorObject) {
@@ -90,7 +125,10 @@ public struct PluginServer<Handler: PluginHandler> {
             case .check:
                 send(RPCSuccess(id: id, result: try handler.check(try Self.params(CheckParams.self, data))))
             case .import:
-                throw RPCErrorObject(code: RPCErrorObject.methodNotFound, message: "import is not offered by this plugin")
+                throw RPCErrorObject(
+                    code: RPCErrorObject.methodNotFound,
+                    message: "import is not offered by this plugin"
+                )
             case .shutdown:
                 send(RPCSuccess(id: id, result: JSONValue.null))
                 return .stop
@@ -102,7 +140,8 @@ public struct PluginServer<Handler: PluginHandler> {
     }
 
     /// Decodes the request's `params` as `type`.
-    static func params<Params: Decodable & Sendable>(_ type: Params.Type, _ data: Data) throws(RPCErrorObject) -> Params {
+    static func params<Params: Decodable & Sendable>(_ type: Params.Type, _ data: Data) throws(RPCErrorObject) -> Params
+    {
         do {
             return try JSONDecoder().decode(RPCParamsBody<Params>.self, from: data).params
         } catch {

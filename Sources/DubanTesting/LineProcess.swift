@@ -12,7 +12,9 @@ public final class LineProcess: @unchecked Sendable {
     private var exitStatus: Int32?
 
     /// Starts `executable arguments` with `environment` added; stderr goes to `logPath`.
-    public init(executable: String, arguments: [String] = [], environment: [String: String] = [:], logPath: String) throws {
+    public init(executable: String, arguments: [String] = [], environment: [String: String] = [:], logPath: String)
+        throws
+    {
         self.logPath = logPath
         var inPipe: [Int32] = [-1, -1]
         var outPipe: [Int32] = [-1, -1]
@@ -86,7 +88,9 @@ public final class LineProcess: @unchecked Sendable {
             let left = deadline - ContinuousClock.now
             if left <= .zero { return nil }
             var fds = [pollfd(fd: output, events: Int16(POLLIN), revents: 0)]
-            let ms = Int32(clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1)
+            let ms = Int32(
+                clamping: left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000 + 1
+            )
             let ready = Glibc.poll(&fds, 1, ms)
             if ready < 0 && errno == EINTR { continue }
             if ready <= 0 { continue }

@@ -55,8 +55,10 @@ public final class SMTPSink: @unchecked Sendable {
         let script = Fixtures.packageRoot.appendingPathComponent("scripts/testing/smtp_sink.py").path
         try? FileManager.default.removeItem(atPath: logPath)
         let process = try DaemonProcess(
-            executable: Self.python, arguments: ["-u", script, "--port", "\(port)", "--dir", directory.path],
-            logPath: logPath)
+            executable: Self.python,
+            arguments: ["-u", script, "--port", "\(port)", "--dir", directory.path],
+            logPath: logPath
+        )
         self.process = process
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
@@ -78,7 +80,11 @@ public final class SMTPSink: @unchecked Sendable {
 
     /// The messages accepted so far, oldest first.
     public func messages() -> [Received] {
-        let files = (try? FileManager.default.contentsOfDirectory(at: directory, includingPropertiesForKeys: [.contentModificationDateKey])) ?? []
+        let files =
+            (try? FileManager.default.contentsOfDirectory(
+                at: directory,
+                includingPropertiesForKeys: [.contentModificationDateKey]
+            )) ?? []
         return files.filter { $0.pathExtension == "json" }
             .sorted { ($0.modificationDate ?? .distantPast) < ($1.modificationDate ?? .distantPast) }
             .compactMap { try? JSONDecoder().decode(Received.self, from: Data(contentsOf: $0)) }
@@ -116,7 +122,9 @@ public final class SMTPSink: @unchecked Sendable {
         address.sin_port = 0
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0 else { throw HarnessError("bind: \(errno)") }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)

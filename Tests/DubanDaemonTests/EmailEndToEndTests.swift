@@ -16,7 +16,9 @@ struct EmailEndToEndTests {
         defer { sink.stop() }
         let plan = "mail-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.copyItem(
-            atPath: Fixtures.examples.appendingPathComponent("org.yaml").path, toPath: dir.url.appendingPathComponent("org.yaml").path)
+            atPath: Fixtures.examples.appendingPathComponent("org.yaml").path,
+            toPath: dir.url.appendingPathComponent("org.yaml").path
+        )
         try dir.write(
             "plans/p.yaml",
             """
@@ -29,7 +31,8 @@ struct EmailEndToEndTests {
                 assignees: [kangle]
                 due: 2022年8月底
                 reminders: [3]
-            """)
+            """
+        )
         // Every hand-off to msmtp is counted, so the test sees the attempts made while the server is down.
         let attempts = dir.url.appendingPathComponent("attempts.log").path
         let sendmail = "/bin/sh -c 'echo attempt >> \(attempts); exec \(sink.msmtpCommand)'"
@@ -43,7 +46,8 @@ struct EmailEndToEndTests {
               from: 督办系统 <duban@jyj.example.org>
               sendmail: "\(sendmail.replacingOccurrences(of: "\"", with: "\\\""))"
               languages: [zh-Hans, en]
-            """)
+            """
+        )
         try dir.write(
             "duban.yaml",
             """
@@ -54,7 +58,8 @@ struct EmailEndToEndTests {
             socket: control.sock
             plugin_dir: plugins.d
             reminders: {lead_days: [3], overdue_every: 1, overdue_repeats: 1}
-            """)
+            """
+        )
         let socket = dir.url.appendingPathComponent("control.sock").path
         let daemon = try DaemonProcess(
             executable: BinaryRunner.path(of: "duband"),
@@ -62,9 +67,13 @@ struct EmailEndToEndTests {
                 "--config", dir.url.appendingPathComponent("duban.yaml").path,
                 "--clock-start", "2022-08-25T08:00:00+08:00", "--clock-speed", "86400",
             ],
-            logPath: dir.url.appendingPathComponent("duband.log").path)
+            logPath: dir.url.appendingPathComponent("duband.log").path
+        )
         defer { daemon.stop() }
-        #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)), "no control socket; log:\n\(daemon.output)")
+        #expect(
+            await connectOnce(toUnixSocket: socket, timeout: .seconds(60)),
+            "no control socket; log:\n\(daemon.output)"
+        )
         let occurrence = "\(plan)/network-upgrade/kangle/once"
 
         // 1. The SMTP server is down when the reminder (3 working days before 2022-08-31: 2022-08-26 08:30, about a
@@ -84,7 +93,10 @@ struct EmailEndToEndTests {
         try await sink.start()
         let all = await sink.waitForMessages(3, timeout: .seconds(60))
         #expect(all.count >= 3, "log:\n\(daemon.output)")
-        let reminder = try #require(all.first { $0.event == "\(occurrence)#reminder-3" }, "no reminder mail; log:\n\(daemon.output)")
+        let reminder = try #require(
+            all.first { $0.event == "\(occurrence)#reminder-3" },
+            "no reminder mail; log:\n\(daemon.output)"
+        )
         #expect(reminder.subject == "【督办提醒】中小学升级改造网络环境")
         #expect(reminder.from == "督办系统 <duban@jyj.example.org>")
         #expect(reminder.rcpt_tos == ["kangle-xxb@example.org"], "\(reminder.rcpt_tos)")
@@ -99,8 +111,11 @@ struct EmailEndToEndTests {
         try await Task.sleep(for: .seconds(3))
         let received = sink.messages()
         let byEvent = Dictionary(grouping: received, by: \.event)
-        #expect(byEvent.keys.sorted() == ["\(occurrence)#due", "\(occurrence)#overdue-1", "\(occurrence)#reminder-3"].sorted(),
-                "\(byEvent.keys.sorted())")
+        #expect(
+            byEvent.keys.sorted()
+                == ["\(occurrence)#due", "\(occurrence)#overdue-1", "\(occurrence)#reminder-3"].sorted(),
+            "\(byEvent.keys.sorted())"
+        )
         let byMessageID = Dictionary(grouping: received, by: \.message_id)
         #expect(byMessageID.count == received.count, "a Message-ID arrived twice: \(received.map(\.message_id))")
         #expect(byEvent.values.allSatisfy { $0.count == 1 })

@@ -12,7 +12,9 @@ struct NetcheckEndToEndTests {
         defer { dir.cleanup() }
         let plan = "net-" + UUID().uuidString.prefix(8).lowercased()
         try FileManager.default.copyItem(
-            atPath: Fixtures.examples.appendingPathComponent("org.yaml").path, toPath: dir.url.appendingPathComponent("org.yaml").path)
+            atPath: Fixtures.examples.appendingPathComponent("org.yaml").path,
+            toPath: dir.url.appendingPathComponent("org.yaml").path
+        )
         try dir.write(
             "plans/p.yaml",
             """
@@ -24,7 +26,8 @@ struct NetcheckEndToEndTests {
                 kind: deadline
                 assignees: [linxia-city, kangle]
                 due: 2022年8月底
-            """)
+            """
+        )
         try dir.write(
             "plugins.d/netcheck.yaml",
             """
@@ -34,10 +37,12 @@ struct NetcheckEndToEndTests {
             tasks: ["\(plan)/network-upgrade"]
             settings:
               inventory: \(Fixtures.examples.appendingPathComponent("network-inventory.csv").path)
-            """)
+            """
+        )
         try dir.write(
             "duban.yaml",
-            "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\nplugin_dir: plugins.d\n")
+            "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\nplugin_dir: plugins.d\n"
+        )
         let socket = dir.url.appendingPathComponent("control.sock").path
         let daemon = try DaemonProcess(
             executable: BinaryRunner.path(of: "duband"),
@@ -45,13 +50,20 @@ struct NetcheckEndToEndTests {
                 "--config", dir.url.appendingPathComponent("duban.yaml").path,
                 "--clock-start", "2022-08-25T08:00:00+08:00", "--clock-speed", "86400",
             ],
-            logPath: dir.url.appendingPathComponent("duband.log").path)
+            logPath: dir.url.appendingPathComponent("duband.log").path
+        )
         defer { daemon.stop() }
-        #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)), "no control socket; log:\n\(daemon.output)")
+        #expect(
+            await connectOnce(toUnixSocket: socket, timeout: .seconds(60)),
+            "no control socket; log:\n\(daemon.output)"
+        )
 
         func get(_ path: String) async throws -> [String: Any] {
             let reply = try await offload {
-                try ProcessRunner.run("/usr/bin/curl", ["-s", "-m", "10", "--unix-socket", socket, "http://localhost\(path)"])
+                try ProcessRunner.run(
+                    "/usr/bin/curl",
+                    ["-s", "-m", "10", "--unix-socket", socket, "http://localhost\(path)"]
+                )
             }
             return (try? JSONSerialization.jsonObject(with: Data(reply.stdout.utf8)) as? [String: Any]) ?? [:]
         }

@@ -11,7 +11,10 @@ import Testing
     /// The manifest template docs/email.md points to is a valid manifest whose settings the plugin accepts.
     @Test func deployTemplateIsValid() throws {
         let path = Fixtures.packageRoot.appendingPathComponent("deploy/plugins.d/email.yaml").path
-        let (manifest, diagnostics) = PluginManifestFile.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        let (manifest, diagnostics) = PluginManifestFile.parse(
+            try String(contentsOfFile: path, encoding: .utf8),
+            file: path
+        )
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let parsed = try #require(manifest)
         #expect(parsed.capabilities == [.notifier])

@@ -10,18 +10,34 @@ import Testing
 
     static func event(key: String, recipients: [Recipient], daemonText: Bool = true) -> NotifyEvent {
         NotifyEvent(
-            key: key, kind: "reminder", severity: "info", locale: "zh-Hans",
+            key: key,
+            kind: "reminder",
+            severity: "info",
+            locale: "zh-Hans",
             occurrence: NotifyOccurrence(
-                id: "edu-2/resources/linxia-county/once", plan: "edu-2", planTitle: "教育信息化2.0行动计划",
-                task: "resources", taskTitle: "建立县级资源库", org: "linxia-county", orgName: "临夏县教育局",
-                period: "once", due: "2022-12-30", dueAt: "2022-12-30T17:30:00+08:00", workingDaysLeft: 3),
+                id: "edu-2/resources/linxia-county/once",
+                plan: "edu-2",
+                planTitle: "教育信息化2.0行动计划",
+                task: "resources",
+                taskTitle: "建立县级资源库",
+                org: "linxia-county",
+                orgName: "临夏县教育局",
+                period: "once",
+                due: "2022-12-30",
+                dueAt: "2022-12-30T17:30:00+08:00",
+                workingDaysLeft: 3
+            ),
             recipients: recipients,
             subject: daemonText
-                ? LocalizedString(zhHans: subjectZh, en: "[duban reminder] Build the county resource library, 3 working days left")
+                ? LocalizedString(
+                    zhHans: subjectZh,
+                    en: "[duban reminder] Build the county resource library, 3 working days left"
+                )
                 : LocalizedString(zhHans: "", en: ""),
             text: daemonText
                 ? LocalizedString(zhHans: "请按期完成县级资源库建设。", en: "Please finish the county resource library in time.")
-                : LocalizedString(zhHans: "", en: ""))
+                : LocalizedString(zhHans: "", en: "")
+        )
     }
 
     static let contacts = [
@@ -39,11 +55,18 @@ import Testing
         init() throws {
             dir = try TemporaryDirectory()
             process = try LineProcess(
-                executable: BinaryRunner.path(of: "duban-email"), logPath: dir.url.appendingPathComponent("stderr.log").path)
+                executable: BinaryRunner.path(of: "duban-email"),
+                logPath: dir.url.appendingPathComponent("stderr.log").path
+            )
         }
 
-        mutating func call<Params: Encodable & Sendable>(_ method: PluginMethod, _ params: Params?) async throws -> String {
-            let line = String(decoding: try LineCodec().encodeRequest(id: nextID, method: method, params: params).dropLast(), as: UTF8.self)
+        mutating func call<Params: Encodable & Sendable>(_ method: PluginMethod, _ params: Params?) async throws
+            -> String
+        {
+            let line = String(
+                decoding: try LineCodec().encodeRequest(id: nextID, method: method, params: params).dropLast(),
+                as: UTF8.self
+            )
             nextID += 1
             let process = self.process
             return try await offload { try process.call(line) }
@@ -51,7 +74,10 @@ import Testing
 
         mutating func initialize(_ settings: JSONValue) async throws -> Result<InitializeResult, RPCErrorObject> {
             let id = nextID
-            let reply = try await call(.initialize, InitializeParams(host: HostInfo(name: "test", version: "0"), locale: "zh-Hans", settings: settings))
+            let reply = try await call(
+                .initialize,
+                InitializeParams(host: HostInfo(name: "test", version: "0"), locale: "zh-Hans", settings: settings)
+            )
             return try LineCodec().decodeReply(Array(reply.utf8), id: id, as: InitializeResult.self)
         }
 
@@ -75,12 +101,21 @@ import Testing
         let noFrom = try await plugin.initialize(.object(["sendmail": .string("/bin/true")]))
         guard case .failure(let error) = noFrom else { Issue.record("initialize without from succeeded"); return }
         #expect(error.code == RPCErrorObject.invalidParams && error.message.contains("from"), "\(error)")
-        let badLanguage = try await plugin.initialize(.object(["from": .string("duban@example.org"), "languages": .array([.string("fr")])]))
+        let badLanguage = try await plugin.initialize(
+            .object(["from": .string("duban@example.org"), "languages": .array([.string("fr")])])
+        )
         #expect((try? badLanguage.get()) == nil)
         let ok = try await plugin.initialize(.object(["from": .string("督办系统 <duban@example.org>")]))
         #expect(try ok.get().capabilities == [.notifier])
         #expect(try ok.get().protocolVersion.isCompatible(with: .current))
-        let check = try await plugin.call(.check, CheckParams(task: CheckTask(plan: "p", id: "t", title: "t", kind: "deadline"), occurrences: [], settings: .emptyObject))
+        let check = try await plugin.call(
+            .check,
+            CheckParams(
+                task: CheckTask(plan: "p", id: "t", title: "t", kind: "deadline"),
+                occurrences: [],
+                settings: .emptyObject
+            )
+        )
         #expect(check.contains("\"code\":-32601"), "\(check)")
         let bye = try await plugin.call(.shutdown, NoParams?.none)
         #expect(bye.contains("\"result\":null"), "\(bye)")
@@ -92,10 +127,14 @@ import Testing
         var plugin = try Plugin()
         defer { plugin.dir.cleanup() }
         let out = plugin.dir.url.appendingPathComponent("message.eml").path
-        _ = try await plugin.initialize(.object([
-            "from": .string("督办系统 <duban@example.org>"),
-            "sendmail": .array([.string("/bin/sh"), .string("-c"), .string("cat > \"$0\"; test -s \"$0\""), .string(out)]),
-        ])).get()
+        _ = try await plugin.initialize(
+            .object([
+                "from": .string("督办系统 <duban@example.org>"),
+                "sendmail": .array([
+                    .string("/bin/sh"), .string("-c"), .string("cat > \"$0\"; test -s \"$0\""), .string(out),
+                ]),
+            ])
+        ).get()
         let result = try await plugin.notify([
             Self.event(key: "k-ok", recipients: Self.contacts, daemonText: false),
             Self.event(key: "k-nobody", recipients: [Recipient(name: "无邮箱", email: nil)]),
@@ -111,17 +150,27 @@ import Testing
         #expect(!raw.contains("无邮箱联系人"), "a contact without an email address is not a recipient")
 
         // A command that fails or does not exist: failed, retryable, with its stderr.
-        _ = try await plugin.initialize(.object([
-            "from": .string("duban@example.org"),
-            "sendmail": .string("/bin/sh -c 'echo relay refused >&2; exit 75'"),
-        ])).get()
+        _ = try await plugin.initialize(
+            .object([
+                "from": .string("duban@example.org"),
+                "sendmail": .string("/bin/sh -c 'echo relay refused >&2; exit 75'"),
+            ])
+        ).get()
         let refused = try await plugin.notify([Self.event(key: "k-2", recipients: Self.contacts)])
         #expect(refused.delivered.isEmpty)
         #expect(refused.failed.first?.retryable == true)
-        #expect(refused.failed.first?.error.contains("75") == true && refused.failed.first?.error.contains("relay refused") == true)
-        _ = try await plugin.initialize(.object(["from": .string("duban@example.org"), "sendmail": .string("/nonexistent/sendmail -t")])).get()
+        #expect(
+            refused.failed.first?.error.contains("75") == true
+                && refused.failed.first?.error.contains("relay refused") == true
+        )
+        _ = try await plugin.initialize(
+            .object(["from": .string("duban@example.org"), "sendmail": .string("/nonexistent/sendmail -t")])
+        ).get()
         let missing = try await plugin.notify([Self.event(key: "k-3", recipients: Self.contacts)])
-        #expect(missing.failed.first?.retryable == true && missing.failed.first?.error.contains("/nonexistent/sendmail") == true)
+        #expect(
+            missing.failed.first?.retryable == true
+                && missing.failed.first?.error.contains("/nonexistent/sendmail") == true
+        )
     }
 
     /// msmtp delivering to a real aiosmtpd on loopback: the Chinese subject and both bodies decode as expected
@@ -134,12 +183,14 @@ import Testing
         let sink = try SMTPSink(directory: plugin.dir.url.appendingPathComponent("smtp"))
         defer { sink.stop() }
         try await sink.start()
-        _ = try await plugin.initialize(.object([
-            "from": .string("督办系统 <duban@example.org>"),
-            "reply_to": .string("办公室 <office@example.org>"),
-            "sendmail": .string(sink.msmtpCommand),
-            "languages": .array([.string("zh-Hans"), .string("en")]),
-        ])).get()
+        _ = try await plugin.initialize(
+            .object([
+                "from": .string("督办系统 <duban@example.org>"),
+                "reply_to": .string("办公室 <office@example.org>"),
+                "sendmail": .string(sink.msmtpCommand),
+                "languages": .array([.string("zh-Hans"), .string("en")]),
+            ])
+        ).get()
 
         let first = try await plugin.notify([Self.event(key: "e2e-1#reminder-3", recipients: Self.contacts)])
         #expect(first.delivered == ["e2e-1#reminder-3"], "\(first); stderr: \(plugin.process.stderr)")

@@ -11,11 +11,16 @@ import Testing
         parts: [MailMessage.TextPart] = [.init(language: "zh-Hans", text: "第一行\n第二行")]
     ) -> MailMessage {
         MailMessage(
-            from: MailAddress(name: "督办系统", address: "duban@example.org"), to: to,
-            replyTo: MailAddress(address: "office@example.org"), subject: subject,
+            from: MailAddress(name: "督办系统", address: "duban@example.org"),
+            to: to,
+            replyTo: MailAddress(address: "office@example.org"),
+            subject: subject,
             date: Date(timeIntervalSince1970: 1_672_360_200),  // 2022-12-30 00:30:00 UTC
-            timeZone: shanghai, messageID: MessageID.derive(fromKey: "p/t/o/once#reminder-3", domain: "example.org"),
-            parts: parts, extraHeaders: [.raw("X-Duban-Event", "p/t/o/once#reminder-3")])
+            timeZone: shanghai,
+            messageID: MessageID.derive(fromKey: "p/t/o/once#reminder-3", domain: "example.org"),
+            parts: parts,
+            extraHeaders: [.raw("X-Duban-Event", "p/t/o/once#reminder-3")]
+        )
     }
 
     @Test func headersDecodeBackAndCarryTheFixedFields() throws {
@@ -105,7 +110,8 @@ import Testing
         #expect(raw.contains("=?UTF-8?B?"))
         #expect(
             parsed.header("To")
-                == "John Smith <john@example.org>, \"Smith, John\" <smith@example.org>, 赵红梅(示例) <zhao@example.org>, <bare@example.org>")
+                == "John Smith <john@example.org>, \"Smith, John\" <smith@example.org>, 赵红梅(示例) <zhao@example.org>, <bare@example.org>"
+        )
     }
 
     @Test func twoLanguagesMakeAnAlternativeWithChineseLast() throws {
@@ -123,7 +129,9 @@ import Testing
     @Test func bodiesWrapAt76() throws {
         let body = String(repeating: "教育信息化2.0行动计划。", count: 40)
         let text = try Self.message(parts: [.init(language: "zh-Hans", text: body)]).rendered()
-        let bodyLines = text.components(separatedBy: "\r\n\r\n")[1].components(separatedBy: "\r\n").filter { !$0.isEmpty }
+        let bodyLines = text.components(separatedBy: "\r\n\r\n")[1].components(separatedBy: "\r\n").filter {
+            !$0.isEmpty
+        }
         #expect(bodyLines.count > 10)
         #expect(bodyLines.dropLast().allSatisfy { $0.count == 76 })
         #expect(try ParsedMessage(text).text(language: "zh-Hans") == body + "\r\n")
@@ -140,9 +148,14 @@ import Testing
     @Test func datesInOtherZonesAndYears() {
         let utc = TimeZone(identifier: "UTC")!
         #expect(RFC5322Date.format(Date(timeIntervalSince1970: 0), in: utc) == "Thu, 1 Jan 1970 00:00:00 +0000")
-        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 951_782_400), in: utc) == "Tue, 29 Feb 2000 00:00:00 +0000")
+        #expect(
+            RFC5322Date.format(Date(timeIntervalSince1970: 951_782_400), in: utc) == "Tue, 29 Feb 2000 00:00:00 +0000"
+        )
         let newYork = TimeZone(identifier: "America/New_York")!
-        #expect(RFC5322Date.format(Date(timeIntervalSince1970: 1_672_360_200), in: newYork) == "Thu, 29 Dec 2022 19:30:00 -0500")
+        #expect(
+            RFC5322Date.format(Date(timeIntervalSince1970: 1_672_360_200), in: newYork)
+                == "Thu, 29 Dec 2022 19:30:00 -0500"
+        )
     }
 
     @Test func refusesWhatCannotBeSent() {

@@ -4,8 +4,14 @@ import Testing
 @Suite struct ReminderTextTests {
     static func facts(kind: String, days: Int) -> ReminderText.Facts {
         ReminderText.Facts(
-            kind: kind, planTitle: "教育信息化2.0", taskTitle: "建立县级资源库", orgName: "临夏县教育局",
-            due: "2022-12-30", workingDays: days, occurrence: "plan/resources/linxia-county/once")
+            kind: kind,
+            planTitle: "教育信息化2.0",
+            taskTitle: "建立县级资源库",
+            orgName: "临夏县教育局",
+            due: "2022-12-30",
+            workingDays: days,
+            occurrence: "plan/resources/linxia-county/once"
+        )
     }
 
     @Test func reminderSubjectAndBody() {
@@ -18,7 +24,9 @@ import Testing
     }
 
     @Test func dueAndOverdue() {
-        #expect(ReminderText(Self.facts(kind: "due", days: 0)).subjectZh == "【督办提醒】建立县级资源库(临夏县教育局)今日到期(2022年12月30日(星期五))")
+        #expect(
+            ReminderText(Self.facts(kind: "due", days: 0)).subjectZh == "【督办提醒】建立县级资源库(临夏县教育局)今日到期(2022年12月30日(星期五))"
+        )
         let overdue = ReminderText(Self.facts(kind: "overdue", days: -5))
         #expect(overdue.subjectZh == "【督办催办】建立县级资源库(临夏县教育局)已逾期5个工作日(原定2022年12月30日(星期五))")
         #expect(overdue.bodyEn.contains("5 working day(s) overdue"))

@@ -11,7 +11,10 @@ import Testing
     /// plugin accepts its settings.
     @Test func deployTemplateIsValid() throws {
         let path = Fixtures.packageRoot.appendingPathComponent("deploy/plugins.d/netcheck.yaml").path
-        let (manifest, diagnostics) = PluginManifestFile.parse(try String(contentsOfFile: path, encoding: .utf8), file: path)
+        let (manifest, diagnostics) = PluginManifestFile.parse(
+            try String(contentsOfFile: path, encoding: .utf8),
+            file: path
+        )
         #expect(diagnostics.isEmpty, "\(diagnostics)")
         let parsed = try #require(manifest)
         #expect(parsed.capabilities == [.checker] && !parsed.schedule.isEmpty)
@@ -20,7 +23,10 @@ import Testing
         #expect(settings.measure(forPlan: "linxia-it-2022", task: "school-bandwidth-rural") == .rural)
         #expect(settings.measure(forPlan: "linxia-it-2022", task: "network-upgrade") == .all)
         #expect(settings.counties["kangle"] == "康乐县")
-        let plan = try String(contentsOf: Fixtures.examples.appendingPathComponent("plans/linxia-it-2022.yaml"), encoding: .utf8)
+        let plan = try String(
+            contentsOf: Fixtures.examples.appendingPathComponent("plans/linxia-it-2022.yaml"),
+            encoding: .utf8
+        )
         for task in ["network-upgrade", "ipv6-deployment", "school-bandwidth-urban", "school-bandwidth-rural"] {
             #expect(plan.contains("- id: \(task)\n"), "\(task) is not in the example plan")
         }

@@ -5,7 +5,10 @@ import Testing
 
 @Suite struct NetworkReportTests {
     static func exampleInventory() throws -> NetworkInventory {
-        let text = try String(contentsOf: Fixtures.examples.appendingPathComponent("network-inventory.csv"), encoding: .utf8)
+        let text = try String(
+            contentsOf: Fixtures.examples.appendingPathComponent("network-inventory.csv"),
+            encoding: .utf8
+        )
         return try NetworkInventory(parsing: text)
     }
 
@@ -15,7 +18,10 @@ import Testing
         #expect(inventory.measurements.count == 14)
         #expect(inventory.latest.count == 13)
         let fucheng = try #require(inventory.latest.first { $0.school == "康乐县附城小学" })
-        #expect(fucheng.downlinkMbps == 200 && fucheng.ipv6 && fucheng.measuredAt == "2022-08-25 09:00:00" && fucheng.line == 8)
+        #expect(
+            fucheng.downlinkMbps == 200 && fucheng.ipv6 && fucheng.measuredAt == "2022-08-25 09:00:00"
+                && fucheng.line == 8
+        )
         let yongchang = try #require(inventory.latest.first { $0.county == "隆阳区" && $0.area == .urban })
         #expect(yongchang.school == "隆阳区永昌中学(含\"初中部\")" && yongchang.downlinkMbps == 1000)
         #expect(yongchang.measuredAt == "2023-03-01 00:00:00")
@@ -37,7 +43,11 @@ import Testing
         let urban = NetworkReport(inventory: try Self.exampleInventory(), measure: .urban)
         #expect(urban.progress(of: "康乐县")?.isComplete == true)
         #expect(urban.progress(of: "永靖县")?.isComplete == true)
-        let rural = NetworkReport(inventory: try Self.exampleInventory(), targets: NetworkTargets(urbanMbps: 1000, ruralMbps: 50), measure: .rural)
+        let rural = NetworkReport(
+            inventory: try Self.exampleInventory(),
+            targets: NetworkTargets(urbanMbps: 1000, ruralMbps: 50),
+            measure: .rural
+        )
         #expect(rural.progress(of: "康乐县")?.meeting == 2)
         #expect(rural.progress(of: "康乐县")?.evidence == "康乐县:城镇学校1/2达1000M,农村学校2/3达50M,IPv6 3/5")
     }
@@ -64,7 +74,10 @@ import Testing
         #expect(report.progress(of: "康乐县")?.problemLines == [4, 5, 6])
         #expect(report.progress(of: "和政县")?.problemLines == [8])
 
-        let rowWithoutCounty = try NetworkInventory(parsing: "school,county,area,downlink_mbps,ipv6,measured_at\nA,临夏市,urban,300,yes,2022-08-01\nB,,urban,300,yes,2022-08-01\n")
+        let rowWithoutCounty = try NetworkInventory(
+            parsing:
+                "school,county,area,downlink_mbps,ipv6,measured_at\nA,临夏市,urban,300,yes,2022-08-01\nB,,urban,300,yes,2022-08-01\n"
+        )
         #expect(NetworkReport(inventory: rowWithoutCounty).progress(of: "临夏市")?.isComplete == false)
     }
 
@@ -76,11 +89,14 @@ import Testing
             #expect(error.code == .header && error.line == 1 && error.message.contains("downlink_mbps"))
         }
         #expect(throws: NetcheckError.self) { try NetworkInventory(parsing: "") }
-        #expect(throws: NetcheckError.self) { try NetworkInventory(parsing: "school,学校,county,area,downlink,ipv6,measured_at\n") }
+        #expect(throws: NetcheckError.self) {
+            try NetworkInventory(parsing: "school,学校,county,area,downlink,ipv6,measured_at\n")
+        }
     }
 
     @Test func readsUnitsFlagsAndTimes() throws {
-        let text = "学校,县区,城乡,带宽,IPv6,检测时间\n甲,乙县,乡村,1Gbps,已部署,2024-05-06T07:08:09+08:00\n丙,乙县,县城,250 Mbps,N,2024/5/6 7:08\n"
+        let text =
+            "学校,县区,城乡,带宽,IPv6,检测时间\n甲,乙县,乡村,1Gbps,已部署,2024-05-06T07:08:09+08:00\n丙,乙县,县城,250 Mbps,N,2024/5/6 7:08\n"
         let latest = try NetworkInventory(parsing: text).measurements
         #expect(latest.map(\.downlinkMbps) == [1000, 250])
         #expect(latest.map(\.ipv6) == [true, false])

@@ -7,7 +7,8 @@ import Testing
         #expect(try ChildCommand(parsing: "/usr/sbin/sendmail -t -i").arguments == ["/usr/sbin/sendmail", "-t", "-i"])
         #expect(
             try ChildCommand(parsing: #"sh -c 'echo "a b" $HOME' x\ y "q\"uote" ''"#).arguments
-                == ["sh", "-c", #"echo "a b" $HOME"#, "x y", #"q"uote"#, ""])
+                == ["sh", "-c", #"echo "a b" $HOME"#, "x y", #"q"uote"#, ""]
+        )
         #expect(throws: ChildCommandError.self) { try ChildCommand(parsing: "  ") }
         #expect(throws: ChildCommandError.self) { try ChildCommand(parsing: "echo 'open") }
     }
@@ -16,7 +17,9 @@ import Testing
         let big = Data(repeating: 0x61, count: 1_000_000)
         let outcome = try ChildCommand(arguments: ["/bin/sh", "-c", "wc -c; echo oops >&2; exit 3"]).run(input: big)
         #expect(outcome.status == 3 && !outcome.succeeded && !outcome.timedOut)
-        #expect(String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "1000000")
+        #expect(
+            String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines) == "1000000"
+        )
         #expect(outcome.stderrExcerpt == "oops")
     }
 
@@ -32,7 +35,9 @@ import Testing
         #expect(outcome.timedOut && !outcome.succeeded && outcome.status == 128 + SIGKILL)
         #expect(ContinuousClock.now - start < .seconds(10))
         // Output closed early, process still running: the deadline holds too.
-        let quiet = try ChildCommand(arguments: ["/bin/sh", "-c", "exec >&- 2>&-; sleep 30"]).run(timeout: .milliseconds(300))
+        let quiet = try ChildCommand(arguments: ["/bin/sh", "-c", "exec >&- 2>&-; sleep 30"]).run(
+            timeout: .milliseconds(300)
+        )
         #expect(quiet.timedOut)
     }
 
