@@ -24,6 +24,8 @@ DESTDIR     ?=
 SWIFT         ?= swift
 SWIFT_BIN_DIR ?= .build/release
 BINARIES      ?= duband dubanctl
+# Plugins go to PLUGINDIR when built (the deploy/plugins.d manifests point there); missing ones are skipped.
+PLUGINS       ?= duban-email duban-netcheck
 INSTALL       ?= install
 
 .PHONY: all build test install uninstall
@@ -52,6 +54,11 @@ install:
 	$(INSTALL) -D -m 0644 deploy/sysusers.d/duban.conf "$(DESTDIR)$(SYSUSERSDIR)/duban.conf"
 	$(INSTALL) -D -m 0644 deploy/tmpfiles.d/duban.conf "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
 	$(INSTALL) -d "$(DESTDIR)$(PLUGINDIR)"
+	for plugin in $(PLUGINS); do \
+	    if [ -x "$(SWIFT_BIN_DIR)/$$plugin" ]; then \
+	        $(INSTALL) -m 0755 "$(SWIFT_BIN_DIR)/$$plugin" "$(DESTDIR)$(PLUGINDIR)/$$plugin"; \
+	    fi; \
+	done
 	$(INSTALL) -d "$(DESTDIR)$(SYSCONFDIR)/duban"
 	@if [ -e "$(DESTDIR)$(SYSCONFDIR)/duban/duban.yaml" ]; then \
 	    echo "keeping existing $(DESTDIR)$(SYSCONFDIR)/duban/duban.yaml"; \
@@ -62,6 +69,8 @@ install:
 	$(INSTALL) -d "$(DESTDIR)$(DATADIR)/duban/examples"
 	cp -R examples/. "$(DESTDIR)$(DATADIR)/duban/examples/"
 	$(INSTALL) -m 0644 deploy/duban.yaml "$(DESTDIR)$(DATADIR)/duban/examples/duban.yaml"
+	$(INSTALL) -d "$(DESTDIR)$(DATADIR)/duban/plugins.d"
+	$(INSTALL) -m 0644 deploy/plugins.d/*.yaml "$(DESTDIR)$(DATADIR)/duban/plugins.d/"
 	$(INSTALL) -d "$(DESTDIR)$(DOCDIR)"
 	$(INSTALL) -m 0644 README.md docs/*.md "$(DESTDIR)$(DOCDIR)/"
 	@if [ -z "$(DESTDIR)" ]; then \
@@ -75,6 +84,7 @@ install:
 
 uninstall:
 	for bin in $(BINARIES); do rm -f "$(DESTDIR)$(BINDIR)/$$bin"; done
+	for plugin in $(PLUGINS); do rm -f "$(DESTDIR)$(PLUGINDIR)/$$plugin"; done
 	rm -f "$(DESTDIR)$(UNITDIR)/duban.service" "$(DESTDIR)$(UNITDIR)/duban.socket"
 	rm -f "$(DESTDIR)$(CATALOGDIR)/duban.catalog"
 	rm -f "$(DESTDIR)$(SYSUSERSDIR)/duban.conf" "$(DESTDIR)$(TMPFILESDIR)/duban.conf"

@@ -92,6 +92,19 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "dubanctl", dependencies: ["DubanCtl"]),
+        // Pure: RFC 5322/MIME messages in UTF-8 (RFC 2047 headers, base64 bodies) and the reminder wording.
+        .target(name: "DubanMail"),
+        // The plugin side of protocol v1 for plugins written in Swift: the stdin/stdout JSON-RPC loop and the
+        // child command runner (posix_spawn, stdin, captured output, deadline).
+        .target(name: "DubanPluginKit", dependencies: ["DubanPluginProtocol"]),
+        // The email notifier plugin's logic: settings, event → message, sendmail hand-off.
+        .target(name: "DubanEmailPlugin", dependencies: ["DubanMail", "DubanPluginKit", "DubanPluginProtocol"]),
+        .executableTarget(name: "duban-email", dependencies: ["DubanEmailPlugin"], path: "plugins/email"),
+        // Pure: the school network inventory (CSV) and progress towards bandwidth/IPv6 targets per county.
+        .target(name: "DubanNetcheck"),
+        // The network-upgrade checker plugin's logic: settings, org unit → county, probes, check results.
+        .target(name: "DubanNetcheckPlugin", dependencies: ["DubanNetcheck", "DubanPluginKit", "DubanPluginProtocol"]),
+        .executableTarget(name: "duban-netcheck", dependencies: ["DubanNetcheckPlugin"], path: "plugins/netcheck"),
         // Test support: fixtures, temp dirs, running the built binaries.
         .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
@@ -100,6 +113,18 @@ let package = Package(
         .testTarget(
             name: "DubanPlanFilesTests",
             dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanTesting"]
+        ),
+        .testTarget(name: "DubanMailTests", dependencies: ["DubanMail"]),
+        .testTarget(
+            name: "DubanEmailPluginTests",
+            dependencies: [
+                "DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting",
+            ]
+        ),
+        .testTarget(name: "DubanPluginKitTests", dependencies: ["DubanPluginKit"]),
+        .testTarget(
+            name: "DubanNetcheckTests",
+            dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting"]
         ),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
