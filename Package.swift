@@ -75,11 +75,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
+        // The control socket's client: blocking HTTP/1.1 on the Unix socket, typed errors, idempotent retries, SSE.
+        .target(name: "DubanControlClient"),
         // dubanctl's command tree and human/JSON rendering (library so tests can reach it).
         .target(
             name: "DubanCtl",
             dependencies: [
-                "DubanCore", "DubanCalendar", "DubanPlanFiles",
+                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -91,6 +93,12 @@ let package = Package(
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
+        .testTarget(
+            name: "DubanControlClientTests",
+            dependencies: [
+                "DubanControlClient", "DubanControlServer", "DubanTesting", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(
