@@ -51,6 +51,8 @@ let package = Package(
             name: "DubanSystemd",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
         ),
+        // The control API's wire contract (routes, query names, bodies, error codes), shared by server and client.
+        .target(name: "DubanControlAPI"),
         // The control socket: HTTP/1.1 on a Unix socket, bound or inherited from systemd (socket activation).
         .target(
             name: "DubanControlServer",
@@ -67,7 +69,7 @@ let package = Package(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer",
+                "DubanControlServer", "DubanControlAPI",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -100,6 +102,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
+        .testTarget(name: "DubanControlAPITests", dependencies: ["DubanControlAPI"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(
             name: "DubanSchedulerTests",
