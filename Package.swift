@@ -78,12 +78,12 @@ let package = Package(
         ),
         .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
         // The control socket's client: blocking HTTP/1.1 on the Unix socket, typed errors, idempotent retries, SSE.
-        .target(name: "DubanControlClient"),
+        .target(name: "DubanControlClient", dependencies: ["DubanControlAPI"]),
         // dubanctl's command tree and human/JSON rendering (library so tests can reach it).
         .target(
             name: "DubanCtl",
             dependencies: [
-                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlClient",
+                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlAPI", "DubanControlClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -94,11 +94,15 @@ let package = Package(
         .testTarget(name: "DubanCalendarTests", dependencies: ["DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
-        .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
+        .testTarget(
+            name: "DubanCtlTests",
+            dependencies: ["DubanCtl", "DubanCalendar", "DubanControlAPI", "DubanControlClient", "DubanTesting"]
+        ),
         .testTarget(
             name: "DubanControlClientTests",
             dependencies: [
-                "DubanControlClient", "DubanControlServer", "DubanTesting", .product(name: "Logging", package: "swift-log"),
+                "DubanControlClient", "DubanControlAPI", "DubanControlServer", "DubanTesting",
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),

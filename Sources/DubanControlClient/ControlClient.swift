@@ -1,3 +1,4 @@
+public import DubanControlAPI
 public import Foundation
 
 /// The client of duband's control socket: HTTP/1.1 over a Unix stream socket, one request per connection.
@@ -18,9 +19,9 @@ public struct ControlClient: Sendable {
     }
 
     /// Where duband listens unless configured otherwise.
-    public static let defaultSocketPath = "/run/duban/control.sock"
+    public static let defaultSocketPath = ControlAPI.defaultSocketPath
     /// The request header carrying a change's request id.
-    public static let idempotencyHeader = "Idempotency-Key"
+    public static let idempotencyHeader = ControlAPI.idempotencyKeyHeader
 
     public let socketPath: String
     public let configuration: Configuration
@@ -97,17 +98,10 @@ public struct ControlClient: Sendable {
 
     /// The error an unsuccessful answer stands for, with the daemon's `{"error": {"code", "message"}}`.
     public func error(from response: HTTPResponse) -> ControlClientError {
-        struct Envelope: Decodable {
-            struct Detail: Decodable {
-                var code: String
-                var message: String
-            }
-            var error: Detail
-        }
-        let detail = try? JSONDecoder().decode(Envelope.self, from: response.body).error
+        let detail = try? JSONDecoder().decode(APIErrorBody.self, from: response.body).error
         return ControlClientError(
             code: response.status >= 500 ? .serverError : .rejected, status: response.status,
-            serverCode: detail?.code ?? "http-\(response.status)",
+            serverCode: detail?.code ?? APIErrorCode(rawValue: "http-\(response.status)", status: response.status),
             message: detail?.message ?? String(decoding: response.body.prefix(500), as: UTF8.self), socketPath: socketPath)
     }
 
@@ -150,18 +144,8 @@ public struct ControlClient: Sendable {
 
     // MARK: Plumbing
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
+    static let encoder = ControlAPI.makeEncoder()
+    static let decoder = ControlAPI.makeDecoder()
 
     func encode(
         _ method: String, _ path: String, query: [(String, String)], body: Data?, idempotencyKey: String?, accept: String

@@ -1,4 +1,4 @@
-public import Foundation
+public import DubanControlAPI
 
 /// Why a control request failed: the daemon could not be reached, refused the request, or answered with an
 /// error. A struct with an extensible ``Code`` so new cases never break callers.
@@ -31,14 +31,14 @@ public struct ControlClientError: Error, Hashable, Sendable, CustomStringConvert
     public var code: Code
     /// The HTTP status when the daemon answered, else nil.
     public var status: Int?
-    /// The daemon's error code (`{"error": {"code": …}}`), e.g. `not-found`, `forbidden`, `invalid-argument`.
-    public var serverCode: String?
+    /// The daemon's error code (`{"error": {"code": …}}`), e.g. ``APIErrorCode/notFound``, ``APIErrorCode/forbidden``.
+    public var serverCode: APIErrorCode?
     /// A human-readable message: the daemon's own, or what went wrong on the way.
     public var message: String
     /// The socket path the request went to.
     public var socketPath: String
 
-    public init(code: Code, status: Int? = nil, serverCode: String? = nil, message: String, socketPath: String) {
+    public init(code: Code, status: Int? = nil, serverCode: APIErrorCode? = nil, message: String, socketPath: String) {
         self.code = code
         self.status = status
         self.serverCode = serverCode
@@ -54,7 +54,7 @@ public struct ControlClientError: Error, Hashable, Sendable, CustomStringConvert
     public var description: String {
         switch code {
         case .rejected, .serverError:
-            return "\(status.map(String.init) ?? "?") \(serverCode ?? ""): \(message)"
+            return "\(status.map(String.init) ?? "?") \(serverCode?.rawValue ?? ""): \(message)"
         default:
             return "\(socketPath): \(message)"
         }

@@ -1,3 +1,4 @@
+import DubanControlAPI
 import DubanControlClient
 import DubanControlServer
 import DubanTesting
@@ -58,7 +59,9 @@ import Testing
     }
 
     /// Runs `body` with a real control server listening on a temporary socket.
-    func withServer(_ handler: Handler = Handler(), _ body: @escaping @Sendable (ControlClient) throws -> Void) async throws {
+    func withServer(
+        _ handler: any ControlHandler = Handler(), _ body: @escaping @Sendable (ControlClient) throws -> Void
+    ) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let socket = dir.url.appendingPathComponent("control.sock").path
@@ -111,13 +114,13 @@ import Testing
     @Test func errorAnswersBecomeTypedErrors() async throws {
         try await withServer { client in
             let notFound = #expect(throws: ControlClientError.self) { try client.get("/v1/nowhere", as: Handler.Echo.self) }
-            #expect(notFound?.code == .rejected && notFound?.status == 404 && notFound?.serverCode == "not-found")
+            #expect(notFound?.code == .rejected && notFound?.status == 404 && notFound?.serverCode == .notFound)
             #expect(notFound?.message.contains("/v1/nowhere") == true)
             let forbidden = #expect(throws: ControlClientError.self) { try client.get("/v1/forbidden", as: Handler.Echo.self) }
-            #expect(forbidden?.status == 403 && forbidden?.serverCode == "forbidden")
+            #expect(forbidden?.status == 403 && forbidden?.serverCode == .forbidden)
             #expect(forbidden?.message == "只有管理员可以修改 / only admins may change")
             let broken = #expect(throws: ControlClientError.self) { try client.get("/v1/broken", as: Handler.Echo.self) }
-            #expect(broken?.code == .serverError && broken?.status == 500 && broken?.serverCode == "internal")
+            #expect(broken?.code == .serverError && broken?.status == 500 && broken?.serverCode == .internalError)
             let garbage = #expect(throws: ControlClientError.self) { try client.get("/v1/garbage", as: Handler.Echo.self) }
             #expect(garbage?.code == .badResponse)
             // The raw exchange returns any status without throwing.
@@ -143,5 +146,30 @@ import Testing
         server.stop()  // the file stays, nothing listens: ECONNREFUSED
         let error = #expect(throws: ControlClientError.self) { try ControlClient(socketPath: path).send("GET", "/v1/status") }
         #expect(error?.code == .unreachable)
+    }
+
+    /// Streams three events (and a heartbeat comment) the way `GET /v1/events` does, then ends.
+    struct Streamer: ControlHandler {
+        func handle(_ request: ControlRequest) async -> ControlResponse {
+            .streaming(contentType: "text/event-stream") { writer in
+                try await writer.write(Data(": ping\n\n".utf8))
+                for i in 1...3 {
+                    try await writer.write(Data("id: k\(i)\nevent: reminder\ndata: {\"n\":\(i),\"org\":\"康乐县\"}\n\n".utf8))
+                }
+            }
+        }
+    }
+
+    @Test func followsAnEventStreamFromTheRealServer() async throws {
+        try await withServer(Streamer()) { client in
+            var events: [ServerSentEvent] = []
+            try client.events("/v1/events") { event in
+                events.append(event)
+                return true
+            }
+            #expect(events.map(\.id) == ["k1", "k2", "k3"])
+            #expect(events.allSatisfy { $0.event == "reminder" })
+            #expect(events.last?.data == #"{"n":3,"org":"康乐县"}"#)
+        }
     }
 }

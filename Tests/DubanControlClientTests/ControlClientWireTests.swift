@@ -1,3 +1,4 @@
+import DubanControlAPI
 @testable import DubanControlClient
 import DubanTesting
 import Foundation
@@ -127,7 +128,7 @@ import Testing
         let refusal = "HTTP/1.1 403 Forbidden\r\nContent-Length: 46\r\n\r\n{\"error\":{\"code\":\"forbidden\",\"message\":\"no\"}}\n"
         try withScripted({ _, _ in .respond(Self.bytes(refusal)) }) { client, _ in
             let error = #expect(throws: ControlClientError.self) { try client.events("/v1/events") { _ in true } }
-            #expect(error?.status == 403 && error?.serverCode == "forbidden")
+            #expect(error?.status == 403 && error?.serverCode == .forbidden)
         }
     }
 
