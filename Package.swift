@@ -57,6 +57,7 @@ let package = Package(
         .target(
             name: "DubanControlServer",
             dependencies: [
+                "DubanControlAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -105,7 +106,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
+        .testTarget(
+            name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanControlAPI", "DubanTesting"]
+        ),
         .testTarget(name: "DubanControlAPITests", dependencies: ["DubanControlAPI"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(
