@@ -72,7 +72,7 @@ public struct ControlClient: Sendable {
     /// Sends a change (`POST` by default) with a JSON body and an `Idempotency-Key`, and decodes the answer.
     /// - Parameter requestID: the key to send; a new one when nil. A retry of the same change must pass the same.
     public func change<Body: Encodable, T: Decodable>(
-        _ method: String = "POST", _ path: String, body: Body, requestID: String? = nil, as type: T.Type = T.self
+        _ path: String, method: String = "POST", body: Body, requestID: String? = nil, as type: T.Type = T.self
     ) throws(ControlClientError) -> T {
         let data: Data
         do {

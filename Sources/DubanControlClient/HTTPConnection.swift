@@ -134,16 +134,17 @@ final class HTTPConnection {
     /// Reads up to and including the next `\r\n` (or `\n`), returning the line without it; nil at a clean end of
     /// stream with nothing buffered.
     func readLine(limit: Int = 1 << 20) throws(Failure) -> String? {
-        var searchFrom = start
+        // Offset from `start` already searched: `fill()` may compact the buffer and move `start`.
+        var searched = 0
         while true {
-            if let newline = buffer[searchFrom...].firstIndex(of: 0x0A) {
+            if let newline = buffer[(start + searched)...].firstIndex(of: 0x0A) {
                 var end = newline
                 if end > start && buffer[end - 1] == 0x0D { end -= 1 }
                 let line = String(decoding: buffer[start..<end], as: UTF8.self)
                 start = newline + 1
                 return line
             }
-            searchFrom = buffer.count
+            searched = buffer.count - start
             guard buffer.count - start < limit else { throw .malformed("line longer than \(limit) bytes") }
             guard try fill() else {
                 if start == buffer.count { return nil }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DubanCalendar
 import DubanControlAPI
 import DubanControlClient
+import DubanCore
 import Foundation
 
 /// `dubanctl status`: what the daemon is doing.

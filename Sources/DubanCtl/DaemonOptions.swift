@@ -1,6 +1,8 @@
 import ArgumentParser
+import DubanCalendar
 import DubanControlAPI
 import DubanControlClient
+import DubanCore
 import Foundation
 
 /// Options of commands that talk to the running daemon.

@@ -100,7 +100,8 @@ struct MilestonesCommand: ParsableCommand {
         let page: Page<Milestone>
         do {
             page = try client.milestones(query)
-        } catch let error as ControlClientError {
+        } catch {
+            // `milestones` throws only ControlClientError (typed throws).
             if error.code == .unreachable && daemon.socket == nil && common.config != nil {
                 Output.error(common.t("守护进程不可达,改用配置中的计划离线列出(不含办结情况)。", "the daemon is unreachable; listing the configured plans offline (without completion state)."))
                 return try runOffline()

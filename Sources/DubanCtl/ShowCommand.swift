@@ -1,6 +1,8 @@
 import ArgumentParser
+import DubanCalendar
 import DubanControlAPI
 import DubanControlClient
+import DubanCore
 import Foundation
 
 /// `dubanctl show ID`: one occurrence with its dates, state, reminders, progress or readings, and history.

@@ -52,13 +52,14 @@ final class ScriptedSocketServer: @unchecked Sendable {
         return received
     }
 
-    /// Stops accepting (the accept loop ends on the closed descriptor).
+    /// Stops accepting: `shutdown` wakes the blocked `accept`, and the accept thread closes the descriptor as it
+    /// ends (closing it here could hand its number to another test's socket while `accept` still uses it).
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
     }
 
     private func acceptLoop() {
+        defer { close(listener) }
         while true {
             let fd = accept(listener, nil, nil)
             if fd < 0 {

@@ -26,7 +26,7 @@ import Testing
         let generated = try BinaryRunner.run("dubanctl", ["--generate-completion-script", shell])
         #expect(generated.status == 0, "\(generated.stderr)")
         #expect(generated.stdout == (try committed(path)), "\(path) is stale: run `make completions`")
-        #expect(generated.stdout.contains("milestones") && generated.stdout.contains("--request-id"))
+        #expect(generated.stdout.contains("milestones") && generated.stdout.contains("request-id"))
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/man"), "needs man"))
