@@ -75,7 +75,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
+            resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
         .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
         // dubanctl's command tree and human/JSON rendering (library so tests can reach it).
