@@ -75,7 +75,9 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
+            resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
         .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
         // The control socket's client: blocking HTTP/1.1 on the Unix socket, typed errors, idempotent retries, SSE.

@@ -24,6 +24,8 @@ public final class Daemon: Sendable {
     private let state: Mutex<State>
     private let loopBox: Mutex<SchedulerLoop?>
     let drainLock = Mutex<Bool>(false)
+    /// Subscribers of `GET /v1/events`.
+    let events = EventBroadcaster()
 
     struct State: Sendable {
         var loaded: LoadedPlans
@@ -64,6 +66,9 @@ public final class Daemon: Sendable {
     }
 
     var loaded: LoadedPlans { state.withLock { $0.loaded } }
+
+    /// The scheduler loop once running.
+    var currentLoop: SchedulerLoop? { loopBox.withLock { $0 } }
 
     /// The scheduler's settings. On a first start (nothing ever handled) it catches up one day only, so a new
     /// installation does not replay years of history; after that every missed event fires once, however long
@@ -136,6 +141,7 @@ public final class Daemon: Sendable {
                 let id: JournalMessageID = notice.kind == "reminder" ? .reminder : notice.kind == "due" ? .due : .overdue
                 metadata.merge(id.metadata) { _, new in new }
                 logger.notice("\(notice.message.text(configuration.locale))", metadata: metadata)
+                events.publish(notice.body)
             }
             try await store.markDelivered(ids: pending.map(\.id))
         }

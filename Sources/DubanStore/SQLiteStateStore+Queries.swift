@@ -1,4 +1,4 @@
-internal import DubanCalendar
+public import DubanCalendar
 internal import Foundation
 internal import GRDB
 
@@ -65,7 +65,7 @@ extension SQLiteStateStore {
         return try query { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT \(Self.occurrenceColumns) FROM occurrence \(whereClause) ORDER BY due, id LIMIT ? OFFSET ?")
-            statement.setUncheckedArguments(StatementArguments(pageArguments))
+            statement.setUncheckedArguments(StatementArguments(pageArguments.map { $0.databaseValue }))
             var records: [OccurrenceRecord] = []
             records.reserveCapacity(min(filter.limit, 1_000))
             let cursor = try Row.fetchCursor(statement)
@@ -75,7 +75,7 @@ extension SQLiteStateStore {
                 total = records.count
             } else {
                 let count = try db.cachedStatement(sql: "SELECT count(*) FROM occurrence \(whereClause)")
-                count.setUncheckedArguments(StatementArguments(countArguments))
+                count.setUncheckedArguments(StatementArguments(countArguments.map { $0.databaseValue }))
                 total = try Int.fetchOne(count) ?? 0
             }
             return OccurrencePage(records: records, total: total)
@@ -108,6 +108,35 @@ extension SQLiteStateStore {
                 db,
                 sql: "SELECT \(Self.occurrenceColumns) FROM occurrence WHERE origin = 'event' AND archived = 0 ORDER BY due, id"
             ).map(Self.occurrence)
+        }
+    }
+}
+
+extension SQLiteStateStore {
+    public func taskCounts(orgs: [String]?, overdueThrough: CivilDate, openFrom: CivilDate) async throws -> [TaskCounts] {
+        guard (orgs?.count ?? 0) <= Self.maximumFilterValues else {
+            throw StoreError.invalid(zh: "筛选条件过多", en: "too many filter values")
+        }
+        if orgs?.isEmpty == true { return [] }
+        var arguments: [any DatabaseValueConvertible] = [overdueThrough.dayNumber, openFrom.dayNumber]
+        var condition = "archived = 0"
+        if let orgs {
+            condition += " AND org IN (\(Array(repeating: "?", count: orgs.count).joined(separator: ", ")))"
+            arguments += orgs
+        }
+        let sql = """
+            SELECT plan, task, count(*), sum(state = 'open'), sum(state = 'open' AND due <= ?),
+                min(CASE WHEN state = 'open' AND due >= ? THEN due END)
+            FROM occurrence WHERE \(condition) GROUP BY plan, task
+            """
+        let all = StatementArguments(arguments.map { $0.databaseValue })
+        return try query { db in
+            try Row.fetchAll(db, sql: sql, arguments: all).map { row in
+                let next: Int? = row[5]
+                return TaskCounts(
+                    plan: row[0], task: row[1], total: row[2], open: row[3], overdue: row[4],
+                    nextOpenDue: next.map { CivilDate(dayNumber: $0) })
+            }
         }
     }
 }

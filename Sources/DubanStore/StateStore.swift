@@ -81,6 +81,10 @@ public protocol StateStore: Sendable {
         newDue: @escaping @Sendable (CivilDate, Int) -> CivilDate
     ) async throws -> OccurrenceRecord
 
+    /// Per plan and task: occurrences (not archived), open ones, open ones due on or before `overdueThrough`, and
+    /// the earliest open due date on or after `openFrom`; only units in `orgs` when given.
+    func taskCounts(orgs: [String]?, overdueThrough: CivilDate, openFrom: CivilDate) async throws -> [TaskCounts]
+
     /// Occurrences started from events that are not archived, by due date.
     func startedOccurrences() async throws -> [OccurrenceRecord]
 
