@@ -109,7 +109,7 @@ extension ControlClient {
         try events(APIRoute.events.path) { event in
             guard let body = try? ControlClient.decoder.decode(EventBody.self, from: Data(event.data.utf8)) else {
                 throw ControlClientError(
-                    code: .badResponse, message: "事件无法解读 / unreadable event: \(event.data.prefix(200))",
+                    code: .badResponse, message: "事件无法解读:\(event.data.prefix(200)) / unreadable event: \(event.data.prefix(200))",
                     socketPath: socketPath)
             }
             return try onEvent(body, event.data)

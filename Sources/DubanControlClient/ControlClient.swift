@@ -78,7 +78,7 @@ public struct ControlClient: Sendable {
         do {
             data = try ControlClient.encoder.encode(body)
         } catch {
-            throw ControlClientError(code: .badResponse, message: "cannot encode the request: \(error)", socketPath: socketPath)
+            throw ControlClientError(code: .badResponse, message: "无法编码请求:\(error) / cannot encode the request: \(error)", socketPath: socketPath)
         }
         let response = try send(method, path, body: data, idempotencyKey: requestID ?? ControlClient.newRequestID())
         return try decode(T.self, from: response)
@@ -92,7 +92,7 @@ public struct ControlClient: Sendable {
         } catch {
             throw ControlClientError(
                 code: .badResponse, status: response.status,
-                message: "无法解读守护进程的回答 / cannot read the daemon's answer: \(error)", socketPath: socketPath)
+                message: "无法解读守护进程的回答:\(error) / cannot read the daemon's answer: \(error)", socketPath: socketPath)
         }
     }
 
@@ -204,19 +204,19 @@ public struct ControlClient: Sendable {
             let reason = String(cString: strerror(code))
             if code == EACCES || code == EPERM {
                 return ControlClientError(
-                    code: .permissionDenied, message: "无权连接控制套接字 / permission denied: \(reason)", socketPath: socketPath)
+                    code: .permissionDenied, message: "无权连接:\(reason) / permission denied: \(reason)", socketPath: socketPath)
             }
-            return ControlClientError(code: .unreachable, message: "无法连接 / cannot connect: \(reason)", socketPath: socketPath)
+            return ControlClientError(code: .unreachable, message: "无法连接:\(reason) / cannot connect: \(reason)", socketPath: socketPath)
         case .pathTooLong:
             return ControlClientError(code: .unreachable, message: "套接字路径过长 / socket path too long", socketPath: socketPath)
         case .lost(let reason):
-            return ControlClientError(code: .connectionLost, message: "连接中断 / connection lost: \(reason)", socketPath: socketPath)
+            return ControlClientError(code: .connectionLost, message: "连接中断:\(reason) / connection lost: \(reason)", socketPath: socketPath)
         case .timedOut:
             return ControlClientError(
                 code: .timedOut, message: "守护进程未在 \(configuration.timeout) 内回答 / no answer within \(configuration.timeout)",
                 socketPath: socketPath)
         case .malformed(let reason):
-            return ControlClientError(code: .badResponse, message: "回答无法解读 / malformed answer: \(reason)", socketPath: socketPath)
+            return ControlClientError(code: .badResponse, message: "回答无法解读:\(reason) / malformed answer: \(reason)", socketPath: socketPath)
         }
     }
 }

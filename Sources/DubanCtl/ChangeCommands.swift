@@ -133,8 +133,8 @@ struct ProgressCommand: ParsableCommand {
         if common.json { return try Output.json(result) }
         let language = common.language
         Output.line(
-            common.t("已记录 +\(DisplayText.amount(result.entry.amount))(\(DisplayText.date(result.entry.date, language)))",
-                     "recorded +\(DisplayText.amount(result.entry.amount)) (\(DisplayText.date(result.entry.date, language)))"))
+            common.t("已记录 +\(DisplayText.amount(result.entry.amount)),\(DisplayText.date(result.entry.date, language))",
+                     "recorded +\(DisplayText.amount(result.entry.amount)) on \(DisplayText.date(result.entry.date, language))"))
         Output.line(common.t("累计 ", "total ") + ShowCommand.progressText(result.progress, common: common))
         Output.line(common.t("请求编号 \(result.requestID)", "request id \(result.requestID)"))
     }
@@ -182,8 +182,8 @@ struct ReadingCommand: ParsableCommand {
         let result = try daemon.call(common) { try $0.addReading(request, requestID: change.requestID) }
         if common.json { return try Output.json(result) }
         Output.line(
-            common.t("已记录读数 \(DisplayText.amount(result.reading.value))(\(DisplayText.date(result.reading.date, common.language)))",
-                     "recorded \(DisplayText.amount(result.reading.value)) (\(DisplayText.date(result.reading.date, common.language)))"))
+            common.t("已记录读数 \(DisplayText.amount(result.reading.value)),\(DisplayText.date(result.reading.date, common.language))",
+                     "recorded \(DisplayText.amount(result.reading.value)) on \(DisplayText.date(result.reading.date, common.language))"))
         Output.line(common.t("最新 ", "latest ") + ShowCommand.readingsText(result.readings, common: common))
         Output.line(common.t("请求编号 \(result.requestID)", "request id \(result.requestID)"))
     }

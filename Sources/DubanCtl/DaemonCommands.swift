@@ -30,7 +30,7 @@ struct StatusCommand: ParsableCommand {
             (common.t("已逾期", "Overdue"), status.overdue > 0 ? Terminal.color("\(status.overdue)", .red) : "0"),
             (common.t("下次提醒", "Next event"), status.next.map(instant) ?? common.t("无", "none")),
             (common.t("当前时间", "Now"), instant(status.now)),
-            (common.t("时钟", "Clock"), status.scaledClock ? Terminal.color(common.t("演练时钟 ", "rehearsal clock ") + status.clock, .yellow) : status.clock),
+            (common.t("时钟", "Clock"), status.scaledClock ? Terminal.color(status.clock, .yellow) : status.clock),
         ]
         if !status.missingCalendarYears.isEmpty {
             rows.append((

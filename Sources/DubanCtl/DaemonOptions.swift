@@ -76,7 +76,7 @@ enum DaemonFailure {
 
     /// One or two lines on standard error, in the chosen language.
     static func report(_ error: ControlClientError, common: CommonOptions) {
-        let message = error.code == .rejected || error.code == .serverError ? localized(error.message, common) : error.message
+        let message = localized(error.message, common)
         switch error.code {
         case .unreachable, .connectionLost, .timedOut:
             Output.error(common.t("无法连接守护进程 duband(\(error.socketPath)):", "cannot reach duband (\(error.socketPath)): ") + message)

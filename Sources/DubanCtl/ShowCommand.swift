@@ -89,7 +89,7 @@ struct ShowCommand: ParsableCommand {
         } else {
             text += unit
         }
-        if let expected = p.expectedByNow {
+        if let expected = p.expectedByNow, expected > 0 {
             text += common.t(",应达 \(DisplayText.amount(expected.rounded()))", ", expected by now \(DisplayText.amount(expected.rounded()))")
             text += p.onTrack ? common.t(",进度正常", ", on track") : Terminal.color(common.t(",进度落后", ", behind"), .yellow)
         }
@@ -101,7 +101,8 @@ struct ShowCommand: ParsableCommand {
         var text = r.latest.map(DisplayText.amount) ?? common.t("尚无读数", "no readings yet")
         if let unit = r.unit { text += unit }
         if let target = r.targetValue {
-            let comparator = r.comparator ?? ">="
+            let symbols = [">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"]
+            let comparator = symbols[r.comparator ?? ">="] ?? (r.comparator ?? "≥")
             let date = r.targetDate.map { ", " + $0 } ?? ""
             text += common.t("(目标 \(comparator) \(DisplayText.amount(target))\(date))", " (target \(comparator) \(DisplayText.amount(target))\(date))")
         }
