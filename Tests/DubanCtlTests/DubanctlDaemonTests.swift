@@ -91,7 +91,21 @@ import Testing
         #expect(log.status == 0, "\(log.stderr)")
         #expect(try JSONOutput.object(log.stdout)["entries"] is [Any], "\(log.stdout)")
 
-        // Exit codes: unknown id 1 with the daemon's message, usage 2 (client- and server-side).
+        // Colour: on a terminal (through `script`, a real pty) overdue days are red; never with NO_COLOR.
+        if FileManager.default.isExecutableFile(atPath: "/usr/bin/script") {
+            let command = "\(BinaryRunner.path(of: "dubanctl")) milestones --overdue --limit 3 --socket \(daemon.socket)"
+            let tty = try await offload {
+                try ProcessRunner.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["LANG": "zh_CN.UTF-8", "TERM": "xterm", "PATH": "/usr/bin:/bin"])
+            }
+            #expect(tty.status == 0 && tty.stdout.contains("\u{1B}[31m逾期"), "\(tty.stdout)")
+            let noColor = try await offload {
+                try ProcessRunner.run("/usr/bin/script", ["-qec", command, "/dev/null"], environment: ["LANG": "zh_CN.UTF-8", "TERM": "xterm", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+            }
+            #expect(noColor.status == 0 && noColor.stdout.contains("逾期") && !noColor.stdout.contains("\u{1B}["), "\(noColor.stdout)")
+        }
+        #expect(!upcoming.stdout.contains("\u{1B}["), "no colour into a pipe")
+
+        // Exit codes: unknown id 1 with the daemon's message, usage 2 (client- and server-side), 78 bad config.
         let missing = try await daemon.ctl(["show", "no-such-plan/x/y/once"])
         #expect(missing.status == 1 && missing.stderr.contains("not-found"), "\(missing.status) \(missing.stderr)")
         let missingEN = try await daemon.ctl(["done", "no-such-plan/x/y/once", "--lang", "en"])
@@ -99,6 +113,17 @@ import Testing
         #expect(try await daemon.ctl(["milestones", "--within", "soon"]).status == 2)
         #expect(try await daemon.ctl(["progress", first, "+0"]).status == 2)
         #expect(try await daemon.ctl(["tasks", "--kind", "weekly"]).status == 2)
+        let badLimit = try await daemon.ctl(["milestones", "--within", "30d", "--through", "2022-02-30"])
+        #expect(badLimit.status == 2, "\(badLimit.stderr)")
+        // An empty --org passes the command line but the daemon refuses it (400 bad-request): also exit 2.
+        let serverSide = try await daemon.ctl(["milestones", "--org", ""])
+        #expect(serverSide.status == 2 && serverSide.stderr.contains("bad-request"), "\(serverSide.status) \(serverSide.stderr)")
+        let config = try daemon.dir.write("broken.yaml", "plans: [unclosed\n")
+        let broken = try await offload { try BinaryRunner.run("dubanctl", ["status", "--config", config]) }
+        #expect(broken.status == 78, "\(broken.status) \(broken.stderr)")
+        // The default language follows LANG.
+        let english = try await daemon.ctl(["status"], lang: "en_US.UTF-8")
+        #expect(english.stdout.contains("Plans") && !english.stdout.contains("计划"), "\(english.stdout)")
     }
 
     @Test func changesAreIdempotentAndAudited() async throws {
