@@ -105,7 +105,7 @@ let package = Package(
             name: "DubanControlClientTests",
             dependencies: [
                 "DubanControlClient", "DubanControlAPI", "DubanControlServer", "DubanTesting",
-                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
             ]
         ),
         .testTarget(

@@ -33,6 +33,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .long, help: "只导出某单位(含下级)的。 Only this unit (and units under it).")
     var org: String?
 
+    @Flag(name: .customLong("no-rollup"), help: "--org 只含该单位本身。 --org means that unit only.")
+    var noRollup = false
+
     @Option(name: .long, help: "起始日期 YYYY-MM-DD。 First due date.")
     var from: String?
 
@@ -58,7 +61,7 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let query = MilestoneQuery(
-            from: from, through: through, org: org, plan: plan, state: MilestoneQuery.State(rawValue: state) ?? .open,
+            from: from, through: through, org: org, rollup: !noRollup, plan: plan, state: MilestoneQuery.State(rawValue: state) ?? .open,
             limit: ControlAPI.maximumLimit)
         let language = common.language == .en ? "en" : "zh"
         let data = try daemon.call(common) { try $0.export(format.route, query, language: language) }

@@ -4,6 +4,7 @@ import DubanControlServer
 import DubanTesting
 import Foundation
 import Logging
+import NIOCore
 import Testing
 
 /// The client against the real `ControlServer` on a temporary Unix socket, in-process.
@@ -170,6 +171,40 @@ import Testing
             #expect(events.map(\.id) == ["k1", "k2", "k3"])
             #expect(events.allSatisfy { $0.event == "reminder" })
             #expect(events.last?.data == #"{"n":3,"org":"康乐县"}"#)
+        }
+    }
+
+    /// Answers after `delay`, longer than the server's idle timeout.
+    struct Slow: ControlHandler {
+        var delay: Duration
+        func handle(_ request: ControlRequest) async -> ControlResponse {
+            try? await Task.sleep(for: delay)
+            return .json(["ok": true])
+        }
+    }
+
+    @Test func aSlowAnswerIsNotCutByTheIdleTimeout() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let socket = dir.url.appendingPathComponent("control.sock").path
+        var configuration = ControlServer.Configuration()
+        configuration.idleTimeout = .milliseconds(300)
+        let server = ControlServer(
+            listener: .path(socket), handler: Slow(delay: .milliseconds(800)), configuration: configuration,
+            logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+            group.addTask { try await server.run { readyContinuation.yield() } }
+            for await _ in ready { break }
+            // Known server bug (DubanControlServer, api branch): the read-idle timer keeps running while the handler
+            // works on a request already received whole, so a slow answer becomes `408 timeout` (or, when the timer
+            // fires mid-body, a connection cut short). When it is fixed this known issue stops occurring and
+            // Swift Testing reports it: then drop the wrapper.
+            await withKnownIssue("ControlServer applies its idle timeout while a handler is still answering") {
+                let answer = try await offload { try ControlClient(socketPath: socket).get("/v1/slow", as: [String: Bool].self) }
+                #expect(answer == ["ok": true])
+            }
+            group.cancelAll()
         }
     }
 }

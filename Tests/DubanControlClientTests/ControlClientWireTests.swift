@@ -32,6 +32,32 @@ import Testing
         }
     }
 
+    @Test(arguments: [false, true])
+    func readsALargeBodyOverManyReads(chunked: Bool) throws {
+        // 1 MiB, several socket buffers' worth, from a server on its own thread (an in-process ControlServer would
+        // share the test process's cooperative pool with suites that block it).
+        let size = 1 << 20
+        let payload = String(repeating: "康", count: size / 3)
+        var answer: String
+        if chunked {
+            answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+            var rest = Substring(payload)
+            while !rest.isEmpty {
+                let piece = rest.prefix(10_000)
+                rest = rest.dropFirst(piece.count)
+                answer += String(piece.utf8.count, radix: 16) + "\r\n" + piece + "\r\n"
+            }
+            answer += "0\r\n\r\n"
+        } else {
+            answer = "HTTP/1.1 200 OK\r\nContent-Length: \(payload.utf8.count)\r\n\r\n" + payload
+        }
+        let bytes = Self.bytes(answer)
+        try withScripted({ _, _ in .respond(bytes) }) { client, _ in
+            let response = try client.send("GET", "/v1/export.csv")
+            #expect(response.status == 200 && response.body == Data(payload.utf8))
+        }
+    }
+
     @Test func readsABodyDelimitedByClosingAndSkipsInterimAnswers() throws {
         let answer = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nConnection: close\r\n\r\n[1,2,3]"
         try withScripted({ _, _ in .respond(Self.bytes(answer)) }) { client, _ in

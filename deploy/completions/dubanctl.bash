@@ -387,7 +387,7 @@ _dubanctl_watch() {
 
 _dubanctl_export() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --no-rollup -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --plan --org --from --through --state --output -o)
     __dubanctl_offer_flags_options 1
