@@ -73,7 +73,10 @@ public enum ControlAPI {
 
     // MARK: Dates
 
-    /// True when `text` is a real calendar date written `YYYY-MM-DD` (years 1900–2200).
+    /// Years a date may have: outside them a date is a typing mistake, not a record.
+    public static let yearRange = 2000...2100
+
+    /// True when `text` is a real calendar date written `YYYY-MM-DD` (years ``yearRange``).
     public static func isValidDate(_ text: String) -> Bool {
         parseDate(text) != nil
     }
@@ -92,7 +95,7 @@ public enum ControlAPI {
             return value
         }
         guard let year = number(0..<4), let month = number(5..<7), let day = number(8..<10) else { return nil }
-        guard (1900...2200).contains(year), (1...12).contains(month), day >= 1 else { return nil }
+        guard yearRange.contains(year), (1...12).contains(month), day >= 1 else { return nil }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
         let lengths = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         guard day <= lengths[month - 1] else { return nil }

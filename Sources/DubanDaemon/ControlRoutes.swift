@@ -19,9 +19,11 @@ struct ControlRoutes: ControlHandler {
             return .error(.notFound, message: "没有这个接口 / no such route: \(String(request.path.prefix(200)))")
         }
         guard route.methods.contains(request.method) else {
-            return .error(
+            var response = ControlResponse.error(
                 .methodNotAllowed,
                 message: "该接口不接受 \(request.method) / \(request.method) not allowed here (allowed: \(route.methods.joined(separator: ", ")))")
+            response.headers.append(("Allow", route.methods.joined(separator: ", ")))
+            return response
         }
         do {
             if APIRoute.isChange(method: request.method) {
