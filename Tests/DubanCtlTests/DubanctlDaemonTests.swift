@@ -204,8 +204,14 @@ import Testing
         let retried = entries.filter { $0["request_id"] as? String == "ctl-test-r1" }
         #expect(retried.count == 1, "a retried request is audited once: \(retried)")
         #expect(retried.first?["uid"] as? Int == Int(getuid()) && retried.first?["target"] as? String == quota)
+        if getuid() == 0 { #expect(retried.first?["user"] as? String == "root", "\(retried)") }
         let ids = entries.compactMap { $0["id"] as? Int }
         #expect(ids == ids.sorted(by: >), "newest first")
+        // Paging back: --before gives only older lines.
+        let newest = try #require(ids.first)
+        let older = try JSONOutput.object(try await daemon.ctl(["log", "--json", "--before", "\(newest)", "--limit", "2"]).stdout)
+        let olderIDs = (older["entries"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? Int }
+        #expect(olderIDs.count == 2 && olderIDs.allSatisfy { $0 < newest }, "\(olderIDs)")
         let table = try await daemon.ctl(["log", "--limit", "3"])
         #expect(table.status == 0 && table.stdout.contains("操作") && table.stdout.contains("(\(getuid()))"), "\(table.stdout)")
         #expect(table.stdout.contains("dubanctl log --before"), "more lines than shown: \(table.stdout)")
