@@ -25,6 +25,10 @@ import Testing
         let statusJSON = try JSONOutput.object(try await daemon.ctl(["status", "--json"]).stdout)
         #expect(statusJSON["plans"] as? Int == 3 && statusJSON["scaled_clock"] as? Bool == true, "\(statusJSON)")
 
+        // Without --socket, --config's `socket` key says where the daemon listens.
+        let viaConfig = try await offload { [config = daemon.config] in try BinaryRunner.run("dubanctl", ["status", "--json", "--config", config]) }
+        #expect(viaConfig.status == 0, "\(viaConfig.stderr)")
+
         let plans = try await daemon.ctl(["plans"])
         #expect(plans.status == 0 && plans.stdout.contains("linxia-it-2022") && plans.stdout.contains("共 3 个计划"), "\(plans.stdout)\(plans.stderr)")
         let plansJSON = try JSONOutput.object(try await daemon.ctl(["plans", "--json"]).stdout)
@@ -187,7 +191,14 @@ import Testing
         #expect((rest["occurrence"] as? [String: Any])?["extended_working_days"] as? Int == 15, "\(rest)")
         #expect(try await daemon.ctl(["extend", procedural, "--reason", "三延"]).status == 1)
 
-        // reload and backup.
+        // reload: refused with file:line:column while a plan is broken (the old plans stay), then accepted.
+        let broken = try daemon.dir.write("plans/broken.yaml", "id: broken\ntitle: 坏计划\ntasks:\n  - {id: x, title: y, kind: deadline, assignees: [kangle], due: 2022-02-30}\n")
+        let refused = try await daemon.ctl(["reload"])
+        #expect(refused.status == 1 && refused.stderr.contains("仍用原计划") && refused.stderr.contains("\(broken):4:"), "\(refused.status) \(refused.stderr)")
+        let refusedJSON = try await daemon.ctl(["reload", "--json"])
+        #expect(refusedJSON.status == 1)
+        #expect(try JSONOutput.object(refusedJSON.stdout)["ok"] as? Bool == false, "\(refusedJSON.stdout)")
+        try FileManager.default.removeItem(atPath: broken)
         let reload = try await daemon.ctl(["reload"])
         #expect(reload.status == 0 && reload.stdout.contains("已重新加载"), "\(reload.stdout)\(reload.stderr)")
         let backupPath = daemon.dir.url.appendingPathComponent("backup.sqlite").path
@@ -283,6 +294,17 @@ import Testing
             ["extend", "a/b/c/d", "--reason", "x", "--workdays", "1"], ["start", "a/b", "--on", "2022-08-25", "--org", "x"],
             ["reload"], ["watch"], ["export", "ics"], ["log"], ["backup", "/tmp/x.sqlite"],
         ]
+        // milestones falls back to the configured plans (offline) when the configured socket is dead.
+        for item in ["org.yaml", "plans", "school-calendars"] {
+            try FileManager.default.copyItem(
+                atPath: Fixtures.examples.appendingPathComponent(item).path, toPath: dir.url.appendingPathComponent(item).path)
+        }
+        let config = try dir.write("duban.yaml", "plans: plans\norg: org.yaml\nschool_calendars: school-calendars\nsocket: absent.sock\n")
+        let fallback = try await offload {
+            try BinaryRunner.run(
+                "dubanctl", ["milestones", "--config", config, "--from", "2022-08-25", "--within", "10d"], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        }
+        #expect(fallback.status == 0 && fallback.stderr.contains("离线") && fallback.stdout.contains("2022-08-31 (周三)"), "\(fallback.stdout)\(fallback.stderr)")
         for command in commands {
             let result = try await offload {
                 try BinaryRunner.run("dubanctl", command + ["--socket", socket], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
