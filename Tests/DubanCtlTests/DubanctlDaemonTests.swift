@@ -228,6 +228,33 @@ import Testing
         #expect(table.stdout.contains("dubanctl log --before"), "more lines than shown: \(table.stdout)")
     }
 
+    @Test func aChangeRetriedAfterADroppedConnectionCountsOnce() async throws {
+        let daemon = try await LiveDaemon()
+        defer { daemon.stop() }
+        let quota = try #require(try id(of: try await daemon.ctl(["milestones", "--kind", "quota", "--state", "all", "--from", "2022-01-01", "--through", "2025-12-31", "--json", "--limit", "1"])).first)
+        // The proxy applies the first attempt at the daemon and hangs up on dubanctl, which retries once.
+        let proxy = try DroppingProxy(path: daemon.dir.url.appendingPathComponent("proxy.sock").path, target: daemon.socket, drops: 1)
+        defer { proxy.stop() }
+        let proxied = try await offload { [path = proxy.path] in
+            try BinaryRunner.run("dubanctl", ["progress", quota, "+30", "--socket", path, "--json"])
+        }
+        #expect(proxied.status == 0, "\(proxied.stderr)")
+        let keys = proxy.idempotencyKeys
+        #expect(keys.count == 2 && keys[0] == keys[1] && !keys[0].isEmpty, "the retry reuses the generated key: \(keys)")
+        let progress = try #require(try JSONOutput.object(try await daemon.ctl(["show", quota, "--json"]).stdout)["progress"] as? [String: Any])
+        #expect((progress["achieved"] as? NSNumber)?.doubleValue == 30, "counted once: \(progress)")
+        #expect((progress["entries"] as? [Any])?.count == 1)
+        // Two drops in a row: dubanctl gives up with exit 69, and the change (applied once) is still counted once.
+        let twice = try DroppingProxy(path: daemon.dir.url.appendingPathComponent("proxy2.sock").path, target: daemon.socket, drops: 2)
+        defer { twice.stop() }
+        let failed = try await offload { [path = twice.path] in
+            try BinaryRunner.run("dubanctl", ["progress", quota, "+5", "--socket", path], environment: ["LANG": "zh_CN.UTF-8", "LC_ALL": ""])
+        }
+        #expect(failed.status == 69 && failed.stderr.contains("连接中断"), "\(failed.status) \(failed.stderr)")
+        let after = try #require(try JSONOutput.object(try await daemon.ctl(["show", quota, "--json"]).stdout)["progress"] as? [String: Any])
+        #expect((after["achieved"] as? NSNumber)?.doubleValue == 35, "\(after)")
+    }
+
     @Test(.enabled(if: LiveDaemon.canRunAsNobody, "needs root and runuser to act as user nobody"))
     func aUserWithoutTheAdminRightReadsButCannotChange() async throws {
         let daemon = try await LiveDaemon()
