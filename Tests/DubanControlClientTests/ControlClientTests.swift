@@ -66,13 +66,21 @@ import Testing
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let socket = dir.url.appendingPathComponent("control.sock").path
-        let server = ControlServer(listener: .path(socket), handler: handler, logger: Logger(label: "test"))
+        // Generous timeouts: in a full `swift test` other suites may hold the cooperative pool for many seconds, and
+        // the server's timers run while its handler waits for a thread (see aSlowAnswerIsNotCutByTheIdleTimeout).
+        var configuration = ControlServer.Configuration()
+        configuration.idleTimeout = .seconds(300)
+        configuration.requestTimeout = .seconds(300)
+        let server = ControlServer(listener: .path(socket), handler: handler, configuration: configuration, logger: Logger(label: "test"))
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
             group.addTask { try await server.run { readyContinuation.yield() } }
             for await _ in ready { break }
             // The client blocks: run it off the cooperative pool, which the server needs to answer.
-            try await offload { try body(ControlClient(socketPath: socket)) }
+            var patient = ControlClient.Configuration()
+            patient.timeout = .seconds(300)
+            let client = ControlClient(socketPath: socket, configuration: patient)
+            try await offload { try body(client) }
             group.cancelAll()
         }
     }
