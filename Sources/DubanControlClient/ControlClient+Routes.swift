@@ -48,38 +48,55 @@ extension ControlClient {
 
     /// The milestones of `query` exported as iCalendar or CSV, in `language` (`zh` or `en`): the raw bytes.
     public func export(
-        _ route: APIRoute, _ query: MilestoneQuery, language: String
+        _ route: APIRoute,
+        _ query: MilestoneQuery,
+        language: String
     ) throws(ControlClientError) -> Data {
-        let response = try send("GET", route.path, query: query.queryItems.map { ($0.name, $0.value) } + [(QueryName.lang, language)])
+        let response = try send(
+            "GET",
+            route.path,
+            query: query.queryItems.map { ($0.name, $0.value) } + [(QueryName.lang, language)]
+        )
         guard (200..<300).contains(response.status) else { throw error(from: response) }
         return response.body
     }
 
     // MARK: Changes
 
-    public func done(_ id: String, _ body: DoneRequest, requestID: String? = nil) throws(ControlClientError) -> OccurrenceChange {
+    public func done(_ id: String, _ body: DoneRequest, requestID: String? = nil) throws(ControlClientError)
+        -> OccurrenceChange
+    {
         try change(APIRoute.occurrenceAction(id, .done).path, body: body, requestID: requestID)
     }
 
-    public func reopen(_ id: String, _ body: ReopenRequest, requestID: String? = nil) throws(ControlClientError) -> OccurrenceChange {
+    public func reopen(_ id: String, _ body: ReopenRequest, requestID: String? = nil) throws(ControlClientError)
+        -> OccurrenceChange
+    {
         try change(APIRoute.occurrenceAction(id, .reopen).path, body: body, requestID: requestID)
     }
 
-    public func waive(_ id: String, _ body: WaiveRequest, requestID: String? = nil) throws(ControlClientError) -> OccurrenceChange {
+    public func waive(_ id: String, _ body: WaiveRequest, requestID: String? = nil) throws(ControlClientError)
+        -> OccurrenceChange
+    {
         try change(APIRoute.occurrenceAction(id, .waive).path, body: body, requestID: requestID)
     }
 
-    public func extend(_ id: String, _ body: ExtendRequest, requestID: String? = nil) throws(ControlClientError) -> OccurrenceChange {
+    public func extend(_ id: String, _ body: ExtendRequest, requestID: String? = nil) throws(ControlClientError)
+        -> OccurrenceChange
+    {
         try change(APIRoute.occurrenceAction(id, .extend).path, body: body, requestID: requestID)
     }
 
     public func addProgress(
-        _ id: String, _ body: ProgressRequest, requestID: String? = nil
+        _ id: String,
+        _ body: ProgressRequest,
+        requestID: String? = nil
     ) throws(ControlClientError) -> ProgressChange {
         try change(APIRoute.progress(id).path, body: body, requestID: requestID)
     }
 
-    public func addReading(_ body: ReadingRequest, requestID: String? = nil) throws(ControlClientError) -> ReadingChange {
+    public func addReading(_ body: ReadingRequest, requestID: String? = nil) throws(ControlClientError) -> ReadingChange
+    {
         try change(APIRoute.readings.path, body: body, requestID: requestID)
     }
 
@@ -95,7 +112,11 @@ extension ControlClient {
     /// answer, not an error: check `ok`.
     public func reload(requestID: String? = nil) throws(ControlClientError) -> ReloadBody {
         let response = try send(
-            "POST", APIRoute.reload.path, body: Data("{}".utf8), idempotencyKey: requestID ?? ControlClient.newRequestID())
+            "POST",
+            APIRoute.reload.path,
+            body: Data("{}".utf8),
+            idempotencyKey: requestID ?? ControlClient.newRequestID()
+        )
         if response.status == 422, let body = try? ControlClient.decoder.decode(ReloadBody.self, from: response.body) {
             return body
         }
@@ -109,8 +130,10 @@ extension ControlClient {
         try events(APIRoute.events.path) { event in
             guard let body = try? ControlClient.decoder.decode(EventBody.self, from: Data(event.data.utf8)) else {
                 throw ControlClientError(
-                    code: .badResponse, message: "事件无法解读:\(event.data.prefix(200)) / unreadable event: \(event.data.prefix(200))",
-                    socketPath: socketPath)
+                    code: .badResponse,
+                    message: "事件无法解读:\(event.data.prefix(200)) / unreadable event: \(event.data.prefix(200))",
+                    socketPath: socketPath
+                )
             }
             return try onEvent(body, event.data)
         }

@@ -43,10 +43,20 @@ public struct ControlClient: Sendable {
     ///   - query: name/value pairs, percent-encoded here.
     ///   - idempotencyKey: sent as `Idempotency-Key` (and kept the same on the automatic retry).
     public func send(
-        _ method: String, _ path: String, query: [(String, String)] = [], body: Data? = nil,
+        _ method: String,
+        _ path: String,
+        query: [(String, String)] = [],
+        body: Data? = nil,
         idempotencyKey: String? = nil
     ) throws(ControlClientError) -> HTTPResponse {
-        let request = encode(method, path, query: query, body: body, idempotencyKey: idempotencyKey, accept: "application/json")
+        let request = encode(
+            method,
+            path,
+            query: query,
+            body: body,
+            idempotencyKey: idempotencyKey,
+            accept: "application/json"
+        )
         return try withRetry { connection throws(HTTPConnection.Failure) in
             try connection.write(request)
             let head = try connection.readHead()
@@ -64,7 +74,9 @@ public struct ControlClient: Sendable {
 
     /// GETs `path` and decodes a 2xx body as `T`; any other status becomes a ``ControlClientError``.
     public func get<T: Decodable>(
-        _ path: String, query: [(String, String)] = [], as type: T.Type = T.self
+        _ path: String,
+        query: [(String, String)] = [],
+        as type: T.Type = T.self
     ) throws(ControlClientError) -> T {
         try decode(T.self, from: try send("GET", path, query: query))
     }
@@ -72,13 +84,21 @@ public struct ControlClient: Sendable {
     /// Sends a change (`POST` by default) with a JSON body and an `Idempotency-Key`, and decodes the answer.
     /// - Parameter requestID: the key to send; a new one when nil. A retry of the same change must pass the same.
     public func change<Body: Encodable, T: Decodable>(
-        _ path: String, method: String = "POST", body: Body, requestID: String? = nil, as type: T.Type = T.self
+        _ path: String,
+        method: String = "POST",
+        body: Body,
+        requestID: String? = nil,
+        as type: T.Type = T.self
     ) throws(ControlClientError) -> T {
         let data: Data
         do {
             data = try ControlClient.encoder.encode(body)
         } catch {
-            throw ControlClientError(code: .badResponse, message: "无法编码请求:\(error) / cannot encode the request: \(error)", socketPath: socketPath)
+            throw ControlClientError(
+                code: .badResponse,
+                message: "无法编码请求:\(error) / cannot encode the request: \(error)",
+                socketPath: socketPath
+            )
         }
         let response = try send(method, path, body: data, idempotencyKey: requestID ?? ControlClient.newRequestID())
         return try decode(T.self, from: response)
@@ -91,8 +111,11 @@ public struct ControlClient: Sendable {
             return try ControlClient.decoder.decode(T.self, from: response.body)
         } catch {
             throw ControlClientError(
-                code: .badResponse, status: response.status,
-                message: "无法解读守护进程的回答:\(error) / cannot read the daemon's answer: \(error)", socketPath: socketPath)
+                code: .badResponse,
+                status: response.status,
+                message: "无法解读守护进程的回答:\(error) / cannot read the daemon's answer: \(error)",
+                socketPath: socketPath
+            )
         }
     }
 
@@ -100,9 +123,12 @@ public struct ControlClient: Sendable {
     public func error(from response: HTTPResponse) -> ControlClientError {
         let detail = try? JSONDecoder().decode(APIErrorBody.self, from: response.body).error
         return ControlClientError(
-            code: response.status >= 500 ? .serverError : .rejected, status: response.status,
+            code: response.status >= 500 ? .serverError : .rejected,
+            status: response.status,
             serverCode: detail?.code ?? APIErrorCode(rawValue: "http-\(response.status)", status: response.status),
-            message: detail?.message ?? String(decoding: response.body.prefix(500), as: UTF8.self), socketPath: socketPath)
+            message: detail?.message ?? String(decoding: response.body.prefix(500), as: UTF8.self),
+            socketPath: socketPath
+        )
     }
 
     // MARK: Event streams
@@ -110,7 +136,9 @@ public struct ControlClient: Sendable {
     /// GETs an event stream (`text/event-stream`) and hands each event to `onEvent` until it returns false or the
     /// daemon ends the stream. Waits without a timeout; never retried (events may already have been handed out).
     public func events(
-        _ path: String, query: [(String, String)] = [], onEvent: (ServerSentEvent) throws -> Bool
+        _ path: String,
+        query: [(String, String)] = [],
+        onEvent: (ServerSentEvent) throws -> Bool
     ) throws {
         let request = encode("GET", path, query: query, body: nil, idempotencyKey: nil, accept: "text/event-stream")
         let connection = try connect(timeout: nil)
@@ -148,13 +176,23 @@ public struct ControlClient: Sendable {
     static let decoder = ControlAPI.makeDecoder()
 
     func encode(
-        _ method: String, _ path: String, query: [(String, String)], body: Data?, idempotencyKey: String?, accept: String
+        _ method: String,
+        _ path: String,
+        query: [(String, String)],
+        body: Data?,
+        idempotencyKey: String?,
+        accept: String
     ) -> Data {
         var target = path
         if !query.isEmpty {
-            target += "?" + query.map { ControlClient.percentEncode($0.0) + "=" + ControlClient.percentEncode($0.1) }.joined(separator: "&")
+            target +=
+                "?"
+                + query.map { ControlClient.percentEncode($0.0) + "=" + ControlClient.percentEncode($0.1) }.joined(
+                    separator: "&"
+                )
         }
-        var head = "\(method) \(target) HTTP/1.1\r\nHost: duban\r\nUser-Agent: dubanctl\r\nAccept: \(accept)\r\nConnection: close\r\n"
+        var head =
+            "\(method) \(target) HTTP/1.1\r\nHost: duban\r\nUser-Agent: dubanctl\r\nAccept: \(accept)\r\nConnection: close\r\n"
         if let idempotencyKey { head += "\(ControlClient.idempotencyHeader): \(idempotencyKey)\r\n" }
         if let body {
             head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"
@@ -169,7 +207,9 @@ public struct ControlClient: Sendable {
     /// Percent-encodes a query name or value (unreserved characters stay; everything else, CJK included, is
     /// encoded as UTF-8 bytes).
     static func percentEncode(_ text: String) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        var allowed = CharacterSet.alphanumerics.intersection(
+            CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128))
+        )
         allowed.insert(charactersIn: "-._~")
         return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
     }
@@ -183,7 +223,8 @@ public struct ControlClient: Sendable {
     }
 
     /// Runs `exchange` on a fresh connection; once more on a new connection when the first one dropped.
-    func withRetry<T>(_ exchange: (HTTPConnection) throws(HTTPConnection.Failure) -> T) throws(ControlClientError) -> T {
+    func withRetry<T>(_ exchange: (HTTPConnection) throws(HTTPConnection.Failure) -> T) throws(ControlClientError) -> T
+    {
         var attempt = 0
         while true {
             let connection = try connect(timeout: configuration.timeout)
@@ -204,19 +245,40 @@ public struct ControlClient: Sendable {
             let reason = String(cString: strerror(code))
             if code == EACCES || code == EPERM {
                 return ControlClientError(
-                    code: .permissionDenied, message: "无权连接:\(reason) / permission denied: \(reason)", socketPath: socketPath)
+                    code: .permissionDenied,
+                    message: "无权连接:\(reason) / permission denied: \(reason)",
+                    socketPath: socketPath
+                )
             }
-            return ControlClientError(code: .unreachable, message: "无法连接:\(reason) / cannot connect: \(reason)", socketPath: socketPath)
+            return ControlClientError(
+                code: .unreachable,
+                message: "无法连接:\(reason) / cannot connect: \(reason)",
+                socketPath: socketPath
+            )
         case .pathTooLong:
-            return ControlClientError(code: .unreachable, message: "套接字路径过长 / socket path too long", socketPath: socketPath)
+            return ControlClientError(
+                code: .unreachable,
+                message: "套接字路径过长 / socket path too long",
+                socketPath: socketPath
+            )
         case .lost(let reason):
-            return ControlClientError(code: .connectionLost, message: "连接中断:\(reason) / connection lost: \(reason)", socketPath: socketPath)
+            return ControlClientError(
+                code: .connectionLost,
+                message: "连接中断:\(reason) / connection lost: \(reason)",
+                socketPath: socketPath
+            )
         case .timedOut:
             return ControlClientError(
-                code: .timedOut, message: "守护进程未在 \(configuration.timeout) 内回答 / no answer within \(configuration.timeout)",
-                socketPath: socketPath)
+                code: .timedOut,
+                message: "守护进程未在 \(configuration.timeout) 内回答 / no answer within \(configuration.timeout)",
+                socketPath: socketPath
+            )
         case .malformed(let reason):
-            return ControlClientError(code: .badResponse, message: "回答无法解读:\(reason) / malformed answer: \(reason)", socketPath: socketPath)
+            return ControlClientError(
+                code: .badResponse,
+                message: "回答无法解读:\(reason) / malformed answer: \(reason)",
+                socketPath: socketPath
+            )
         }
     }
 }

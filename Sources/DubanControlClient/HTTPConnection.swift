@@ -1,17 +1,17 @@
 import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `connect(2)`, named apart from ``HTTPConnection/connect(to:timeout:)``.
 private func posixConnect(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 {
     #if canImport(Glibc)
-    Glibc.connect(fd, address, length)
+        Glibc.connect(fd, address, length)
     #else
-    Darwin.connect(fd, address, length)
+        Darwin.connect(fd, address, length)
     #endif
 }
 
@@ -59,14 +59,17 @@ final class HTTPConnection {
             raw[bytes.count] = 0
         }
         #if canImport(Glibc)
-        let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+            let fd = socket(AF_UNIX, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         #else
-        let fd = socket(AF_UNIX, SOCK_STREAM, 0)
+            let fd = socket(AF_UNIX, SOCK_STREAM, 0)
         #endif
         guard fd >= 0 else { throw .connect(errno) }
         let connection = HTTPConnection(descriptor: fd)
         if let timeout {
-            var tv = timeval(tv_sec: Int(timeout.components.seconds), tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000))
+            var tv = timeval(
+                tv_sec: Int(timeout.components.seconds),
+                tv_usec: Int(timeout.components.attoseconds / 1_000_000_000_000)
+            )
             setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
             setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
         }
@@ -156,7 +159,9 @@ final class HTTPConnection {
     /// Reads exactly `count` bytes.
     func read(exactly count: Int) throws(Failure) -> Data {
         while buffer.count - start < count {
-            guard try fill() else { throw .lost("connection closed after \(buffer.count - start) of \(count) body bytes") }
+            guard try fill() else {
+                throw .lost("connection closed after \(buffer.count - start) of \(count) body bytes")
+            }
         }
         let data = Data(buffer[start..<(start + count)])
         start += count
@@ -199,7 +204,9 @@ final class HTTPConnection {
         case .length(let count):
             var left = count
             while left > 0 {
-                guard let data = try readAvailable() else { throw Failure.lost("connection closed with \(left) body bytes missing") }
+                guard let data = try readAvailable() else {
+                    throw Failure.lost("connection closed with \(left) body bytes missing")
+                }
                 let piece = data.count > left ? data.prefix(left) : data
                 if data.count > left { pushBack(data.dropFirst(left)) }
                 left -= piece.count
@@ -208,8 +215,12 @@ final class HTTPConnection {
         case .chunked:
             while true {
                 guard let sizeLine = try readLine() else { throw Failure.lost("connection closed before a chunk") }
-                let hex = sizeLine.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                guard let size = Int(hex, radix: 16), size >= 0 else { throw Failure.malformed("bad chunk size `\(sizeLine.prefix(40))`") }
+                let hex =
+                    sizeLine.split(separator: ";", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+                    ?? ""
+                guard let size = Int(hex, radix: 16), size >= 0 else {
+                    throw Failure.malformed("bad chunk size `\(sizeLine.prefix(40))`")
+                }
                 if size == 0 {
                     // Trailer fields, then the blank line.
                     while let line = try readLine(), !line.isEmpty {}

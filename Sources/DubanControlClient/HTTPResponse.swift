@@ -32,7 +32,8 @@ struct HTTPResponseHead: Sendable {
     var framing: Framing {
         if status / 100 == 1 || status == 204 || status == 304 { return .length(0) }
         if let te = header("transfer-encoding"), te.lowercased().contains("chunked") { return .chunked }
-        if let length = header("content-length").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), length >= 0 {
+        if let length = header("content-length").flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), length >= 0
+        {
             return .length(length)
         }
         return .untilClose

@@ -21,7 +21,10 @@ func reportChange(_ change: OccurrenceChange, verb: (zh: String, en: String), co
     if common.json { return try Output.json(change) }
     let m = change.occurrence
     let language = common.language
-    var line = common.t("\(verb.zh):\(m.title) · \(m.orgName),到期 \(DisplayText.date(m.due, language))", "\(verb.en): \(m.title) · \(m.orgName), due \(DisplayText.date(m.due, language))")
+    var line = common.t(
+        "\(verb.zh):\(m.title) · \(m.orgName),到期 \(DisplayText.date(m.due, language))",
+        "\(verb.en): \(m.title) · \(m.orgName), due \(DisplayText.date(m.due, language))"
+    )
     if m.state == "open" { line += " · " + DisplayText.workingDaysLeft(m.workingDaysLeft, language) }
     Output.line(line)
     Output.line(common.t("编号 \(m.id) · 请求编号 \(change.requestID)", "id \(m.id) · request id \(change.requestID)"))
@@ -30,7 +33,9 @@ func reportChange(_ change: OccurrenceChange, verb: (zh: String, en: String), co
 /// `dubanctl done ID`: 办结.
 struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "done", abstract: "办结一个节点。 Mark an occurrence done (办结).")
+        commandName: "done",
+        abstract: "办结一个节点。 Mark an occurrence done (办结)."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -46,7 +51,9 @@ struct DoneCommand: ParsableCommand {
     var evidence: String?
 
     func run() throws {
-        let result = try daemon.call(common) { try $0.done(id, DoneRequest(note: note, evidence: evidence), requestID: change.requestID) }
+        let result = try daemon.call(common) {
+            try $0.done(id, DoneRequest(note: note, evidence: evidence), requestID: change.requestID)
+        }
         try reportChange(result, verb: ("已办结", "done"), common: common)
     }
 }
@@ -54,7 +61,9 @@ struct DoneCommand: ParsableCommand {
 /// `dubanctl reopen ID`: open again.
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reopen", abstract: "重新打开一个已办结或已免除的节点。 Open an occurrence again.")
+        commandName: "reopen",
+        abstract: "重新打开一个已办结或已免除的节点。 Open an occurrence again."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -67,7 +76,9 @@ struct ReopenCommand: ParsableCommand {
     var note: String?
 
     func run() throws {
-        let result = try daemon.call(common) { try $0.reopen(id, ReopenRequest(note: note), requestID: change.requestID) }
+        let result = try daemon.call(common) {
+            try $0.reopen(id, ReopenRequest(note: note), requestID: change.requestID)
+        }
         try reportChange(result, verb: ("已重新打开", "reopened"), common: common)
     }
 }
@@ -75,7 +86,9 @@ struct ReopenCommand: ParsableCommand {
 /// `dubanctl waive ID --reason TEXT`: not required this time.
 struct WaiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "waive", abstract: "免除一个节点(须写明理由)。 Waive an occurrence (a reason is required).")
+        commandName: "waive",
+        abstract: "免除一个节点(须写明理由)。 Waive an occurrence (a reason is required)."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -94,7 +107,9 @@ struct WaiveCommand: ParsableCommand {
     }
 
     func run() throws {
-        let result = try daemon.call(common) { try $0.waive(id, WaiveRequest(reason: reason), requestID: change.requestID) }
+        let result = try daemon.call(common) {
+            try $0.waive(id, WaiveRequest(reason: reason), requestID: change.requestID)
+        }
         try reportChange(result, verb: ("已免除", "waived"), common: common)
     }
 }
@@ -102,7 +117,9 @@ struct WaiveCommand: ParsableCommand {
 /// `dubanctl progress ID +N`: adds to a quota.
 struct ProgressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "progress", abstract: "记录定量任务的完成量,如 +30。 Record progress on a quota, e.g. +30.")
+        commandName: "progress",
+        abstract: "记录定量任务的完成量,如 +30。 Record progress on a quota, e.g. +30."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -122,19 +139,28 @@ struct ProgressCommand: ParsableCommand {
 
     func validate() throws {
         guard ArgumentValues.progressAmount(amount) != nil else {
-            throw ValidationError(common.t("数量应为大于 0 的数,如 +30:\(amount)", "amount must be a number above 0, like +30: \(amount)"))
+            throw ValidationError(
+                common.t("数量应为大于 0 的数,如 +30:\(amount)", "amount must be a number above 0, like +30: \(amount)")
+            )
         }
         _ = try dayArgument(on, common: common)
     }
 
     func run() throws {
-        let request = ProgressRequest(amount: ArgumentValues.progressAmount(amount) ?? 0, date: try dayArgument(on, common: common), note: note)
+        let request = ProgressRequest(
+            amount: ArgumentValues.progressAmount(amount) ?? 0,
+            date: try dayArgument(on, common: common),
+            note: note
+        )
         let result = try daemon.call(common) { try $0.addProgress(id, request, requestID: change.requestID) }
         if common.json { return try Output.json(result) }
         let language = common.language
         Output.line(
-            common.t("已记录 +\(DisplayText.amount(result.entry.amount)),\(DisplayText.date(result.entry.date, language))",
-                     "recorded +\(DisplayText.amount(result.entry.amount)) on \(DisplayText.date(result.entry.date, language))"))
+            common.t(
+                "已记录 +\(DisplayText.amount(result.entry.amount)),\(DisplayText.date(result.entry.date, language))",
+                "recorded +\(DisplayText.amount(result.entry.amount)) on \(DisplayText.date(result.entry.date, language))"
+            )
+        )
         Output.line(common.t("累计 ", "total ") + ShowCommand.progressText(result.progress, common: common))
         Output.line(common.t("请求编号 \(result.requestID)", "request id \(result.requestID)"))
     }
@@ -143,11 +169,13 @@ struct ProgressCommand: ParsableCommand {
 /// `dubanctl reading ID VALUE`: a measured value of a target's indicator.
 struct ReadingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reading", abstract: "记录指标任务的读数。 Record a reading of a target's indicator.",
+        commandName: "reading",
+        abstract: "记录指标任务的读数。 Record a reading of a target's indicator.",
         discussion: """
             ID 可为节点编号 plan/task/unit/period 或 plan/task/unit。负值写在 -- 之后:dubanctl reading ID -- -3
             ID is an occurrence id plan/task/unit/period or plan/task/unit. Put a negative value after --.
-            """)
+            """
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -167,7 +195,9 @@ struct ReadingCommand: ParsableCommand {
 
     func validate() throws {
         guard ArgumentValues.unitKey(id) != nil else {
-            throw ValidationError(common.t("ID 应为 plan/task/unit[/period]:\(id)", "id must be plan/task/unit[/period]: \(id)"))
+            throw ValidationError(
+                common.t("ID 应为 plan/task/unit[/period]:\(id)", "id must be plan/task/unit[/period]: \(id)")
+            )
         }
         guard ArgumentValues.readingValue(value) != nil else {
             throw ValidationError(common.t("读数应为数字:\(value)", "the value must be a number: \(value)"))
@@ -178,12 +208,21 @@ struct ReadingCommand: ParsableCommand {
     func run() throws {
         guard let key = ArgumentValues.unitKey(id), let number = ArgumentValues.readingValue(value) else { return }
         let request = ReadingRequest(
-            plan: key.plan, task: key.task, org: key.org, value: number, date: try dayArgument(on, common: common), note: note)
+            plan: key.plan,
+            task: key.task,
+            org: key.org,
+            value: number,
+            date: try dayArgument(on, common: common),
+            note: note
+        )
         let result = try daemon.call(common) { try $0.addReading(request, requestID: change.requestID) }
         if common.json { return try Output.json(result) }
         Output.line(
-            common.t("已记录读数 \(DisplayText.amount(result.reading.value)),\(DisplayText.date(result.reading.date, common.language))",
-                     "recorded \(DisplayText.amount(result.reading.value)) on \(DisplayText.date(result.reading.date, common.language))"))
+            common.t(
+                "已记录读数 \(DisplayText.amount(result.reading.value)),\(DisplayText.date(result.reading.date, common.language))",
+                "recorded \(DisplayText.amount(result.reading.value)) on \(DisplayText.date(result.reading.date, common.language))"
+            )
+        )
         Output.line(common.t("最新 ", "latest ") + ShowCommand.readingsText(result.readings, common: common))
         Output.line(common.t("请求编号 \(result.requestID)", "request id \(result.requestID)"))
     }
@@ -197,7 +236,8 @@ struct ExtendCommand: ParsableCommand {
         discussion: """
             不给 --workdays 时,延长任务允许的剩余全部工作日。
             Without --workdays the whole extension the task still allows is used.
-            """)
+            """
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -213,7 +253,9 @@ struct ExtendCommand: ParsableCommand {
     var reason: String
 
     func validate() throws {
-        if let workdays, workdays < 1 { throw ValidationError(common.t("--workdays 至少为 1", "--workdays must be at least 1")) }
+        if let workdays, workdays < 1 {
+            throw ValidationError(common.t("--workdays 至少为 1", "--workdays must be at least 1"))
+        }
         if reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             throw ValidationError(common.t("--reason 不能为空", "--reason must not be empty"))
         }
@@ -248,7 +290,8 @@ struct StartCommand: ParsableCommand {
         discussion: """
             到期日 = 事件日期 + 任务规定的工作日数。任务只有一个承办单位时可省略 --org。
             Due = the event's date + the task's limit in working days. --org may be left out when the task has one unit.
-            """)
+            """
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -286,13 +329,25 @@ struct StartCommand: ParsableCommand {
                 let units = try client.plan(ref.plan).tasks.first { $0.id == ref.task }?.units ?? []
                 guard units.count == 1 else {
                     Output.error(
-                        common.t("请用 --org 指定承办单位:\(units.joined(separator: ", "))", "name the unit with --org: \(units.joined(separator: ", "))"))
+                        common.t(
+                            "请用 --org 指定承办单位:\(units.joined(separator: ", "))",
+                            "name the unit with --org: \(units.joined(separator: ", "))"
+                        )
+                    )
                     throw ExitCode(DubanctlExit.usage)
                 }
                 unit = units[0]
             }
-            let date = try dayArgument(on, common: common) ?? parseDate("today", settings: common.settings()).description
-            let request = StartRequest(plan: ref.plan, task: ref.task, org: unit ?? "", date: date, reference: reference, note: note)
+            let date =
+                try dayArgument(on, common: common) ?? parseDate("today", settings: common.settings()).description
+            let request = StartRequest(
+                plan: ref.plan,
+                task: ref.task,
+                org: unit ?? "",
+                date: date,
+                reference: reference,
+                note: note
+            )
             return try client.start(request, requestID: change.requestID)
         }
         try reportChange(result, verb: ("已启动", "started"), common: common)

@@ -8,7 +8,9 @@ import Foundation
 /// `dubanctl status`: what the daemon is doing.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "守护进程状态。 The daemon's status.")
+        commandName: "status",
+        abstract: "守护进程状态。 The daemon's status."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -33,14 +35,19 @@ struct StatusCommand: ParsableCommand {
             (common.t("时钟", "Clock"), status.scaledClock ? Terminal.color(status.clock, .yellow) : status.clock),
         ]
         if !status.missingCalendarYears.isEmpty {
-            rows.append((
-                common.t("缺少节假日数据的年份", "Years without holiday data"),
-                Terminal.color(status.missingCalendarYears.map(String.init).joined(separator: ", "), .yellow)))
+            rows.append(
+                (
+                    common.t("缺少节假日数据的年份", "Years without holiday data"),
+                    Terminal.color(status.missingCalendarYears.map(String.init).joined(separator: ", "), .yellow)
+                )
+            )
         }
         let width = rows.map { Terminal.displayWidth($0.0) }.max() ?? 0
         for (label, text) in rows { Output.line(Terminal.pad(label, to: width) + "  " + text) }
         if let reload = status.lastReload, !reload.ok {
-            Output.line(Terminal.color(common.t("上次重新加载失败,仍用原计划:", "last reload failed, previous plans in force:"), .red))
+            Output.line(
+                Terminal.color(common.t("上次重新加载失败,仍用原计划:", "last reload failed, previous plans in force:"), .red)
+            )
             for line in reload.errors { Output.line("  " + line) }
         }
     }
@@ -49,7 +56,9 @@ struct StatusCommand: ParsableCommand {
 /// `dubanctl reload`: re-read plans, org directory and calendars.
 struct ReloadCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "reload", abstract: "重新加载计划(有错误时保留原计划)。 Reload plans (the old set stays on errors).")
+        commandName: "reload",
+        abstract: "重新加载计划(有错误时保留原计划)。 Reload plans (the old set stays on errors)."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -72,7 +81,9 @@ struct ReloadCommand: ParsableCommand {
 /// `dubanctl backup PATH`: a consistent copy of the state database, taken while the daemon runs.
 struct BackupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "backup", abstract: "在线备份状态数据库。 Make a consistent online copy of the state database.")
+        commandName: "backup",
+        abstract: "在线备份状态数据库。 Make a consistent online copy of the state database."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -97,7 +108,8 @@ struct WatchCommand: ParsableCommand {
         discussion: """
             每条通知一行;--json 时每行是一个 JSON 对象(JSON Lines)。按 Ctrl-C 结束。
             One line per notice; with --json one JSON object per line (JSON Lines). Ctrl-C ends it.
-            """)
+            """
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -141,7 +153,9 @@ struct WatchCommand: ParsableCommand {
 /// `dubanctl log`: the audit log, newest first: who changed what, when.
 struct LogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "log", abstract: "审计日志(最新在前):谁在何时改了什么。 The audit log, newest first: who changed what, when.")
+        commandName: "log",
+        abstract: "审计日志(最新在前):谁在何时改了什么。 The audit log, newest first: who changed what, when."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -154,7 +168,12 @@ struct LogCommand: ParsableCommand {
 
     func validate() throws {
         guard (1...ControlAPI.maximumLimit).contains(limit) else {
-            throw ValidationError(common.t("--limit 应在 1 到 \(ControlAPI.maximumLimit) 之间", "--limit must be 1 to \(ControlAPI.maximumLimit)"))
+            throw ValidationError(
+                common.t(
+                    "--limit 应在 1 到 \(ControlAPI.maximumLimit) 之间",
+                    "--limit must be 1 to \(ControlAPI.maximumLimit)"
+                )
+            )
         }
         if let before, before < 1 { throw ValidationError(common.t("--before 至少为 1", "--before must be at least 1")) }
     }
@@ -164,8 +183,11 @@ struct LogCommand: ParsableCommand {
         if common.json { return try Output.json(page) }
         let zone = (try? common.settings().timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let rows = page.entries.map { entry -> [String] in
-            [String(entry.id), DisplayText.instant(entry.at, timeZone: zone), "\(entry.user) (\(entry.uid))", entry.action, entry.target,
-             entry.requestID ?? ""]
+            [
+                String(entry.id), DisplayText.instant(entry.at, timeZone: zone), "\(entry.user) (\(entry.uid))",
+                entry.action, entry.target,
+                entry.requestID ?? "",
+            ]
         }
         if rows.isEmpty {
             Output.line(common.t("审计日志为空。", "the audit log is empty."))
@@ -173,9 +195,14 @@ struct LogCommand: ParsableCommand {
         }
         Output.line(
             Terminal.table(
-                header: [common.t("编号", "Id"), common.t("时间", "At"), common.t("用户 (uid)", "User (uid)"), common.t("操作", "Action"),
-                         common.t("对象", "Target"), common.t("请求编号", "Request id")],
-                rows: rows))
+                header: [
+                    common.t("编号", "Id"), common.t("时间", "At"), common.t("用户 (uid)", "User (uid)"),
+                    common.t("操作", "Action"),
+                    common.t("对象", "Target"), common.t("请求编号", "Request id"),
+                ],
+                rows: rows
+            )
+        )
         if let next = page.nextBefore {
             Output.line(common.t("更早的记录:dubanctl log --before \(next)", "older lines: dubanctl log --before \(next)"))
         }

@@ -9,7 +9,9 @@ import Foundation
 struct DaemonOptions: ParsableArguments {
     @Option(
         name: .long,
-        help: "控制套接字(默认取自 --config 的 socket,否则 /run/duban/control.sock)。 Control socket (default: the config's `socket`, else /run/duban/control.sock).")
+        help:
+            "控制套接字(默认取自 --config 的 socket,否则 /run/duban/control.sock)。 Control socket (default: the config's `socket`, else /run/duban/control.sock)."
+    )
     var socket: String?
 
     /// The socket path: `--socket`, the configuration's `socket` key (with `--config`), or the default.
@@ -40,7 +42,9 @@ struct DaemonOptions: ParsableArguments {
 struct ChangeOptions: ParsableArguments {
     @Option(
         name: .customLong("request-id"),
-        help: "请求编号(幂等键);同一编号重试只生效一次。默认自动生成。 Request id (idempotency key): a retry with the same id counts once. Generated when absent.")
+        help:
+            "请求编号(幂等键);同一编号重试只生效一次。默认自动生成。 Request id (idempotency key): a retry with the same id counts once. Generated when absent."
+    )
     var requestID: String?
 
     func validate() throws {
@@ -49,7 +53,8 @@ struct ChangeOptions: ParsableArguments {
                 requestID.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline })
             else {
                 throw ValidationError(
-                    "--request-id 应为 1–\(ControlAPI.maximumIdempotencyKeyLength) 个不含空白的 ASCII 字符 / --request-id must be 1–\(ControlAPI.maximumIdempotencyKeyLength) ASCII characters without spaces")
+                    "--request-id 应为 1–\(ControlAPI.maximumIdempotencyKeyLength) 个不含空白的 ASCII 字符 / --request-id must be 1–\(ControlAPI.maximumIdempotencyKeyLength) ASCII characters without spaces"
+                )
             }
         }
     }
@@ -79,9 +84,14 @@ enum DaemonFailure {
         let message = localized(error.message, common)
         switch error.code {
         case .unreachable, .connectionLost, .timedOut:
-            Output.error(common.t("无法连接守护进程 duband(\(error.socketPath)):", "cannot reach duband (\(error.socketPath)): ") + message)
+            Output.error(
+                common.t("无法连接守护进程 duband(\(error.socketPath)):", "cannot reach duband (\(error.socketPath)): ")
+                    + message
+            )
         case .permissionDenied:
-            Output.error(common.t("无权连接控制套接字 \(error.socketPath):", "no permission to use \(error.socketPath): ") + message)
+            Output.error(
+                common.t("无权连接控制套接字 \(error.socketPath):", "no permission to use \(error.socketPath): ") + message
+            )
         case .badResponse:
             Output.error(common.t("守护进程的回答无法解读:", "the daemon's answer could not be read: ") + message)
         default:
@@ -89,7 +99,12 @@ enum DaemonFailure {
             switch error.status {
             case 403:
                 Output.error(common.t("被拒绝(\(code)):", "refused (\(code)): ") + message)
-                Output.error(common.t("修改需要管理员权限(root 或管理组成员);查询不受限制。", "changes need the admin right (root or the admin group); reads are open to all."))
+                Output.error(
+                    common.t(
+                        "修改需要管理员权限(root 或管理组成员);查询不受限制。",
+                        "changes need the admin right (root or the admin group); reads are open to all."
+                    )
+                )
             default:
                 Output.error(common.t("守护进程拒绝了请求(\(code)):", "the daemon refused the request (\(code)): ") + message)
             }

@@ -24,16 +24,19 @@ public struct DubanctlCommand: ParsableCommand {
                 subcommands: [
                     StatusCommand.self, PlansCommand.self, TasksCommand.self, MilestonesCommand.self, ShowCommand.self,
                     WatchCommand.self, ExportCommand.self, LogCommand.self,
-                ]),
+                ]
+            ),
             CommandGroup(
                 name: "办理(守护进程,需管理员) / changes (daemon, admin)",
                 subcommands: [
                     DoneCommand.self, ReopenCommand.self, WaiveCommand.self, ProgressCommand.self, ReadingCommand.self,
                     ExtendCommand.self, StartCommand.self, ReloadCommand.self, BackupCommand.self,
-                ]),
+                ]
+            ),
             CommandGroup(
                 name: "离线 / offline",
-                subcommands: [CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self]),
+                subcommands: [CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self]
+            ),
         ]
     )
 

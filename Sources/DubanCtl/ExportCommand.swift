@@ -13,7 +13,8 @@ struct ExportCommand: ParsableCommand {
             默认导出所有未办结节点;--json 时输出 {"format", "bytes", "path" 或 "content"}。
             Exports every open milestone by default; with --json prints {"format", "bytes", "path" or "content"}.
             例如 / e.g.  dubanctl export ics --org kangle -o kangle.ics
-            """)
+            """
+    )
 
     enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case ics, csv
@@ -51,25 +52,41 @@ struct ExportCommand: ParsableCommand {
     func validate() throws {
         for (name, value) in [("--from", from), ("--through", through)] {
             if let value, CivilDate(iso: value) == nil {
-                throw ValidationError(common.t("\(name) 应为 YYYY-MM-DD:\(value)", "\(name) must be YYYY-MM-DD: \(value)"))
+                throw ValidationError(
+                    common.t("\(name) 应为 YYYY-MM-DD:\(value)", "\(name) must be YYYY-MM-DD: \(value)")
+                )
             }
         }
         guard MilestoneQuery.State(rawValue: state) != nil else {
-            throw ValidationError(common.t("--state 应为 ", "--state must be one of ") + MilestoneQuery.State.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(
+                common.t("--state 应为 ", "--state must be one of ")
+                    + MilestoneQuery.State.allCases.map(\.rawValue).joined(separator: ", ")
+            )
         }
     }
 
     func run() throws {
         let query = MilestoneQuery(
-            from: from, through: through, org: org, rollup: !noRollup, plan: plan, state: MilestoneQuery.State(rawValue: state) ?? .open,
-            limit: ControlAPI.maximumLimit)
+            from: from,
+            through: through,
+            org: org,
+            rollup: !noRollup,
+            plan: plan,
+            state: MilestoneQuery.State(rawValue: state) ?? .open,
+            limit: ControlAPI.maximumLimit
+        )
         let language = common.language == .en ? "en" : "zh"
         let data = try daemon.call(common) { try $0.export(format.route, query, language: language) }
         if let output {
             do {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
             } catch {
-                Output.error(common.t("无法写入 \(output):\(error.localizedDescription)", "cannot write \(output): \(error.localizedDescription)"))
+                Output.error(
+                    common.t(
+                        "无法写入 \(output):\(error.localizedDescription)",
+                        "cannot write \(output): \(error.localizedDescription)"
+                    )
+                )
                 throw ExitCode(DubanctlExit.failed)
             }
         }
@@ -81,7 +98,13 @@ struct ExportCommand: ParsableCommand {
                 var content: String?
             }
             return try Output.json(
-                Summary(format: format.rawValue, bytes: data.count, path: output, content: output == nil ? String(decoding: data, as: UTF8.self) : nil))
+                Summary(
+                    format: format.rawValue,
+                    bytes: data.count,
+                    path: output,
+                    content: output == nil ? String(decoding: data, as: UTF8.self) : nil
+                )
+            )
         }
         if let output {
             Output.error(common.t("已导出 \(data.count) 字节到 \(output)", "wrote \(data.count) bytes to \(output)"))

@@ -67,9 +67,13 @@ public enum ManualPage {
         out += [
             ".SH ENVIRONMENT",
             ".TP", ".B LC_ALL\\fR, \\fBLC_MESSAGES\\fR, \\fBLANG",
-            escape("输出语言:en 开头为英文,否则中文;--lang 优先。 Output language: English when it starts with en, else Chinese; --lang wins."),
+            escape(
+                "输出语言:en 开头为英文,否则中文;--lang 优先。 Output language: English when it starts with en, else Chinese; --lang wins."
+            ),
             ".TP", ".B NO_COLOR",
-            escape("非空时不输出颜色;标准输出不是终端时也不输出颜色。 When set and not empty, no colour; never colour when standard output is not a terminal."),
+            escape(
+                "非空时不输出颜色;标准输出不是终端时也不输出颜色。 When set and not empty, no colour; never colour when standard output is not a terminal."
+            ),
             ".SH FILES",
             ".TP", ".I /run/duban/control.sock",
             escape("守护进程的控制套接字(默认)。 The daemon's control socket (default)."),
@@ -152,8 +156,10 @@ public enum ManualPage {
 /// `dubanctl generate-manual`: prints the manual page (hidden; `make man` and a test use it).
 struct GenerateManualCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "generate-manual", abstract: "输出 man 手册页(roff)。 Print the manual page (roff).",
-        shouldDisplay: false)
+        commandName: "generate-manual",
+        abstract: "输出 man 手册页(roff)。 Print the manual page (roff).",
+        shouldDisplay: false
+    )
 
     func run() throws {
         print(try ManualPage.render(), terminator: "")

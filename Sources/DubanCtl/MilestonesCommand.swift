@@ -77,18 +77,27 @@ struct MilestonesCommand: ParsableCommand {
         if let within, ArgumentValues.days(in: within) == nil {
             throw ValidationError(common.t("--within 应为 30d、8w 或 3m 之类", "--within must look like 30d, 8w or 3m"))
         }
-        if let workdays, workdays < 0 { throw ValidationError(common.t("--workdays 不能为负", "--workdays must not be negative")) }
+        if let workdays, workdays < 0 {
+            throw ValidationError(common.t("--workdays 不能为负", "--workdays must not be negative"))
+        }
         if let from, from != "today", from != "今天", CivilDate(iso: from) == nil {
             throw ValidationError(common.t("--from 应为 YYYY-MM-DD:\(from)", "--from must be YYYY-MM-DD: \(from)"))
         }
         if let through, CivilDate(iso: through) == nil {
-            throw ValidationError(common.t("--through 应为 YYYY-MM-DD:\(through)", "--through must be YYYY-MM-DD: \(through)"))
+            throw ValidationError(
+                common.t("--through 应为 YYYY-MM-DD:\(through)", "--through must be YYYY-MM-DD: \(through)")
+            )
         }
         if let kind, !MilestoneQuery.kinds.contains(kind) {
-            throw ValidationError(common.t("--kind 应为 ", "--kind must be one of ") + MilestoneQuery.kinds.joined(separator: ", "))
+            throw ValidationError(
+                common.t("--kind 应为 ", "--kind must be one of ") + MilestoneQuery.kinds.joined(separator: ", ")
+            )
         }
         guard MilestoneQuery.State(rawValue: state) != nil else {
-            throw ValidationError(common.t("--state 应为 ", "--state must be one of ") + MilestoneQuery.State.allCases.map(\.rawValue).joined(separator: ", "))
+            throw ValidationError(
+                common.t("--state 应为 ", "--state must be one of ")
+                    + MilestoneQuery.State.allCases.map(\.rawValue).joined(separator: ", ")
+            )
         }
         try validateLimit(limit, common)
     }
@@ -103,7 +112,12 @@ struct MilestonesCommand: ParsableCommand {
         } catch {
             // `milestones` throws only ControlClientError (typed throws).
             if error.code == .unreachable && daemon.socket == nil && common.config != nil {
-                Output.error(common.t("守护进程不可达,改用配置中的计划离线列出(不含办结情况)。", "the daemon is unreachable; listing the configured plans offline (without completion state)."))
+                Output.error(
+                    common.t(
+                        "守护进程不可达,改用配置中的计划离线列出(不含办结情况)。",
+                        "the daemon is unreachable; listing the configured plans offline (without completion state)."
+                    )
+                )
                 return try runOffline()
             }
             DaemonFailure.report(error, common: common)
@@ -118,8 +132,16 @@ struct MilestonesCommand: ParsableCommand {
     /// clock); with `--from` the range is computed here from that day.
     func onlineQuery() throws -> MilestoneQuery {
         var query = MilestoneQuery(
-            through: through, overdue: overdue, org: unit, rollup: !noRollup, plan: plan, kind: kind, tag: tag,
-            state: MilestoneQuery.State(rawValue: state) ?? .open, limit: limit)
+            through: through,
+            overdue: overdue,
+            org: unit,
+            rollup: !noRollup,
+            plan: plan,
+            kind: kind,
+            tag: tag,
+            state: MilestoneQuery.State(rawValue: state) ?? .open,
+            limit: limit
+        )
         let span = within.flatMap(ArgumentValues.days(in:))
         if let from {
             let start = try parseDate(from, settings: common.settings())
@@ -155,9 +177,12 @@ struct MilestonesCommand: ParsableCommand {
             return [due, left, m.title, m.orgName, m.state == "done" ? Terminal.color(state, .green) : state, m.id]
         }
         return Terminal.table(
-            header: [common.t("到期日", "Due"), common.t("剩余", "Left"), common.t("任务", "Task"), common.t("承办单位", "Unit"),
-                     common.t("状态", "State"), common.t("编号", "Id")],
-            rows: rows)
+            header: [
+                common.t("到期日", "Due"), common.t("剩余", "Left"), common.t("任务", "Task"), common.t("承办单位", "Unit"),
+                common.t("状态", "State"), common.t("编号", "Id"),
+            ],
+            rows: rows
+        )
     }
 
     // MARK: Offline
@@ -171,7 +196,10 @@ struct MilestonesCommand: ParsableCommand {
             let sources: PlanSources
             if plans.isEmpty {
                 sources = try PlanSources.resolve(
-                    paths: [configuration.plans], org: orgFile ?? configuration.org, schoolDirectory: configuration.schoolCalendars)
+                    paths: [configuration.plans],
+                    org: orgFile ?? configuration.org,
+                    schoolDirectory: configuration.schoolCalendars
+                )
             } else {
                 sources = try PlanSources.resolve(paths: plans, org: orgFile)
             }
@@ -181,8 +209,12 @@ struct MilestonesCommand: ParsableCommand {
             throw ExitCode(DubanctlExit.failed)
         }
         let schedule = Schedule(
-            plans: set.plans, directory: set.directory, calendar: calendar, settings: configuration.site,
-            schoolCalendars: set.schoolCalendars)
+            plans: set.plans,
+            directory: set.directory,
+            calendar: calendar,
+            settings: configuration.site,
+            schoolCalendars: set.schoolCalendars
+        )
         let today = schedule.settings.civilDate(of: Date())
         var start = try parseDate(from ?? "today", settings: schedule.settings)
         var end = start.adding(days: ArgumentValues.days(in: within ?? "30d") ?? 30)
@@ -205,15 +237,21 @@ struct MilestonesCommand: ParsableCommand {
             }
         }
         let total = occurrences.count
-        let summaries = occurrences.prefix(max(0, limit)).map { schedule.summary(of: $0, reference: from == nil ? today : start) }
+        let summaries = occurrences.prefix(max(0, limit)).map {
+            schedule.summary(of: $0, reference: from == nil ? today : start)
+        }
         if common.json {
             try Output.json(summaries)
             return
         }
         Output.line(
             common.t(
-                "\(start.withWeekday(language)) 起至 \(end) 到期的节点(离线,不含办结情况):共 \(total) 个" + (total > summaries.count ? ",列出前 \(summaries.count) 个" : ""),
-                "Milestones due \(start) through \(end) (offline, completion unknown): \(total)" + (total > summaries.count ? ", showing \(summaries.count)" : "")))
+                "\(start.withWeekday(language)) 起至 \(end) 到期的节点(离线,不含办结情况):共 \(total) 个"
+                    + (total > summaries.count ? ",列出前 \(summaries.count) 个" : ""),
+                "Milestones due \(start) through \(end) (offline, completion unknown): \(total)"
+                    + (total > summaries.count ? ", showing \(summaries.count)" : "")
+            )
+        )
         let rows = summaries.map { s -> [String] in
             var due = DisplayText.date(s.due.description, language)
             if s.provisional { due += common.t(" 暂定", " provisional") }
@@ -224,7 +262,12 @@ struct MilestonesCommand: ParsableCommand {
         }
         Output.line(
             Terminal.table(
-                header: [common.t("到期日", "Due"), common.t("剩余", "Left"), common.t("任务", "Task"), common.t("承办单位", "Unit"), common.t("编号", "Id")],
-                rows: rows))
+                header: [
+                    common.t("到期日", "Due"), common.t("剩余", "Left"), common.t("任务", "Task"), common.t("承办单位", "Unit"),
+                    common.t("编号", "Id"),
+                ],
+                rows: rows
+            )
+        )
     }
 }

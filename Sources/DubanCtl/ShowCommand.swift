@@ -8,7 +8,9 @@ import Foundation
 /// `dubanctl show ID`: one occurrence with its dates, state, reminders, progress or readings, and history.
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "show", abstract: "查看一个节点的详情与历史。 Show one occurrence with its history.")
+        commandName: "show",
+        abstract: "查看一个节点的详情与历史。 Show one occurrence with its history."
+    )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
@@ -32,7 +34,10 @@ struct ShowCommand: ParsableCommand {
             due += " · " + (m.overdue ? Terminal.color(left, .red) : left)
         }
         if let nominal = m.nominalDue, nominal != m.due {
-            due += common.t("(原定 \(DisplayText.date(nominal, language)))", " (nominally \(DisplayText.date(nominal, language)))")
+            due += common.t(
+                "(原定 \(DisplayText.date(nominal, language)))",
+                " (nominally \(DisplayText.date(nominal, language)))"
+            )
         }
         if m.extendedWorkingDays > 0 {
             due += common.t(",已延期\(m.extendedWorkingDays)个工作日", ", extended by \(m.extendedWorkingDays) working days")
@@ -40,7 +45,10 @@ struct ShowCommand: ParsableCommand {
         if m.provisional { due += common.t(" 暂定(缺节假日数据)", " provisional (no holiday data)") }
         var state = DisplayText.state(m.state, language)
         if let actor = m.actor, let at = m.changedAt {
-            state += common.t("(\(actor),\(DisplayText.instant(at, timeZone: zone)))", " (\(actor), \(DisplayText.instant(at, timeZone: zone)))")
+            state += common.t(
+                "(\(actor),\(DisplayText.instant(at, timeZone: zone)))",
+                " (\(actor), \(DisplayText.instant(at, timeZone: zone)))"
+            )
         }
         var rows: [(String, String)] = [
             (common.t("编号", "Id"), m.id),
@@ -56,7 +64,12 @@ struct ShowCommand: ParsableCommand {
         if let evidence = m.evidence { rows.append((common.t("佐证", "Evidence"), evidence)) }
         if !m.tags.isEmpty { rows.append((common.t("标签", "Tags"), m.tags.joined(separator: ", "))) }
         if !detail.reminders.isEmpty {
-            rows.append((common.t("提醒日", "Reminders"), detail.reminders.map { DisplayText.date($0, language) }.joined(separator: ", ")))
+            rows.append(
+                (
+                    common.t("提醒日", "Reminders"),
+                    detail.reminders.map { DisplayText.date($0, language) }.joined(separator: ", ")
+                )
+            )
         }
         if let progress = detail.progress {
             rows.append((common.t("进度", "Progress"), ShowCommand.progressText(progress, common: common)))
@@ -70,10 +83,17 @@ struct ShowCommand: ParsableCommand {
         if !detail.history.isEmpty {
             lines.append(common.t("历史:", "History:"))
             let table = Terminal.table(
-                header: [common.t("时间", "At"), common.t("用户 (uid)", "User (uid)"), common.t("操作", "Action"), common.t("请求编号", "Request id")],
+                header: [
+                    common.t("时间", "At"), common.t("用户 (uid)", "User (uid)"), common.t("操作", "Action"),
+                    common.t("请求编号", "Request id"),
+                ],
                 rows: detail.history.map {
-                    [DisplayText.instant($0.at, timeZone: zone), "\($0.user) (\($0.uid))", $0.action, $0.requestID ?? ""]
-                })
+                    [
+                        DisplayText.instant($0.at, timeZone: zone), "\($0.user) (\($0.uid))", $0.action,
+                        $0.requestID ?? "",
+                    ]
+                }
+            )
             lines += table.split(separator: "\n").map { "  " + $0 }
         }
         return lines
@@ -90,7 +110,10 @@ struct ShowCommand: ParsableCommand {
             text += unit
         }
         if let expected = p.expectedByNow, expected > 0 {
-            text += common.t(",应达 \(DisplayText.amount(expected.rounded()))", ", expected by now \(DisplayText.amount(expected.rounded()))")
+            text += common.t(
+                ",应达 \(DisplayText.amount(expected.rounded()))",
+                ", expected by now \(DisplayText.amount(expected.rounded()))"
+            )
             text += p.onTrack ? common.t(",进度正常", ", on track") : Terminal.color(common.t(",进度落后", ", behind"), .yellow)
         }
         return text
@@ -104,13 +127,19 @@ struct ShowCommand: ParsableCommand {
             let symbols = [">=": "≥", "<=": "≤", "=": "=", ">": ">", "<": "<"]
             let comparator = symbols[r.comparator ?? ">="] ?? (r.comparator ?? "≥")
             let date = r.targetDate.map { ", " + $0 } ?? ""
-            text += common.t("(目标 \(comparator) \(DisplayText.amount(target))\(date))", " (target \(comparator) \(DisplayText.amount(target))\(date))")
+            text += common.t(
+                "(目标 \(comparator) \(DisplayText.amount(target))\(date))",
+                " (target \(comparator) \(DisplayText.amount(target))\(date))"
+            )
         }
         text += common.t(",\(r.readings.count) 次读数", ", \(r.readings.count) readings")
         if let met = r.met { text += met ? common.t(",已达标", ", met") : common.t(",未达标", ", not met") }
         if let trend = r.trend {
             let sign = trend.slopePerYear >= 0 ? "+" : ""
-            text += common.t(",趋势 \(sign)\(DisplayText.amount((trend.slopePerYear * 100).rounded() / 100))/年", ", trend \(sign)\(DisplayText.amount((trend.slopePerYear * 100).rounded() / 100))/year")
+            text += common.t(
+                ",趋势 \(sign)\(DisplayText.amount((trend.slopePerYear * 100).rounded() / 100))/年",
+                ", trend \(sign)\(DisplayText.amount((trend.slopePerYear * 100).rounded() / 100))/year"
+            )
         }
         return text
     }

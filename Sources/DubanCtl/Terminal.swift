@@ -58,7 +58,9 @@ public enum Terminal {
             }
             return parts.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var out = [line(header), widths.enumerated().map { String(repeating: "─", count: $0.element) }.joined(separator: "  ")]
+        var out = [
+            line(header), widths.enumerated().map { String(repeating: "─", count: $0.element) }.joined(separator: "  "),
+        ]
         out += rows.map(line)
         return out.joined(separator: "\n")
     }

@@ -29,8 +29,13 @@ import Testing
             case "/v1/echo":
                 return .json(
                     Echo(
-                        method: request.method, path: request.path, query: request.query,
-                        key: request.header("Idempotency-Key"), body: String(decoding: request.body, as: UTF8.self)))
+                        method: request.method,
+                        path: request.path,
+                        query: request.query,
+                        key: request.header("Idempotency-Key"),
+                        body: String(decoding: request.body, as: UTF8.self)
+                    )
+                )
             case "/v1/progress":
                 guard let key = request.header("Idempotency-Key") else {
                     return .error(status: 400, code: "missing-idempotency-key", message: "需要请求编号 / request id required")
@@ -46,7 +51,9 @@ import Testing
                     }
                     return self.total
                 }
-                return .json(Echo(method: request.method, path: request.path, query: [:], key: key, body: "", total: total))
+                return .json(
+                    Echo(method: request.method, path: request.path, query: [:], key: key, body: "", total: total)
+                )
             case "/v1/forbidden":
                 return .error(status: 403, code: "forbidden", message: "只有管理员可以修改 / only admins may change")
             case "/v1/broken":
@@ -61,7 +68,8 @@ import Testing
 
     /// Runs `body` with a real control server listening on a temporary socket.
     func withServer(
-        _ handler: any ControlHandler = Handler(), _ body: @escaping @Sendable (ControlClient) throws -> Void
+        _ handler: any ControlHandler = Handler(),
+        _ body: @escaping @Sendable (ControlClient) throws -> Void
     ) async throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
@@ -71,7 +79,12 @@ import Testing
         var configuration = ControlServer.Configuration()
         configuration.idleTimeout = .seconds(300)
         configuration.requestTimeout = .seconds(300)
-        let server = ControlServer(listener: .path(socket), handler: handler, configuration: configuration, logger: Logger(label: "test"))
+        let server = ControlServer(
+            listener: .path(socket),
+            handler: handler,
+            configuration: configuration,
+            logger: Logger(label: "test")
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
             group.addTask { try await server.run { readyContinuation.yield() } }
@@ -103,7 +116,12 @@ import Testing
             #expect(first.body == #"{"amount":30}"#)
             let second = try client.change("/v1/echo", body: Body(amount: 30), as: Handler.Echo.self)
             #expect(second.key != key, "each change gets its own id")
-            let given = try client.change("/v1/echo", body: Body(amount: 30), requestID: "script-42", as: Handler.Echo.self)
+            let given = try client.change(
+                "/v1/echo",
+                body: Body(amount: 30),
+                requestID: "script-42",
+                as: Handler.Echo.self
+            )
             #expect(given.key == "script-42")
         }
     }
@@ -113,7 +131,12 @@ import Testing
         try await withServer(handler) { client in
             struct Body: Encodable { var amount: Int }
             _ = try client.change("/v1/progress", body: Body(amount: 30), requestID: "r-1", as: Handler.Echo.self)
-            let again = try client.change("/v1/progress", body: Body(amount: 30), requestID: "r-1", as: Handler.Echo.self)
+            let again = try client.change(
+                "/v1/progress",
+                body: Body(amount: 30),
+                requestID: "r-1",
+                as: Handler.Echo.self
+            )
             #expect(again.total == 30)
             let other = try client.change("/v1/progress", body: Body(amount: 5), as: Handler.Echo.self)
             #expect(other.total == 35)
@@ -122,15 +145,23 @@ import Testing
 
     @Test func errorAnswersBecomeTypedErrors() async throws {
         try await withServer { client in
-            let notFound = #expect(throws: ControlClientError.self) { try client.get("/v1/nowhere", as: Handler.Echo.self) }
+            let notFound = #expect(throws: ControlClientError.self) {
+                try client.get("/v1/nowhere", as: Handler.Echo.self)
+            }
             #expect(notFound?.code == .rejected && notFound?.status == 404 && notFound?.serverCode == .notFound)
             #expect(notFound?.message.contains("/v1/nowhere") == true)
-            let forbidden = #expect(throws: ControlClientError.self) { try client.get("/v1/forbidden", as: Handler.Echo.self) }
+            let forbidden = #expect(throws: ControlClientError.self) {
+                try client.get("/v1/forbidden", as: Handler.Echo.self)
+            }
             #expect(forbidden?.status == 403 && forbidden?.serverCode == .forbidden)
             #expect(forbidden?.message == "只有管理员可以修改 / only admins may change")
-            let broken = #expect(throws: ControlClientError.self) { try client.get("/v1/broken", as: Handler.Echo.self) }
+            let broken = #expect(throws: ControlClientError.self) {
+                try client.get("/v1/broken", as: Handler.Echo.self)
+            }
             #expect(broken?.code == .serverError && broken?.status == 500 && broken?.serverCode == .internalError)
-            let garbage = #expect(throws: ControlClientError.self) { try client.get("/v1/garbage", as: Handler.Echo.self) }
+            let garbage = #expect(throws: ControlClientError.self) {
+                try client.get("/v1/garbage", as: Handler.Echo.self)
+            }
             #expect(garbage?.code == .badResponse)
             // The raw exchange returns any status without throwing.
             let raw = try client.send("GET", "/v1/nowhere")
@@ -153,7 +184,9 @@ import Testing
         let path = dir.url.appendingPathComponent("stale.sock").path
         let server = try ScriptedSocketServer(path: path) { _, _ in .drop }
         server.stop()  // the file stays, nothing listens: ECONNREFUSED
-        let error = #expect(throws: ControlClientError.self) { try ControlClient(socketPath: path).send("GET", "/v1/status") }
+        let error = #expect(throws: ControlClientError.self) {
+            try ControlClient(socketPath: path).send("GET", "/v1/status")
+        }
         #expect(error?.code == .unreachable)
     }
 
@@ -163,7 +196,9 @@ import Testing
             .streaming(contentType: "text/event-stream") { writer in
                 try await writer.write(Data(": ping\n\n".utf8))
                 for i in 1...3 {
-                    try await writer.write(Data("id: k\(i)\nevent: reminder\ndata: {\"n\":\(i),\"org\":\"康乐县\"}\n\n".utf8))
+                    try await writer.write(
+                        Data("id: k\(i)\nevent: reminder\ndata: {\"n\":\(i),\"org\":\"康乐县\"}\n\n".utf8)
+                    )
                 }
             }
         }
@@ -198,8 +233,11 @@ import Testing
         var configuration = ControlServer.Configuration()
         configuration.idleTimeout = .milliseconds(300)
         let server = ControlServer(
-            listener: .path(socket), handler: Slow(delay: .milliseconds(800)), configuration: configuration,
-            logger: Logger(label: "test"))
+            listener: .path(socket),
+            handler: Slow(delay: .milliseconds(800)),
+            configuration: configuration,
+            logger: Logger(label: "test")
+        )
         try await withThrowingTaskGroup(of: Void.self) { group in
             let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
             group.addTask { try await server.run { readyContinuation.yield() } }
@@ -209,7 +247,9 @@ import Testing
             // fires mid-body, a connection cut short). When it is fixed this known issue stops occurring and
             // Swift Testing reports it: then drop the wrapper.
             await withKnownIssue("ControlServer applies its idle timeout while a handler is still answering") {
-                let answer = try await offload { try ControlClient(socketPath: socket).get("/v1/slow", as: [String: Bool].self) }
+                let answer = try await offload {
+                    try ControlClient(socketPath: socket).get("/v1/slow", as: [String: Bool].self)
+                }
                 #expect(answer == ["ok": true])
             }
             group.cancelAll()

@@ -1,8 +1,9 @@
 import DubanControlAPI
-@testable import DubanControlClient
 import DubanTesting
 import Foundation
 import Testing
+
+@testable import DubanControlClient
 
 /// The client against scripted bytes on a real Unix socket: framings the control server never uses, a dropped
 /// connection and its retry, event streams.
@@ -23,7 +24,8 @@ import Testing
     static func bytes(_ text: String) -> Data { Data(text.utf8) }
 
     @Test func readsAChunkedBodyWithExtensionsAndTrailers() throws {
-        let answer = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
+        let answer =
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Type: application/json\r\n\r\n"
             + "5;ext=1\r\n{\"a\":\r\n" + "C\r\n\"康乐县\"}\r\n" + "0\r\nX-Trailer: yes\r\n\r\n"
         try withScripted({ _, _ in .respond(Self.bytes(answer)) }) { client, _ in
             struct A: Decodable { var a: String }
@@ -132,10 +134,12 @@ import Testing
                 events.append(event)
                 return true
             }
-            #expect(events == [
-                ServerSentEvent(event: "done", data: #"{"id":"a"}"#, id: "1"),
-                ServerSentEvent(event: "reload", data: "one\ntwo", id: "1"),
-            ])
+            #expect(
+                events == [
+                    ServerSentEvent(event: "done", data: #"{"id":"a"}"#, id: "1"),
+                    ServerSentEvent(event: "reload", data: "one\ntwo", id: "1"),
+                ]
+            )
             #expect(server.requests.first?.headers["accept"] == "text/event-stream")
         }
     }
@@ -154,7 +158,8 @@ import Testing
     }
 
     @Test func anEventStreamRefusedIsATypedError() throws {
-        let refusal = "HTTP/1.1 403 Forbidden\r\nContent-Length: 46\r\n\r\n{\"error\":{\"code\":\"forbidden\",\"message\":\"no\"}}\n"
+        let refusal =
+            "HTTP/1.1 403 Forbidden\r\nContent-Length: 46\r\n\r\n{\"error\":{\"code\":\"forbidden\",\"message\":\"no\"}}\n"
         try withScripted({ _, _ in .respond(Self.bytes(refusal)) }) { client, _ in
             let error = #expect(throws: ControlClientError.self) { try client.events("/v1/events") { _ in true } }
             #expect(error?.status == 403 && error?.serverCode == .forbidden)

@@ -39,7 +39,9 @@ final class ScriptedSocketServer: @unchecked Sendable {
             raw[bytes.count] = 0
         }
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(listener, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
         }
         guard bound == 0, listen(listener, 16) == 0 else { throw CocoaError(.fileWriteUnknown) }
         let thread = Thread { [self] in acceptLoop() }
@@ -82,7 +84,9 @@ final class ScriptedSocketServer: @unchecked Sendable {
             case .trickle(let pieces, let pause):
                 for piece in pieces {
                     writeAll(fd, piece)
-                    Thread.sleep(forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18)
+                    Thread.sleep(
+                        forTimeInterval: Double(pause.components.seconds) + Double(pause.components.attoseconds) / 1e18
+                    )
                 }
             }
             close(fd)
@@ -102,7 +106,9 @@ final class ScriptedSocketServer: @unchecked Sendable {
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces
+            )
         }
         var body = Data(data[split.upperBound...])
         let length = headers["content-length"].flatMap { Int($0) } ?? 0

@@ -1,8 +1,9 @@
 import DubanCalendar
 import DubanControlAPI
 import DubanControlClient
-@testable import DubanCtl
 import Testing
+
+@testable import DubanCtl
 
 /// The pure rules of dubanctl's human output and arguments: no daemon, no binary.
 @Suite struct DisplayTextTests {
@@ -30,7 +31,9 @@ import Testing
         #expect(DisplayText.state("done", .zhHans) == "已办结" && DisplayText.state("waived", .en) == "waived")
         #expect(DisplayText.state("future-state", .zhHans) == "future-state")
         #expect(DisplayText.kind("procedural", .zhHans) == "程序时限" && DisplayText.kind("quota", .en) == "quota")
-        #expect(DisplayText.amount(30) == "30" && DisplayText.amount(12.5) == "12.5" && DisplayText.amount(0.125) == "0.125")
+        #expect(
+            DisplayText.amount(30) == "30" && DisplayText.amount(12.5) == "12.5" && DisplayText.amount(0.125) == "0.125"
+        )
         #expect(DisplayText.amount(-3) == "-3" && DisplayText.percent(0.625) == "62.5%")
     }
 

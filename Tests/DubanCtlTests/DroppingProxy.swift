@@ -45,7 +45,10 @@ final class DroppingProxy: @unchecked Sendable {
             let head = String(decoding: request.prefix(4096), as: UTF8.self)
             let key = head.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("idempotency-key:") }
             let drop: Bool = lock.withLock {
-                keys.append(key.map { String($0.dropFirst("idempotency-key:".count)).trimmingCharacters(in: .whitespaces) } ?? "")
+                keys.append(
+                    key.map { String($0.dropFirst("idempotency-key:".count)).trimmingCharacters(in: .whitespaces) }
+                        ?? ""
+                )
                 if drops > 0 {
                     drops -= 1
                     return true
@@ -67,7 +70,8 @@ final class DroppingProxy: @unchecked Sendable {
         while true {
             if let split = data.range(of: Data("\r\n\r\n".utf8)) {
                 let head = String(decoding: data[..<split.lowerBound], as: UTF8.self).lowercased()
-                let length = head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
+                let length =
+                    head.components(separatedBy: "\r\n").first { $0.hasPrefix("content-length:") }
                     .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                 if data.count - split.upperBound >= length { return data }
             }

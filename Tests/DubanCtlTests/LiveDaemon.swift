@@ -11,13 +11,17 @@ final class LiveDaemon: @unchecked Sendable {
 
     /// Starts duband at `clockStart` running `speed` times real time, with `extraPlans` (file name → YAML) beside
     /// the examples, and waits until it answers `status`.
-    init(clockStart: String = "2022-08-25T08:00:00+08:00", speed: Int = 1, extraPlans: [String: String] = [:]) async throws {
+    init(clockStart: String = "2022-08-25T08:00:00+08:00", speed: Int = 1, extraPlans: [String: String] = [:])
+        async throws
+    {
         dir = try TemporaryDirectory()
         chmod(dir.url.path, 0o755)
         let fm = FileManager.default
         for item in ["org.yaml", "plans", "school-calendars"] {
             try fm.copyItem(
-                atPath: Fixtures.examples.appendingPathComponent(item).path, toPath: dir.url.appendingPathComponent(item).path)
+                atPath: Fixtures.examples.appendingPathComponent(item).path,
+                toPath: dir.url.appendingPathComponent(item).path
+            )
         }
         for (name, text) in extraPlans { try dir.write("plans/\(name)", text) }
         try dir.write(
@@ -30,11 +34,16 @@ final class LiveDaemon: @unchecked Sendable {
             state_dir: state
             socket: control.sock
             reminders: [3]
-            """)
+            """
+        )
         process = try DaemonProcess(
             executable: BinaryRunner.path(of: "duband"),
-            arguments: ["--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", clockStart, "--clock-speed", "\(speed)"],
-            logPath: dir.url.appendingPathComponent("duband.log").path)
+            arguments: [
+                "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", clockStart,
+                "--clock-speed", "\(speed)",
+            ],
+            logPath: dir.url.appendingPathComponent("duband.log").path
+        )
         do {
             try await waitUntilAnswering()
         } catch {
@@ -53,7 +62,9 @@ final class LiveDaemon: @unchecked Sendable {
         chmod(socket, 0o666)
         let deadline = ContinuousClock.now + .seconds(60)
         while ContinuousClock.now < deadline {
-            let status = try await offload { try ProcessRunner.run(BinaryRunner.path(of: "dubanctl"), ["status", "--socket", socket, "--json"]) }
+            let status = try await offload {
+                try ProcessRunner.run(BinaryRunner.path(of: "dubanctl"), ["status", "--socket", socket, "--json"])
+            }
             if status.status == 0 { return }
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -64,7 +75,11 @@ final class LiveDaemon: @unchecked Sendable {
     func ctl(_ arguments: [String], lang: String = "zh_CN.UTF-8") async throws -> BinaryRunner.Result {
         let socket = self.socket
         return try await offload {
-            try BinaryRunner.run("dubanctl", arguments + ["--socket", socket], environment: ["LANG": lang, "LC_ALL": ""])
+            try BinaryRunner.run(
+                "dubanctl",
+                arguments + ["--socket", socket],
+                environment: ["LANG": lang, "LC_ALL": ""]
+            )
         }
     }
 
@@ -79,8 +94,11 @@ final class LiveDaemon: @unchecked Sendable {
         let directory = dir.url
         return try await offload {
             try ProcessRunner.run(
-                "/usr/sbin/runuser", ["-u", "nobody", "--", copy] + arguments + ["--socket", socket], in: directory,
-                environment: ["LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"])
+                "/usr/sbin/runuser",
+                ["-u", "nobody", "--", copy] + arguments + ["--socket", socket],
+                in: directory,
+                environment: ["LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+            )
         }
     }
 
