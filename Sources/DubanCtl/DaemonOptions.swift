@@ -82,6 +82,10 @@ enum DaemonFailure {
     /// One or two lines on standard error, in the chosen language.
     static func report(_ error: ControlClientError, common: CommonOptions) {
         let message = localized(error.message, common)
+        if common.json {
+            reportJSON(error, message: message)
+            return
+        }
         switch error.code {
         case .unreachable, .connectionLost, .timedOut:
             Output.error(
@@ -115,5 +119,29 @@ enum DaemonFailure {
     static func localized(_ message: String, _ common: CommonOptions) -> String {
         guard let range = message.range(of: " / ") else { return message }
         return common.language == .en ? String(message[range.upperBound...]) : String(message[..<range.lowerBound])
+    }
+
+    /// With `--json`, one JSON object on standard error for scripts:
+    /// `{"error": {"kind": "rejected", "code": "not-found", "status": 404, "message": "…", "exit": 1}}`.
+    static func reportJSON(_ error: ControlClientError, message: String) {
+        struct Body: Encodable {
+            struct Detail: Encodable {
+                var kind: String
+                var code: String?
+                var status: Int?
+                var message: String
+                var socket: String
+                var exit: Int32
+            }
+            var error: Detail
+        }
+        let body = Body(
+            error: .init(
+                kind: error.code.description, code: error.serverCode?.rawValue, status: error.status, message: message,
+                socket: error.socketPath, exit: exitCode(for: error)))
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(body)) ?? Data()
+        Output.error(String(decoding: data, as: UTF8.self))
     }
 }

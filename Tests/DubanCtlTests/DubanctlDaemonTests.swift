@@ -170,6 +170,12 @@ import Testing
         // Exit codes: unknown id 1 with the daemon's message, usage 2 (client- and server-side), 78 bad config.
         let missing = try await daemon.ctl(["show", "no-such-plan/x/y/once"])
         #expect(missing.status == 1 && missing.stderr.contains("not-found"), "\(missing.status) \(missing.stderr)")
+        let missingJSON = try await daemon.ctl(["show", "no-such-plan/x/y/once", "--json"])
+        let failure = try #require(
+            try JSONOutput.object(missingJSON.stderr)["error"] as? [String: Any], "\(missingJSON.stderr)")
+        #expect(missingJSON.status == 1 && missingJSON.stdout.isEmpty)
+        #expect(failure["code"] as? String == "not-found" && failure["status"] as? Int == 404)
+        #expect(failure["exit"] as? Int == 1)
         let missingEN = try await daemon.ctl(["done", "no-such-plan/x/y/once", "--lang", "en"])
         #expect(missingEN.status == 1 && missingEN.stderr.contains("refused"), "\(missingEN.stderr)")
         #expect(try await daemon.ctl(["milestones", "--within", "soon"]).status == 2)
@@ -517,5 +523,9 @@ import Testing
                 "\(command): \(result.stderr)"
             )
         }
+        // With --json the failure is one JSON object on standard error.
+        let json = try await offload { try BinaryRunner.run("dubanctl", ["status", "--json", "--socket", socket]) }
+        let error = try #require(try JSONOutput.object(json.stderr)["error"] as? [String: Any], "\(json.stderr)")
+        #expect(json.status == 69 && error["kind"] as? String == "unreachable" && error["exit"] as? Int == 69)
     }
 }
