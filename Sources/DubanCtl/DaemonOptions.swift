@@ -145,3 +145,20 @@ enum DaemonFailure {
         Output.error(String(decoding: data, as: UTF8.self))
     }
 }
+
+/// Sends one request and returns the body of a 2xx answer; failures are reported and become the documented exit
+/// codes. For commands whose answer has no type in `DubanControlAPI` yet (`plugins`).
+func callDaemon(
+    _ client: ControlClient, _ method: String, _ target: String, body: Data? = nil, common: CommonOptions
+) throws -> Data {
+    let failure: ControlClientError
+    do {
+        let response = try client.send(method, target, body: body)
+        if (200..<300).contains(response.status) { return response.body }
+        failure = client.error(from: response)
+    } catch {
+        failure = error
+    }
+    DaemonFailure.report(failure, common: common)
+    throw ExitCode(DaemonFailure.exitCode(for: failure))
+}
