@@ -52,6 +52,9 @@ struct TasksCommand: ParsableCommand {
     @Option(name: .long, help: "只列某单位(含下级)承办的。 Only tasks of this unit (and units under it).")
     var org: String?
 
+    @Flag(name: .customLong("no-rollup"), help: "--org 只含该单位本身。 --org means that unit only.")
+    var noRollup = false
+
     @Option(name: .long, help: "任务类型:deadline recurring quota target procedural ongoing。 Task kind.")
     var kind: String?
 
@@ -82,7 +85,7 @@ struct TasksCommand: ParsableCommand {
     func run() throws {
         let query = TaskQuery(
             plan: plan,
-            org: org,
+            org: org, rollup: !noRollup,
             kind: kind,
             tag: tag,
             state: TaskQuery.State(rawValue: state) ?? .all,

@@ -52,6 +52,9 @@ import Testing
             !taskItems.isEmpty
                 && taskItems.allSatisfy { $0["kind"] as? String == "quota" && $0["plan"] as? String == "baoshan-2023" }
         )
+        let rolledUp = try JSONOutput.object(try await daemon.ctl(["tasks", "--org", "linxia", "--json"]).stdout)["total"] as? Int
+        let own = try JSONOutput.object(try await daemon.ctl(["tasks", "--org", "linxia", "--no-rollup", "--json"]).stdout)["total"] as? Int
+        #expect((rolledUp ?? 0) > 0 && (rolledUp ?? 0) >= (own ?? .max), "\(String(describing: rolledUp)) vs \(String(describing: own))")
         let tasksTable = try await daemon.ctl(["tasks", "--plan", "linxia-it-2022"])
         #expect(
             tasksTable.status == 0 && tasksTable.stdout.contains("限时任务"),

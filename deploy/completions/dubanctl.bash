@@ -234,7 +234,7 @@ _dubanctl_plans() {
 
 _dubanctl_tasks() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --no-rollup -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --plan --org --kind --tag --state --limit)
     __dubanctl_offer_flags_options 0
