@@ -191,8 +191,8 @@ public struct ControlClient: Sendable {
                     separator: "&"
                 )
         }
-        var head =
-            "\(method) \(target) HTTP/1.1\r\nHost: duban\r\nUser-Agent: dubanctl\r\nAccept: \(accept)\r\nConnection: close\r\n"
+        var head = "\(method) \(target) HTTP/1.1\r\nHost: duban\r\nUser-Agent: dubanctl\r\n"
+        head += "Accept: \(accept)\r\nConnection: close\r\n"
         if let idempotencyKey { head += "\(ControlClient.idempotencyHeader): \(idempotencyKey)\r\n" }
         if let body {
             head += "Content-Type: application/json\r\nContent-Length: \(body.count)\r\n"

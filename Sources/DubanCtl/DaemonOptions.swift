@@ -9,8 +9,9 @@ import Foundation
 struct DaemonOptions: ParsableArguments {
     @Option(
         name: .long,
-        help:
-            "控制套接字(默认取自 --config 的 socket,否则 /run/duban/control.sock)。 Control socket (default: the config's `socket`, else /run/duban/control.sock)."
+        help: ArgumentHelp(
+            "控制套接字(默认取自 --config 的 socket,否则 /run/duban/control.sock)。"
+                + " Control socket (default: the config's `socket`, else /run/duban/control.sock).")
     )
     var socket: String?
 
@@ -42,8 +43,9 @@ struct DaemonOptions: ParsableArguments {
 struct ChangeOptions: ParsableArguments {
     @Option(
         name: .customLong("request-id"),
-        help:
-            "请求编号(幂等键);同一编号重试只生效一次。默认自动生成。 Request id (idempotency key): a retry with the same id counts once. Generated when absent."
+        help: ArgumentHelp(
+            "请求编号(幂等键);同一编号重试只生效一次。默认自动生成。"
+                + " Request id (idempotency key): a retry with the same id counts once. Generated when absent.")
     )
     var requestID: String?
 
@@ -52,9 +54,10 @@ struct ChangeOptions: ParsableArguments {
             guard !requestID.isEmpty, requestID.utf8.count <= ControlAPI.maximumIdempotencyKeyLength,
                 requestID.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline })
             else {
+                let most = ControlAPI.maximumIdempotencyKeyLength
                 throw ValidationError(
-                    "--request-id 应为 1–\(ControlAPI.maximumIdempotencyKeyLength) 个不含空白的 ASCII 字符 / --request-id must be 1–\(ControlAPI.maximumIdempotencyKeyLength) ASCII characters without spaces"
-                )
+                    "--request-id 应为 1–\(most) 个不含空白的 ASCII 字符 / "
+                        + "--request-id must be 1–\(most) ASCII characters without spaces")
             }
         }
     }
