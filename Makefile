@@ -4,6 +4,7 @@
 #   sudo make install           # binaries, units, catalog, sysusers/tmpfiles, example config, examples
 #   make install DESTDIR=/tmp/pkg   # staged install for packaging (no post-install steps run)
 #   sudo make uninstall         # removes what install put in place; keeps /etc/duban and /var/lib/duban
+#   make man completions        # regenerate docs/man/dubanctl.1 and deploy/completions/* from the built dubanctl
 #
 # `install` does not build: run `make build` first (as your user), then `sudo make install`. Binaries are taken
 # from SWIFT_BIN_DIR (default .build/release).
@@ -12,6 +13,10 @@ PREFIX      ?= /usr
 BINDIR      ?= $(PREFIX)/bin
 DATADIR     ?= $(PREFIX)/share
 DOCDIR      ?= $(DATADIR)/doc/duban
+MANDIR      ?= $(DATADIR)/man
+BASHCOMPDIR ?= $(DATADIR)/bash-completion/completions
+ZSHCOMPDIR  ?= $(DATADIR)/zsh/site-functions
+FISHCOMPDIR ?= $(DATADIR)/fish/vendor_completions.d
 LIBDIR      ?= $(PREFIX)/lib
 PLUGINDIR   ?= $(LIBDIR)/duban/plugins
 SYSCONFDIR  ?= /etc
@@ -28,7 +33,7 @@ BINARIES      ?= duband dubanctl
 PLUGINS       ?= duban-email duban-netcheck
 INSTALL       ?= install
 
-.PHONY: all build test install uninstall
+.PHONY: all build test install uninstall man completions
 
 all: build
 
@@ -37,6 +42,16 @@ build:
 
 test:
 	$(SWIFT) test
+
+# Generated from the command tree of the built dubanctl (default .build/release; SWIFT_BIN_DIR=.build/debug works
+# too). A test (GeneratedFilesTests) fails when the committed files differ from what the binary prints.
+man:
+	$(SWIFT_BIN_DIR)/dubanctl generate-manual > docs/man/dubanctl.1
+
+completions:
+	$(SWIFT_BIN_DIR)/dubanctl --generate-completion-script bash > deploy/completions/dubanctl.bash
+	$(SWIFT_BIN_DIR)/dubanctl --generate-completion-script zsh > deploy/completions/_dubanctl
+	$(SWIFT_BIN_DIR)/dubanctl --generate-completion-script fish > deploy/completions/dubanctl.fish
 
 install:
 	@for bin in $(BINARIES); do \
@@ -53,6 +68,10 @@ install:
 	$(INSTALL) -D -m 0644 deploy/catalog/duban.catalog "$(DESTDIR)$(CATALOGDIR)/duban.catalog"
 	$(INSTALL) -D -m 0644 deploy/sysusers.d/duban.conf "$(DESTDIR)$(SYSUSERSDIR)/duban.conf"
 	$(INSTALL) -D -m 0644 deploy/tmpfiles.d/duban.conf "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
+	$(INSTALL) -D -m 0644 docs/man/dubanctl.1 "$(DESTDIR)$(MANDIR)/man1/dubanctl.1"
+	$(INSTALL) -D -m 0644 deploy/completions/dubanctl.bash "$(DESTDIR)$(BASHCOMPDIR)/dubanctl"
+	$(INSTALL) -D -m 0644 deploy/completions/_dubanctl "$(DESTDIR)$(ZSHCOMPDIR)/_dubanctl"
+	$(INSTALL) -D -m 0644 deploy/completions/dubanctl.fish "$(DESTDIR)$(FISHCOMPDIR)/dubanctl.fish"
 	$(INSTALL) -d "$(DESTDIR)$(PLUGINDIR)"
 	for plugin in $(PLUGINS); do \
 	    if [ -x "$(SWIFT_BIN_DIR)/$$plugin" ]; then \
@@ -87,6 +106,8 @@ uninstall:
 	for plugin in $(PLUGINS); do rm -f "$(DESTDIR)$(PLUGINDIR)/$$plugin"; done
 	rm -f "$(DESTDIR)$(UNITDIR)/duban.service" "$(DESTDIR)$(UNITDIR)/duban.socket"
 	rm -f "$(DESTDIR)$(CATALOGDIR)/duban.catalog"
+	rm -f "$(DESTDIR)$(MANDIR)/man1/dubanctl.1" "$(DESTDIR)$(BASHCOMPDIR)/dubanctl" "$(DESTDIR)$(ZSHCOMPDIR)/_dubanctl"
+	rm -f "$(DESTDIR)$(FISHCOMPDIR)/dubanctl.fish"
 	rm -f "$(DESTDIR)$(SYSUSERSDIR)/duban.conf" "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
 	rm -rf "$(DESTDIR)$(DATADIR)/duban" "$(DESTDIR)$(DOCDIR)"
 	-rmdir "$(DESTDIR)$(PLUGINDIR)" "$(DESTDIR)$(LIBDIR)/duban" 2>/dev/null

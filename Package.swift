@@ -59,10 +59,13 @@ let package = Package(
             name: "DubanSystemd",
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
         ),
+        // The control API's wire contract (routes, query names, bodies, error codes), shared by server and client.
+        .target(name: "DubanControlAPI"),
         // The control socket: HTTP/1.1 on a Unix socket, bound or inherited from systemd (socket activation).
         .target(
             name: "DubanControlServer",
             dependencies: [
+                "DubanControlAPI",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -75,19 +78,23 @@ let package = Package(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer", "DubanPluginProtocol", "DubanPluginHost",
+                "DubanControlServer", "DubanControlAPI", "DubanPluginProtocol", "DubanPluginHost",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
+            resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
         .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
+        // The control socket's client: blocking HTTP/1.1 on the Unix socket, typed errors, idempotent retries, SSE.
+        .target(name: "DubanControlClient", dependencies: ["DubanControlAPI"]),
         // dubanctl's command tree and human/JSON rendering (library so tests can reach it).
         .target(
             name: "DubanCtl",
             dependencies: [
-                "DubanCore", "DubanCalendar", "DubanPlanFiles",
+                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlAPI", "DubanControlClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -126,8 +133,21 @@ let package = Package(
             name: "DubanNetcheckTests",
             dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting"]
         ),
-        .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
-        .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
+        .testTarget(
+            name: "DubanCtlTests",
+            dependencies: ["DubanCtl", "DubanCalendar", "DubanControlAPI", "DubanControlClient", "DubanTesting"]
+        ),
+        .testTarget(
+            name: "DubanControlClientTests",
+            dependencies: [
+                "DubanControlClient", "DubanControlAPI", "DubanControlServer", "DubanTesting",
+                .product(name: "Logging", package: "swift-log"), .product(name: "NIOCore", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
+            name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanControlAPI", "DubanTesting"]
+        ),
+        .testTarget(name: "DubanControlAPITests", dependencies: ["DubanControlAPI"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(
             name: "DubanSchedulerTests",

@@ -1,11 +1,16 @@
+import DubanControlAPI
 import Foundation
 public import Logging
-import NIOCore
+public import NIOCore
 import NIOHTTP1
 import NIOPosix
 
 /// The control socket: HTTP/1.1 over a Unix stream socket, either inherited from systemd (socket activation,
 /// `listenDescriptor`) or bound at `path` by the daemon itself. One child task per connection, in one task tree.
+///
+/// Each accepted connection's peer credentials (SO_PEERCRED) are read once and attached to its requests. A client
+/// that stops sending is cut off: idle between requests → closed; a request not complete within the read timeout
+/// → `408 timeout` and closed. Streamed responses (SSE) run without read timeouts until the client leaves.
 public struct ControlServer: Sendable {
     /// Where the socket comes from.
     public enum Listener: Sendable {
@@ -18,9 +23,12 @@ public struct ControlServer: Sendable {
     /// Limits that keep a bad client from holding the daemon.
     public struct Configuration: Sendable {
         /// Largest accepted request body (default 1 MiB); larger gets 413.
-        public var maxBodyBytes: Int = 1 << 20
-        /// A connection idle this long is closed (default 10 s).
+        public var maxBodyBytes: Int = ControlAPI.maximumBodyBytes
+        /// A connection with nothing received for this long is closed; mid-request it gets 408 first (default
+        /// 10 s).
         public var idleTimeout: TimeAmount = .seconds(10)
+        /// A whole request (head and body) must arrive within this time, however it trickles in (default 30 s).
+        public var requestTimeout: TimeAmount = .seconds(30)
 
         public init() {}
     }
@@ -37,37 +45,54 @@ public struct ControlServer: Sendable {
         self.logger = logger
     }
 
+    typealias Connection = NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>
+
     /// Binds (or adopts) the socket and calls `onListening` once connections can be accepted.
     public func run(onListening: @Sendable () async -> Void = {}) async throws {
         let bootstrap = ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
             .serverChannelOption(.backlog, value: 256)
         let idle = configuration.idleTimeout
-        let initializer: @Sendable (any Channel) -> EventLoopFuture<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>> = { channel in
-            channel.eventLoop.makeCompletedFuture {
+        let whole = configuration.requestTimeout
+        let initializer: @Sendable (any Channel) -> EventLoopFuture<(PeerCredentials?, Connection)> = { channel in
+            ControlServer.peerCredentials(of: channel).flatMapThrowing { peer in
                 try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
-                try channel.pipeline.syncOperations.addHandler(IdleCloser())
+                try channel.pipeline.syncOperations.addHandler(RequestTimeoutHandler(requestTimeout: whole))
                 try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
-                return try NIOAsyncChannel(wrappingChannelSynchronously: channel)
+                return (peer, try Connection(wrappingChannelSynchronously: channel))
             }
         }
-        let server: NIOAsyncChannel<NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>, Never>
+        let server: NIOAsyncChannel<(PeerCredentials?, Connection), Never>
         switch listener {
         case .inherited(let descriptor):
             server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
         case .path(let path):
-            server = try await bootstrap.bind(unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+            server = try await bootstrap.bind(
+                unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
         }
         await onListening()
         try await withThrowingDiscardingTaskGroup { group in
             try await server.executeThenClose { inbound in
-                for try await connection in inbound {
-                    group.addTask { await self.serve(connection) }
+                for try await (peer, connection) in inbound {
+                    group.addTask { await self.serve(connection, peer: peer) }
                 }
             }
         }
     }
 
-    func serve(_ connection: NIOAsyncChannel<HTTPServerRequestPart, HTTPServerResponsePart>) async {
+    /// SO_PEERCRED of an accepted Unix socket connection; nil when the channel cannot say.
+    static func peerCredentials(of channel: any Channel) -> EventLoopFuture<PeerCredentials?> {
+        guard PeerCredentials.option != 0, let provider = channel as? any SocketOptionProvider else {
+            return channel.eventLoop.makeSucceededFuture(nil)
+        }
+        let future: EventLoopFuture<PeerCredentials.Raw> = provider.unsafeGetSocketOption(
+            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(PeerCredentials.option))
+        return future.map { raw -> PeerCredentials? in
+            PeerCredentials(pid: raw.pid, uid: raw.uid, gid: raw.gid)
+        }.recover { _ in nil }
+    }
+
+    func serve(_ connection: Connection, peer: PeerCredentials?) async {
+        let channel = connection.channel
         do {
             try await connection.executeThenClose { inbound, outbound in
                 var head: HTTPRequestHead?
@@ -87,22 +112,46 @@ public struct ControlServer: Sendable {
                         }
                     case .end:
                         guard let h = head else { continue }
+                        head = nil
                         let response: ControlResponse
                         if tooLarge {
-                            response = .error(status: 413, code: "body-too-large", message: "请求体过大 / request body too large")
+                            response = .error(
+                                .payloadTooLarge,
+                                message: "请求体超过 \(configuration.maxBodyBytes) 字节 / request body larger than \(configuration.maxBodyBytes) bytes")
                         } else {
-                            response = await handler.handle(ControlServer.request(h, body: body))
+                            var request = ControlServer.request(h, body: body)
+                            request.peer = peer
+                            response = await handler.handle(request)
                         }
+                        let keepAlive = h.isKeepAlive && !tooLarge && response.stream == nil
                         var headers = HTTPHeaders()
                         headers.add(name: "Content-Type", value: response.contentType)
+                        for (name, value) in response.headers { headers.add(name: name, value: value) }
+                        if let stream = response.stream {
+                            // No Content-Length: NIO sends it chunked. No read timeouts while it runs.
+                            headers.add(name: "Cache-Control", value: "no-cache")
+                            headers.add(name: "Connection", value: "close")
+                            channel.pipeline.fireUserInboundEventTriggered(RequestTimeoutHandler.StreamingStarted())
+                            try await outbound.write(
+                                .head(HTTPResponseHead(version: h.version, status: .init(statusCode: response.status), headers: headers)))
+                            let writer = ControlStreamWriter { data in
+                                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: data))))
+                            }
+                            try await withTaskCancellationHandler {
+                                try await stream(writer)
+                            } onCancel: {
+                                channel.close(promise: nil)
+                            }
+                            try await outbound.write(.end(nil))
+                            return
+                        }
                         headers.add(name: "Content-Length", value: String(response.body.count))
-                        let keepAlive = h.isKeepAlive && !tooLarge
                         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-                        try await outbound.write(.head(HTTPResponseHead(version: h.version, status: .init(statusCode: response.status), headers: headers)))
+                        try await outbound.write(
+                            .head(HTTPResponseHead(version: h.version, status: .init(statusCode: response.status), headers: headers)))
                         try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
                         try await outbound.write(.end(nil))
                         if !keepAlive { return }
-                        head = nil
                     }
                 }
             }
@@ -118,25 +167,15 @@ public struct ControlServer: Sendable {
             for pair in parts[1].split(separator: "&") {
                 let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
                 let key = String(kv[0]).removingPercentEncoding ?? String(kv[0])
-                let value = kv.count > 1 ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1])) : ""
+                let value =
+                    kv.count > 1
+                    ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1]))
+                    : ""
                 query[key] = value
             }
         }
         return ControlRequest(
             method: head.method.rawValue, path: String(parts.first ?? ""), query: query,
             headers: head.headers.map { ($0.name, $0.value) }, body: Data(body.readableBytesView))
-    }
-}
-
-/// Closes a connection whose read side has been idle past the timeout (slow or half-open clients).
-final class IdleCloser: ChannelInboundHandler, Sendable {
-    typealias InboundIn = ByteBuffer
-
-    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
-        if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            context.close(promise: nil)
-        } else {
-            context.fireUserInboundEventTriggered(event)
-        }
     }
 }

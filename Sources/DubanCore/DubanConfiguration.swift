@@ -25,6 +25,9 @@ public struct DubanConfiguration: Hashable, Sendable {
     public var overdueEvery: Int = 5
     /// At most this many overdue notices per occurrence (default 3).
     public var overdueRepeats: Int = 3
+    /// Members of this group (and root) may make changes over the control socket; everyone who can connect may
+    /// read. Default `duban-admin`.
+    public var adminGroup: String = "duban-admin"
 
     public init(
         plans: String = "/etc/duban/plans", org: String = "/etc/duban/org.yaml",

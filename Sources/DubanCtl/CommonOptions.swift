@@ -37,7 +37,7 @@ struct CommonOptions: ParsableArguments {
             return try ConfigFile.load(config)
         } catch {
             Output.diagnostics(error.diagnostics, language: language)
-            throw ExitCode(DubanctlExit.failed)
+            throw ExitCode(DubanctlExit.configuration)
         }
     }
 
@@ -71,14 +71,29 @@ public enum DubanctlExit {
     public static let failed: Int32 = 1
     /// The command line was wrong.
     public static let usage: Int32 = 2
-    /// The daemon could not be reached (EX_UNAVAILABLE).
+    /// The daemon could not be reached, dropped the connection, did not answer in time, or is still starting
+    /// (EX_UNAVAILABLE).
     public static let unavailable: Int32 = 69
+    /// The daemon failed inside (a 5xx answer other than 503); the same request id may be retried (EX_SOFTWARE).
+    public static let software: Int32 = 70
+    /// The daemon's answer could not be read: another version of duband? (EX_PROTOCOL)
+    public static let protocolError: Int32 = 76
+    /// Refused for lack of rights: a change by a user who may only read, or a socket this user may not open
+    /// (EX_NOPERM).
+    public static let noPermission: Int32 = 77
+    /// The configuration file is missing or wrong (EX_CONFIG).
+    public static let configuration: Int32 = 78
 }
 
 /// Writing results.
 enum Output {
     static func line(_ text: String) {
         print(text)
+    }
+
+    /// Writes a line straight to standard output (no buffering), for streams read while they run.
+    static func flushedLine(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
     static func error(_ text: String) {
@@ -93,6 +108,7 @@ enum Output {
     static func json(_ value: some Encodable) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
         let data = try encoder.encode(value)
         print(String(decoding: data, as: UTF8.self))
     }

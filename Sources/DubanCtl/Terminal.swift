@@ -4,10 +4,20 @@ import Foundation
 /// Text layout for terminals: display widths that count CJK characters as two columns, aligned tables, colour
 /// only when standard output is a terminal.
 public enum Terminal {
-    /// Columns a string occupies in a terminal: East Asian wide and full-width characters count 2.
+    /// Columns a string occupies in a terminal: East Asian wide and full-width characters count 2; ANSI colour
+    /// sequences (`ESC [ … m`) count 0.
     public static func displayWidth(_ text: String) -> Int {
         var width = 0
+        var inEscape = false
         for scalar in text.unicodeScalars {
+            if inEscape {
+                if (0x40...0x7E).contains(scalar.value) && scalar != "[" { inEscape = false }
+                continue
+            }
+            if scalar == "\u{1B}" {
+                inEscape = true
+                continue
+            }
             width += columns(of: scalar)
         }
         return width
@@ -48,19 +58,38 @@ public enum Terminal {
             }
             return parts.joined(separator: "  ").trimmingTrailingSpaces()
         }
-        var out = [line(header), widths.enumerated().map { String(repeating: "─", count: $0.element) }.joined(separator: "  ")]
+        var out = [
+            line(header), widths.enumerated().map { String(repeating: "─", count: $0.element) }.joined(separator: "  "),
+        ]
         out += rows.map(line)
         return out.joined(separator: "\n")
     }
 
-    /// True when standard output is a terminal and `NO_COLOR` is unset.
+    /// True when standard output is a terminal and `NO_COLOR` is unset or empty (https://no-color.org).
     public static var colorEnabled: Bool {
-        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+        colorEnabled(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Wraps `text` in an ANSI colour when colour is enabled.
-    public static func color(_ text: String, _ code: String) -> String {
-        colorEnabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+    /// The rule behind ``colorEnabled``: colour only on a terminal, never with a non-empty `NO_COLOR`, never
+    /// with `TERM=dumb`.
+    public static func colorEnabled(isTerminal: Bool, environment: [String: String]) -> Bool {
+        guard isTerminal else { return false }
+        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
+        return environment["TERM"] != "dumb"
+    }
+
+    /// ANSI colours used in listings.
+    public enum Color: String, Sendable {
+        case red = "31"
+        case green = "32"
+        case yellow = "33"
+        case dim = "2"
+        case bold = "1"
+    }
+
+    /// Wraps `text` in an ANSI colour when `enabled` (default: ``colorEnabled``).
+    public static func color(_ text: String, _ color: Color, enabled: Bool = Terminal.colorEnabled) -> String {
+        enabled && !text.isEmpty ? "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m" : text
     }
 }
 

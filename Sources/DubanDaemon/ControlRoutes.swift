@@ -1,41 +1,117 @@
+import DubanCalendar
+import DubanCore
+import DubanControlAPI
 import DubanControlServer
 import DubanStore
 import Foundation
 
-/// The daemon's answers on the control socket (issue 4 grows this into the full API).
+/// The daemon's answers on the control socket: routes (``APIRoute``) → reads and changes.
+///
+/// Every request is routed first (404 for an unknown path, 405 for a method the route does not take); changes are
+/// then authorized by the peer's credentials (``AccessPolicy``: 403 `forbidden`), given a request id (the
+/// `Idempotency-Key` header, or a generated one) and validated before they reach the store, which applies each in
+/// one transaction together with its audit line. Errors are ``APIErrorBody``s; none crashes or hangs the daemon.
 struct ControlRoutes: ControlHandler {
     let daemon: Daemon
 
     func handle(_ request: ControlRequest) async -> ControlResponse {
-        switch (request.method, request.path) {
-        case ("GET", "/v1/health"):
-            struct Health: Encodable { var ok = true }
-            return .json(Health())
-        case ("GET", "/v1/status"):
-            return .json(daemon.status())
-        case ("POST", "/v1/reload"):
-            let result = await daemon.reload(reason: "control socket")
-            return .json(result, status: result.ok ? 200 : 422)
-        case ("POST", "/v1/backup"):
-            struct Body: Decodable { var path: String }
-            guard let body = try? JSONDecoder().decode(Body.self, from: request.body), body.path.hasPrefix("/") else {
-                return .error(status: 400, code: "bad-request", message: "需要 JSON {\"path\": 绝对路径} / expected JSON {\"path\": absolute path}")
-            }
-            guard !FileManager.default.fileExists(atPath: body.path) else {
-                return .error(status: 409, code: "exists", message: "文件已存在 / file exists: \(body.path)")
-            }
-            do {
-                try await daemon.syncedStore().backup(to: body.path)
-                struct Done: Encodable { var path: String }
-                return .json(Done(path: body.path))
-            } catch {
-                return .error(status: 500, code: "backup-failed", message: "\(error)")
-            }
-        case (_, "/v1/plugins"): return await PluginRoutes.handle(request, daemon: daemon)
-        case (_, "/v1/health"), (_, "/v1/status"), (_, "/v1/reload"), (_, "/v1/backup"):
-            return .error(status: 405, code: "method-not-allowed", message: "方法不允许 / method not allowed: \(request.method)")
-        default:
-            return .error(status: 404, code: "not-found", message: "没有这个接口 / no such route: \(request.path)")
+        // The plugin listing has its own small handler (PluginRoutes); every other route is an APIRoute.
+        if request.path == "/v1/plugins" { return await PluginRoutes.handle(request, daemon: daemon) }
+        guard let route = APIRoute(path: request.path) else {
+            return .error(.notFound, message: "没有这个接口 / no such route: \(String(request.path.prefix(200)))")
         }
+        guard route.methods.contains(request.method) else {
+            var response = ControlResponse.error(
+                .methodNotAllowed,
+                message: "该接口不接受 \(request.method) / \(request.method) not allowed here (allowed: \(route.methods.joined(separator: ", ")))")
+            response.headers.append(("Allow", route.methods.joined(separator: ", ")))
+            return response
+        }
+        do {
+            // Until the first store sync after READY has finished, the store may lack new occurrences' rows:
+            // everything but health, status, the contract and the event stream waits for it (seconds, once).
+            switch route {
+            case .health, .status, .openAPI, .events, .plugins: break
+            default: try await daemon.storeSynced.wait()
+            }
+            if APIRoute.isChange(method: request.method) {
+                let (principal, requestID) = try authorize(request)
+                return try await change(route, request, principal: principal, requestID: requestID)
+            }
+            return try await read(route, request)
+        } catch let error as APIErrorBody {
+            return .error(error)
+        } catch let error as StoreError {
+            return .error(APIErrorBody(error))
+        } catch {
+            return .error(.internalError, message: "内部错误 / internal error: \(error)")
+        }
+    }
+
+    /// The peer as a principal when it may change state, and the change's request id.
+    /// - Throws: 403 `forbidden` for a peer without the right, 400 for a bad `Idempotency-Key`.
+    func authorize(_ request: ControlRequest) throws(APIErrorBody) -> (Principal, String) {
+        let identity = request.peer.map(PeerIdentity.lookup)
+        let policy = AccessPolicy(adminGroupID: PeerIdentity.groupID(named: daemon.configuration.adminGroup))
+        let decision = policy.decide(
+            isChange: true, peerKnown: identity != nil, uid: identity?.uid ?? UInt32.max,
+            groupIDs: identity?.groupIDs ?? [])
+        guard decision == .allowed, let identity else {
+            let who = identity.map { "\($0.user) (uid \($0.uid))" } ?? "unknown peer"
+            throw APIErrorBody(
+                code: .forbidden,
+                message: "\(who) 无权修改:需要 root 或 \(daemon.configuration.adminGroup) 组成员 / \(who) may read but not change: root or group \(daemon.configuration.adminGroup) required")
+        }
+        let requestID: String
+        if let key = request.header(ControlAPI.idempotencyKeyHeader) {
+            guard !key.isEmpty, key.utf8.count <= ControlAPI.maximumIdempotencyKeyLength,
+                key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F })
+            else {
+                throw APIErrorBody.badRequest(
+                    "\(ControlAPI.idempotencyKeyHeader) 应为1到\(ControlAPI.maximumIdempotencyKeyLength)个可见 ASCII 字符",
+                    "\(ControlAPI.idempotencyKeyHeader) must be 1…\(ControlAPI.maximumIdempotencyKeyLength) visible ASCII characters")
+            }
+            requestID = key
+        } else {
+            requestID = UUID().uuidString.lowercased()
+        }
+        return (Principal(uid: identity.uid, user: identity.user), requestID)
+    }
+
+    /// Decodes a JSON body; an empty body decodes as `{}` when `T` allows it.
+    func decode<T: Decodable>(_ type: T.Type, _ request: ControlRequest) throws(APIErrorBody) -> T {
+        let data = request.body.isEmpty ? Data("{}".utf8) : request.body
+        do {
+            return try ControlRoutes.decoder.decode(T.self, from: data)
+        } catch let error as DecodingError {
+            throw APIErrorBody.badRequest("请求体无效:\(ControlRoutes.describe(error))", "invalid body: \(ControlRoutes.describe(error))")
+        } catch {
+            throw APIErrorBody.badRequest("请求体不是有效的 JSON", "the body is not valid JSON")
+        }
+    }
+
+    static let decoder = ControlAPI.makeDecoder()
+
+    static func describe(_ error: DecodingError) -> String {
+        func path(_ context: DecodingError.Context) -> String {
+            let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
+            return keys.isEmpty ? "(body)" : keys.joined(separator: ".")
+        }
+        switch error {
+        case .typeMismatch(_, let context): return "\(path(context)): wrong type"
+        case .valueNotFound(_, let context): return "\(path(context)): missing value"
+        case .keyNotFound(let key, _): return "\(key.stringValue): required"
+        case .dataCorrupted(let context): return "\(path(context)): malformed"
+        @unknown default: return "malformed"
+        }
+    }
+
+    /// A `YYYY-MM-DD` body field as a date; nil gives `fallback`.
+    static func date(_ text: String?, field: String, fallback: CivilDate) throws(APIErrorBody) -> CivilDate {
+        guard let text else { return fallback }
+        guard ControlAPI.isValidDate(text), let date = CivilDate(iso: text) else {
+            throw APIErrorBody.badRequest("\(field) 应为 YYYY-MM-DD 日期", "\(field) must be a YYYY-MM-DD date")
+        }
+        return date
     }
 }

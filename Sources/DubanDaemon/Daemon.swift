@@ -28,6 +28,8 @@ public final class Daemon: Sendable {
     let drainLock = Mutex<Bool>(false)
     /// Opens when the first store sync has finished (see ``syncStore()``).
     let storeSynced = SyncGate()
+    /// Subscribers of `GET /v1/events`.
+    let events = EventBroadcaster()
 
     struct State: Sendable {
         var loaded: LoadedPlans
@@ -99,6 +101,9 @@ public final class Daemon: Sendable {
     }
 
     var loaded: LoadedPlans { state.withLock { $0.loaded } }
+
+    /// The scheduler loop once running.
+    var currentLoop: SchedulerLoop? { loopBox.withLock { $0 } }
 
     /// The scheduler's settings. On a first start (nothing ever handled) it catches up one day only, so a new
     /// installation does not replay years of history; after that every missed event fires once, however long
@@ -172,6 +177,7 @@ public final class Daemon: Sendable {
                 let id: JournalMessageID = notice.kind == "reminder" ? .reminder : notice.kind == "due" ? .due : .overdue
                 metadata.merge(id.metadata) { _, new in new }
                 logger.notice("\(notice.message.text(configuration.locale))", metadata: metadata)
+                events.publish(notice.body)
             }
             try await store.markDelivered(ids: pending.map(\.id))
         }

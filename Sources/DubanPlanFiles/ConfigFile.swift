@@ -8,7 +8,7 @@ import Yams
 public enum ConfigFile {
     static let keys = [
         "plans", "org", "calendar_dir", "school_calendars", "state_dir", "socket", "plugin_dir", "locale", "time_zone",
-        "office_hours", "reminders", "roll", "conventions",
+        "office_hours", "reminders", "roll", "conventions", "admin_group",
     ]
     static let conventionKeys = [
         "year_start", "mid_year", "first_half_end", "spring_term", "autumn_term", "early_month_day", "mid_month_day",
@@ -50,6 +50,17 @@ public enum ConfigFile {
         if let v = top.string("state_dir") { config.stateDirectory = path(v) }
         if let v = top.string("socket") { config.socket = path(v) }
         if let v = top.string("plugin_dir") { config.pluginDirectory = path(v) }
+        if let node = top.value("admin_group") {
+            // A POSIX group name: letters, digits, `_`, `-`, `.`, not starting with `-`.
+            if let text = node.scalar?.string, !text.isEmpty, text.count <= 64, !text.hasPrefix("-"),
+                text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.".contains($0)) })
+            {
+                config.adminGroup = text
+            } else {
+                collector.error(
+                    node, "bad-value", zh: "`admin_group` 应为用户组名", en: "`admin_group` must be a group name")
+            }
+        }
         if let node = top.value("locale") {
             if let text = node.scalar?.string, let language = Language(tag: text) {
                 config.locale = language

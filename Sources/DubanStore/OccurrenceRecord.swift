@@ -21,11 +21,16 @@ public struct OccurrenceRecord: Hashable, Sendable, Codable {
     /// True when the last expansion no longer contains the occurrence (its task or unit was removed); the state
     /// is kept and comes back if the occurrence reappears.
     public var archived: Bool
+    /// For an occurrence started from an event (a procedural limit, ``StateStore/startProcedure``): the event's
+    /// day; nil for occurrences of the plans' expansion.
+    public var eventDay: CivilDate?
+    /// Working days added by extensions (延期); nil or 0 when never extended.
+    public var extendedDays: Int?
 
     public init(
         id: String, plan: String, task: String, org: String, due: CivilDate, state: OccurrenceState = .open,
         actor: String? = nil, changedAt: Date? = nil, note: String? = nil, evidence: String? = nil,
-        archived: Bool = false
+        archived: Bool = false, eventDay: CivilDate? = nil, extendedDays: Int? = nil
     ) {
         self.id = id
         self.plan = plan
@@ -38,5 +43,7 @@ public struct OccurrenceRecord: Hashable, Sendable, Codable {
         self.note = note
         self.evidence = evidence
         self.archived = archived
+        self.eventDay = eventDay
+        self.extendedDays = extendedDays
     }
 }

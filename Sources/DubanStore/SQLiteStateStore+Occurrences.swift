@@ -47,6 +47,10 @@ extension SQLiteStateStore {
                 report.archived += db.changesCount
                 try db.execute(sql: "DELETE FROM plan_digest WHERE plan = ?", arguments: [plan])
             }
+            // Occurrences started from events belong to no expansion: they follow their plan's presence.
+            let restoreStarted = try db.makeStatement(
+                sql: "UPDATE occurrence SET archived = 0 WHERE plan = ? AND origin = 'event' AND archived = 1")
+            for plan in fresh.sorted() { try restoreStarted.execute(arguments: [plan]) }
             if !fresh.isEmpty {
                 try Self.upsertFresh(Self.rows(of: fresh, in: rows, all: incoming.count), db: db, into: &report)
             }
@@ -141,7 +145,7 @@ extension SQLiteStateStore {
         let archiveGone = try db.makeStatement(
             sql: """
                 UPDATE occurrence SET archived = 1
-                WHERE plan = ? AND archived = 0 AND id NOT IN (SELECT id FROM temp.sync_incoming)
+                WHERE plan = ? AND archived = 0 AND origin = 'plan' AND id NOT IN (SELECT id FROM temp.sync_incoming)
                 """)
         for plan in plans.sorted() {
             try archiveGone.execute(arguments: [plan])
@@ -232,15 +236,19 @@ extension SQLiteStateStore {
     // MARK: Row mapping
 
     /// The columns ``occurrence(_:)`` reads, in order.
-    static let occurrenceColumns = "id, plan, task, org, due, state, actor, changed_at, note, evidence, archived"
+    static let occurrenceColumns =
+        "id, plan, task, org, due, state, actor, changed_at, note, evidence, archived, event_day, extended_days"
 
     static func occurrence(_ row: Row) -> OccurrenceRecord {
         let changed: Int64? = row[7]
         let stateText: String = row[5]
+        let eventDay: Int? = row[11]
+        let extended: Int = row[12]
         return OccurrenceRecord(
             id: row[0], plan: row[1], task: row[2], org: row[3], due: CivilDate(dayNumber: row[4]),
             state: OccurrenceState(rawValue: stateText) ?? .open, actor: row[6],
-            changedAt: changed.map { date(millis: $0) }, note: row[8], evidence: row[9], archived: row[10])
+            changedAt: changed.map { date(millis: $0) }, note: row[8], evidence: row[9], archived: row[10],
+            eventDay: eventDay.map { CivilDate(dayNumber: $0) }, extendedDays: extended == 0 ? nil : extended)
     }
 
     static func fetchOccurrence(_ db: Database, id: String) throws -> OccurrenceRecord? {

@@ -7,8 +7,21 @@ extension SQLiteStateStore {
         migrator.registerMigration("v1") { db in
             try db.execute(sql: schemaV1)
         }
+        migrator.registerMigration("v2") { db in
+            try db.execute(sql: schemaV2)
+        }
         return migrator
     }
+
+    /// Version 2: occurrences started from events (procedural limits) with their extensions, a partial index of
+    /// live occurrences for the milestone queries, and audit lines by target (an occurrence's history).
+    static let schemaV2 = """
+        ALTER TABLE occurrence ADD COLUMN origin TEXT NOT NULL DEFAULT 'plan' CHECK (origin IN ('plan', 'event'));
+        ALTER TABLE occurrence ADD COLUMN event_day INTEGER;
+        ALTER TABLE occurrence ADD COLUMN extended_days INTEGER NOT NULL DEFAULT 0 CHECK (extended_days >= 0);
+        CREATE INDEX occurrence_live ON occurrence (state, due, id) WHERE archived = 0;
+        CREATE INDEX audit_target ON audit (target, id);
+        """
 
     /// Version 1 of the schema (docs/state-store.md explains each table).
     static let schemaV1 = """

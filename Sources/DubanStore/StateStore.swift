@@ -64,6 +64,30 @@ public protocol StateStore: Sendable {
     /// Open, not archived occurrences due in `dueFrom...through`, ordered by due date then id, the first `limit`.
     func openMilestones(dueFrom: CivilDate, through: CivilDate, limit: Int) async throws -> [OccurrenceRecord]
 
+    /// Open or closed occurrences matching `filter`, by due date then id, one page, with the total count.
+    func occurrences(matching filter: OccurrenceFilter) async throws -> OccurrencePage
+
+    /// Records a procedural occurrence started by an event (e.g. a disclosure request received on `eventDay`).
+    /// It belongs to no plan expansion, so ``sync(_:)`` keeps it while its plan exists.
+    /// - Throws: ``StoreError/Code/conflict`` when the id exists (the event was recorded under another request id).
+    func startProcedure(
+        _ row: OccurrenceRow, eventDay: CivilDate, note: String?, actor: Principal, requestID: String
+    ) async throws -> OccurrenceRecord
+
+    /// Extends (延期) an open occurrence started from an event by `workingDays`; extensions may total at most
+    /// `allowed`. `newDue` moves a due date by working days (the store knows no calendar).
+    func extend(
+        id: String, workingDays: Int, allowed: Int, reason: String, actor: Principal, requestID: String,
+        newDue: @escaping @Sendable (CivilDate, Int) -> CivilDate
+    ) async throws -> OccurrenceRecord
+
+    /// Per plan and task: occurrences (not archived), open ones, open ones due on or before `overdueThrough`, and
+    /// the earliest open due date on or after `openFrom`; only units in `orgs` when given.
+    func taskCounts(orgs: [String]?, overdueThrough: CivilDate, openFrom: CivilDate) async throws -> [TaskCounts]
+
+    /// Occurrences started from events that are not archived, by due date.
+    func startedOccurrences() async throws -> [OccurrenceRecord]
+
     // MARK: Events and outbox
 
     /// Records fired events as handled together with the notifications they cause, in one transaction.
@@ -97,6 +121,9 @@ public protocol StateStore: Sendable {
 
     /// The newest audit lines first, at most `limit`, older than id `before` when given (to page back).
     func auditLog(limit: Int, before: Int64?) async throws -> [AuditRecord]
+
+    /// The newest audit lines about `target` (an occurrence id, a task key), at most `limit`.
+    func auditLog(target: String, limit: Int) async throws -> [AuditRecord]
 
     /// Writes a consistent copy of the whole store to a new file at `path`, while other calls go on.
     /// - Throws: ``StoreError/Code/alreadyExists`` when `path` exists.

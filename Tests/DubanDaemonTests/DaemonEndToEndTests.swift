@@ -102,7 +102,7 @@ struct DaemonEndToEndTests {
         let sock = ws.socket
         let backupPath = ws.dir.url.appendingPathComponent("backup.sqlite").path
         let ctlStatus = try await offload { try ProcessRunner.run(dubanctl, ["status", "--socket", sock, "--json"]) }
-        #expect(ctlStatus.status == 0 && ctlStatus.stdout.contains("\"plans\":1"), "\(ctlStatus.stdout)\(ctlStatus.stderr)")
+        #expect(ctlStatus.status == 0 && ctlStatus.stdout.contains("\"plans\" : 1"), "\(ctlStatus.stdout)\(ctlStatus.stderr)")
         let backup = try await offload { try ProcessRunner.run(dubanctl, ["backup", backupPath, "--socket", sock]) }
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(((try? FileManager.default.attributesOfItem(atPath: backupPath)[.size] as? Int) ?? 0) > 0)

@@ -1,0 +1,158 @@
+import DubanCalendar
+import DubanControlAPI
+import DubanControlServer
+import DubanCore
+import DubanStore
+import Foundation
+
+extension ControlRoutes {
+    /// The milestones an export covers: the milestone filters, with `limit` defaulting to the largest page.
+    func exportMilestones(_ request: ControlRequest) async throws -> (ControlView, [Milestone]) {
+        var query = try MilestoneQuery(query: request.query)
+        if request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
+        let view = daemon.view()
+        let page = try await milestones(query, view: view)
+        return (view, page.records.map { view.milestone($0) })
+    }
+
+    /// `GET /v1/export.ics`: one all-day VEVENT per milestone (RFC 5545).
+    func exportICS(_ request: ControlRequest) async throws -> ControlResponse {
+        let (view, items) = try await exportMilestones(request)
+        let text = ICalendarWriter.calendar(items, stamp: view.now)
+        return ControlResponse(
+            status: 200, contentType: "text/calendar; charset=utf-8", body: Data(text.utf8),
+            headers: [("Content-Disposition", "attachment; filename=\"duban.ics\"")])
+    }
+
+    /// `GET /v1/export.csv`: one row per milestone, UTF-8 with a byte-order mark so Excel reads the Chinese.
+    func exportCSV(_ request: ControlRequest) async throws -> ControlResponse {
+        let (_, items) = try await exportMilestones(request)
+        return ControlResponse(
+            status: 200, contentType: "text/csv; charset=utf-8", body: CSVWriter.report(items),
+            headers: [("Content-Disposition", "attachment; filename=\"duban.csv\"")])
+    }
+
+    /// `GET /v1/events`: Server-Sent Events of every delivered notice, with heartbeats.
+    func events() -> ControlResponse {
+        let stream = daemon.events.subscribe()
+        return .streaming(contentType: EventStream.contentType) { writer in
+            try await writer.write(Data(": duban events\nretry: 5000\n\n".utf8))
+            let encoder = ControlAPI.makeEncoder()
+            for await item in stream {
+                switch item {
+                case .heartbeat:
+                    try await writer.write(Data(": ping\n\n".utf8))
+                case .event(let event):
+                    let json = String(decoding: try encoder.encode(event), as: UTF8.self)
+                    try await writer.write(Data("id: \(event.key)\nevent: \(event.kind)\ndata: \(json)\n\n".utf8))
+                }
+            }
+        }
+    }
+}
+
+/// RFC 5545 text: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 sequence), TEXT values escaped.
+enum ICalendarWriter {
+    static func calendar(_ items: [Milestone], stamp: Date) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//duban//duban control API//ZH", "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("督办事项"), "X-WR-TIMEZONE:Asia/Shanghai",
+        ]
+        let dtstamp = utcStamp(stamp)
+        for item in items {
+            guard let due = CivilDate(iso: item.due) else { continue }
+            let state = item.state == "done" ? "已办结" : item.state == "waived" ? "已免办" : item.overdue ? "已逾期" : "未办结"
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:" + escape(item.id) + "@duban",
+                "DTSTAMP:" + dtstamp,
+                "DTSTART;VALUE=DATE:" + compact(due),
+                "DTEND;VALUE=DATE:" + compact(due.adding(days: 1)),
+                "SUMMARY:" + escape("【督办】\(item.title)(\(item.orgName))"),
+                "DESCRIPTION:" + escape(
+                    "计划:\(item.planTitle)\n单位:\(item.orgName)\n到期:\(item.due) \(item.weekdayName)\n状态:\(state)\n编号:\(item.id)"),
+                "CATEGORIES:" + escape(item.kind),
+                "STATUS:" + (item.state == "open" ? "CONFIRMED" : "CANCELLED"),
+                "TRANSP:TRANSPARENT",
+                "END:VEVENT",
+            ]
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// `20240510`.
+    static func compact(_ date: CivilDate) -> String {
+        String(format: "%04d%02d%02d", date.year, date.month, date.day)
+    }
+
+    static func utcStamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = CivilDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
+        let rest = seconds - day.dayNumber * 86_400
+        return compact(day) + String(format: "T%02d%02d%02dZ", rest / 3600, rest / 60 % 60, rest % 60)
+    }
+
+    /// TEXT escaping: backslash, semicolon, comma, newline.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n": out += "\\n"
+            case "\r": continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// Folds a content line into pieces of at most 75 octets; continuation lines start with one space.
+    static func fold(_ line: String) -> String {
+        var pieces: [String] = []
+        var current = ""
+        var octets = 0
+        for character in line {
+            let size = String(character).utf8.count
+            let limit = pieces.isEmpty ? 75 : 74
+            if octets + size > limit {
+                pieces.append(current)
+                current = ""
+                octets = 0
+            }
+            current.append(character)
+            octets += size
+        }
+        pieces.append(current)
+        return pieces.joined(separator: "\r\n ")
+    }
+}
+
+/// A CSV report: UTF-8 with a byte-order mark, CRLF, fields quoted when needed (RFC 4180).
+enum CSVWriter {
+    static let header = ["事项编号", "计划", "任务", "类型", "单位", "周期", "到期日", "星期", "剩余工作日", "状态", "是否逾期", "办理人", "备注", "佐证"]
+
+    static func report(_ items: [Milestone]) -> Data {
+        var text = "\u{FEFF}" + header.map(field).joined(separator: ",") + "\r\n"
+        for item in items {
+            let state = item.state == "done" ? "已办结" : item.state == "waived" ? "已免办" : "未办结"
+            let row = [
+                item.id, item.planTitle, item.title, item.kind, item.orgName, item.period, item.due, item.weekdayName,
+                String(item.workingDaysLeft), state, item.overdue ? "是" : "否", item.actor ?? "", item.note ?? "",
+                item.evidence ?? "",
+            ]
+            text += row.map(field).joined(separator: ",") + "\r\n"
+        }
+        return Data(text.utf8)
+    }
+
+    static func field(_ value: String) -> String {
+        // A leading =, +, - or @ would make a spreadsheet run a formula: prefix it with a quote.
+        var value = value
+        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,0 +1,232 @@
+import DubanCalendar
+import DubanControlAPI
+import DubanControlServer
+import DubanCore
+import DubanStore
+import Foundation
+
+extension ControlRoutes {
+    /// Answers a read (`GET`).
+    func read(_ route: APIRoute, _ request: ControlRequest) async throws -> ControlResponse {
+        switch route {
+        case .health:
+            return .json(HealthBody(version: DubanVersion.current))
+        case .status:
+            return .json(daemon.status().body)
+        case .openAPI:
+            return ControlResponse(status: 200, body: OpenAPIDocument.json)
+        case .plans:
+            return .json(try await plans())
+        case .plan(let id):
+            return .json(try await plan(id))
+        case .tasks:
+            return .json(try await tasks(TaskQuery(query: request.query)))
+        case .milestones:
+            let view = daemon.view()
+            let page = try await milestones(MilestoneQuery(query: request.query), view: view)
+            return .json(Page(items: page.records.map { view.milestone($0) }, total: page.total, limit: page.limit, offset: page.offset))
+        case .occurrence(let id):
+            return .json(try await occurrenceDetail(id))
+        case .progress(let id):
+            let view = daemon.view()
+            let record = try await record(id)
+            return .json(view.progressReport(record, progress: try await daemon.store.progress(of: id)))
+        case .readings:
+            let query = try ReadingsQuery(query: request.query)
+            let key = try targetKey(plan: query.plan, task: query.task, org: query.org, view: daemon.view())
+            return .json(daemon.view().readingsReport(key, readings: try await daemon.store.readings(taskKey: key)))
+        case .audit:
+            let query = try AuditQuery(query: request.query)
+            let records = try await daemon.store.auditLog(limit: query.limit, before: query.before)
+            let next = records.count == query.limit ? records.last?.id : nil
+            return .json(AuditPage(entries: records.map(ControlView.auditBody), nextBefore: next))
+        case .exportICS:
+            return try await exportICS(request)
+        case .exportCSV:
+            return try await exportCSV(request)
+        case .events:
+            return events()
+        case .plugins:
+            return .error(.notFound, message: "插件接口尚未提供 / the plugin host is not part of this build")
+        case .occurrenceAction, .procedures, .reload, .backup:
+            return .error(.methodNotAllowed, message: "只接受 POST / POST only")
+        }
+    }
+
+    /// The stored occurrence `id`, or 404.
+    func record(_ id: String) async throws -> OccurrenceRecord {
+        guard let record = try await daemon.store.state(of: id) else {
+            throw APIErrorBody.notFound("没有编号为“\(id)”的事项", "no occurrence has the id \(id)")
+        }
+        return record
+    }
+
+    // MARK: Plans and tasks
+
+    func plans() async throws -> Page<PlanSummary> {
+        let view = daemon.view()
+        let counts = try await daemon.store.taskCounts(orgs: nil, overdueThrough: view.overdueThrough, openFrom: view.today)
+        let items = view.schedule.plans.indices.map { planSummary($0, view: view, counts: counts) }
+        return Page(items: items, total: items.count, limit: items.count, offset: 0)
+    }
+
+    func plan(_ id: String) async throws -> PlanDetail {
+        let view = daemon.view()
+        guard let index = view.schedule.plans.firstIndex(where: { $0.id == id }) else {
+            throw APIErrorBody.notFound("没有编号为“\(id)”的计划", "no plan has the id \(id)")
+        }
+        let counts = try await daemon.store.taskCounts(orgs: nil, overdueThrough: view.overdueThrough, openFrom: view.today)
+        let byTask = Dictionary(counts.map { ($0.plan + "/" + $0.task, $0) }, uniquingKeysWith: { a, _ in a })
+        let tasks = view.schedule.tasks.filter { $0.plan == index }.map {
+            view.taskSummary($0, counts: byTask[id + "/" + $0.task.id])
+        }
+        return PlanDetail(plan: planSummary(index, view: view, counts: counts), tasks: tasks)
+    }
+
+    func planSummary(_ index: Int, view: ControlView, counts: [TaskCounts]) -> PlanSummary {
+        let plan = view.schedule.plans[index]
+        let mine = counts.filter { $0.plan == plan.id }
+        return PlanSummary(
+            id: plan.id, title: plan.title, issuer: plan.issuer, document: plan.document,
+            published: plan.published?.description, horizonStart: plan.horizon?.start.description,
+            horizonEnd: plan.horizon?.end.description, tasks: plan.tasks.count,
+            occurrences: mine.reduce(0) { $0 + $1.total }, open: mine.reduce(0) { $0 + $1.open },
+            overdue: mine.reduce(0) { $0 + $1.overdue })
+    }
+
+    func tasks(_ query: TaskQuery) async throws -> Page<TaskSummary> {
+        let view = daemon.view()
+        let schedule = view.schedule
+        if let plan = query.plan, !schedule.plans.contains(where: { $0.id == plan }) {
+            throw APIErrorBody.notFound("没有编号为“\(plan)”的计划", "no plan has the id \(plan)")
+        }
+        var orgs: [String]?
+        var unitIndices: Set<Int32>?
+        if let org = query.org {
+            guard schedule.directory.unit(org) != nil else {
+                throw APIErrorBody.notFound("没有编号为“\(org)”的单位", "no org unit has the id \(org)")
+            }
+            let ids = view.units(under: org, rollup: query.rollup)
+            orgs = ids
+            unitIndices = Set(ids.compactMap { schedule.directory.index(ofUnit: $0).map { Int32($0) } })
+        }
+        let counts = try await daemon.store.taskCounts(orgs: orgs, overdueThrough: view.overdueThrough, openFrom: view.today)
+        let byTask = Dictionary(counts.map { ($0.plan + "/" + $0.task, $0) }, uniquingKeysWith: { a, _ in a })
+        var items: [TaskSummary] = []
+        for scheduled in schedule.tasks {
+            let planID = schedule.plans[scheduled.plan].id
+            if let plan = query.plan, plan != planID { continue }
+            if let kind = query.kind, kind != scheduled.task.kind.rawValue { continue }
+            if let tag = query.tag, !scheduled.task.tags.contains(tag) { continue }
+            if let unitIndices, !scheduled.units.contains(where: unitIndices.contains) { continue }
+            let count = byTask[planID + "/" + scheduled.task.id]
+            switch query.state {
+            case .all: break
+            case .open: if (count?.open ?? 0) == 0 { continue }
+            case .overdue: if (count?.overdue ?? 0) == 0 { continue }
+            case .closed: if (count?.total ?? 0) == 0 || (count?.open ?? 0) > 0 { continue }
+            }
+            items.append(view.taskSummary(scheduled, counts: count))
+        }
+        let page = Array(items.dropFirst(query.offset).prefix(query.limit))
+        return Page(items: page, total: items.count, limit: query.limit, offset: query.offset)
+    }
+
+    // MARK: Milestones
+
+    /// The store page for a milestone query (due range, org roll-up, plan, task, kind, tag, state).
+    func milestones(_ query: MilestoneQuery, view: ControlView) async throws -> (records: [OccurrenceRecord], total: Int, limit: Int, offset: Int) {
+        let filter = try occurrenceFilter(query, view: view)
+        guard let filter else { return ([], 0, query.limit, query.offset) }
+        let page = try await daemon.store.occurrences(matching: filter)
+        return (page.records, page.total, query.limit, query.offset)
+    }
+
+    /// The store filter for a milestone query; nil when nothing can match.
+    func occurrenceFilter(_ query: MilestoneQuery, view: ControlView) throws(APIErrorBody) -> OccurrenceFilter? {
+        let schedule = view.schedule
+        var from = query.from.flatMap { CivilDate(iso: $0) }
+        var through = query.through.flatMap { CivilDate(iso: $0) }
+        func narrow(_ low: CivilDate?, _ high: CivilDate?) {
+            if let low { from = max(from ?? low, low) }
+            if let high { through = min(through ?? high, high) }
+        }
+        if let days = query.withinDays { narrow(view.today, view.today.adding(days: days)) }
+        if let days = query.withinWorkingDays {
+            narrow(view.today, schedule.calendar.adding(workingDays: days, to: view.today))
+        }
+        var states: Set<OccurrenceState>
+        switch query.state {
+        case .open: states = [.open]
+        case .done: states = [.done]
+        case .waived: states = [.waived]
+        case .closed: states = [.done, .waived]
+        case .all: states = []
+        }
+        if query.overdue {
+            narrow(nil, view.overdueThrough)
+            if states.isEmpty || states.contains(.open) { states = [.open] } else { return nil }
+        }
+        if let from, let through, from > through { return nil }
+        if let plan = query.plan, !schedule.plans.contains(where: { $0.id == plan }) {
+            throw APIErrorBody.notFound("没有编号为“\(plan)”的计划", "no plan has the id \(plan)")
+        }
+        var orgs: [String]?
+        if let org = query.org {
+            guard schedule.directory.unit(org) != nil else {
+                throw APIErrorBody.notFound("没有编号为“\(org)”的单位", "no org unit has the id \(org)")
+            }
+            orgs = view.units(under: org, rollup: query.rollup)
+        }
+        var tasks: [OccurrenceFilter.TaskRef]?
+        if query.task != nil || query.kind != nil || query.tag != nil {
+            tasks = schedule.tasks.compactMap { scheduled in
+                let planID = schedule.plans[scheduled.plan].id
+                if let plan = query.plan, plan != planID { return nil }
+                if let task = query.task, task != scheduled.task.id { return nil }
+                if let kind = query.kind, kind != scheduled.task.kind.rawValue { return nil }
+                if let tag = query.tag, !scheduled.task.tags.contains(tag) { return nil }
+                return OccurrenceFilter.TaskRef(plan: planID, task: scheduled.task.id)
+            }
+        }
+        return OccurrenceFilter(
+            dueFrom: from, dueThrough: through, states: states, plan: query.plan, tasks: tasks, orgs: orgs,
+            limit: query.limit, offset: query.offset)
+    }
+
+    // MARK: One occurrence
+
+    func occurrenceDetail(_ id: String) async throws -> OccurrenceDetail {
+        let view = daemon.view()
+        let record = try await record(id)
+        let kind = view.scheduled(plan: record.plan, task: record.task)?.task.kind
+        let history = try await daemon.store.auditLog(target: id, limit: 100).map(ControlView.auditBody)
+        var progress: ProgressReport?
+        if kind == .quota {
+            progress = view.progressReport(record, progress: try await daemon.store.progress(of: id))
+        }
+        var readings: ReadingsReport?
+        if kind == .target {
+            let key = TaskKey(plan: record.plan, task: record.task, org: record.org)
+            readings = view.readingsReport(key, readings: try await daemon.store.readings(taskKey: key))
+        }
+        return OccurrenceDetail(
+            occurrence: view.milestone(record, detailed: true), reminders: view.reminders(of: record), history: history,
+            progress: progress, readings: readings)
+    }
+
+    /// The key of a target task assigned to `org`, or 404/422.
+    func targetKey(plan: String, task: String, org: String, view: ControlView) throws(APIErrorBody) -> TaskKey {
+        guard let scheduled = view.scheduled(plan: plan, task: task) else {
+            throw APIErrorBody.notFound("计划“\(plan)”中没有任务“\(task)”", "plan \(plan) has no task \(task)")
+        }
+        guard let unit = view.schedule.directory.index(ofUnit: org), scheduled.units.contains(Int32(unit)) else {
+            throw APIErrorBody.notFound("任务“\(task)”未分配给“\(org)”", "task \(task) is not assigned to \(org)")
+        }
+        guard scheduled.task.kind == .target else {
+            throw APIErrorBody.unprocessable(
+                "任务“\(task)”不是目标指标(\(scheduled.task.kind.chinese))", "task \(task) is not a target (\(scheduled.task.kind.rawValue))")
+        }
+        return TaskKey(plan: plan, task: task, org: org)
+    }
+}

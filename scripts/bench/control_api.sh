@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# The control API under load (shared/TARGETS.md):
+#   - GET /v1/status with 16 concurrent clients (`curl --parallel --parallel-max 16`), beside nginx serving the same
+#     JSON bytes from a Unix socket with the same curl command (target: ≥ 0.5× nginx's requests/s);
+#   - GET /v1/milestones?within_days=30 (open, first 100) over 1,000,000 occurrences, 16 clients
+#     (target: p50 ≤ 1 ms, p99 ≤ 5 ms).
+# The 1,000,000 occurrences come from generated files: 1,000 org units, 17 monthly tasks × 60 months (2024–2028)
+# × 1,000 units = 1,020,000; a third are marked done straight in the SQLite file before the daemon starts (the
+# store's state survives restarts). Latencies are curl's per-transfer time_total.
+#
+# Usage: scripts/bench/control_api.sh [duband]   (default: .build/release/duband; `swift build -c release --product duband`)
+#        REQUESTS=20000 to change the request count per run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+duband=$(realpath "${1:-.build/release/duband}")
+requests=${REQUESTS:-20000}
+command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq nginx-light; }
+command -v sqlite3 >/dev/null || { apt-get update -qq && apt-get install -y -qq sqlite3; }
+work=$(mktemp -d)
+cleanup() {
+    [ -n "${daemon:-}" ] && kill "$daemon" 2>/dev/null || true
+    [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+    wait 2>/dev/null || true
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# --- Workspace: 1,000 units, one plan of 17 monthly tasks for all of them.
+python3 - "$work" <<'PY'
+import sys, os
+work = sys.argv[1]
+os.makedirs(f"{work}/plans", exist_ok=True)
+with open(f"{work}/org.yaml", "w") as f:
+    f.write("units:\n  - {id: bureau, name: 教育局, kind: bureau}\n")
+    for i in range(999):
+        f.write(f"  - {{id: s{i:03d}, name: 第{i}学校, kind: school, parent: bureau}}\n")
+with open(f"{work}/plans/bench.yaml", "w") as f:
+    f.write("id: bench\ntitle: 基准计划\nhorizon: {start: 2024-01-01, end: 2028-12-31}\ntasks:\n")
+    for t in range(17):
+        units = "[bureau, " + ", ".join(f"s{i:03d}" for i in range(999)) + "]"
+        f.write(f"  - {{id: t{t:02d}, title: 每月报送{t}, kind: recurring, recurrence: 每月, assignees: {units}, reminders: [3]}}\n")
+with open(f"{work}/duban.yaml", "w") as f:
+    f.write("plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\n")
+PY
+
+start_daemon() {
+    "$duband" --config "$work/duban.yaml" --clock-start 2026-06-01T09:00:00+08:00 --clock-speed 1 >"$work/duband.log" 2>&1 &
+    daemon=$!
+    for _ in $(seq 1 1200); do
+        curl -sf --unix-socket "$work/control.sock" http://x/v1/health >/dev/null 2>&1 && return 0
+        sleep 0.25
+    done
+    echo "duband did not come up" >&2; tail -20 "$work/duband.log" >&2; exit 1
+}
+t0=$(date +%s.%N)
+start_daemon
+t1=$(date +%s.%N)
+occurrences=$(sqlite3 "$work/state/duban.sqlite" "SELECT count(*) FROM occurrence")
+echo "duband ready with $occurrences stored occurrences in $(awk -v a="$t0" -v b="$t1" 'BEGIN{printf "%.1f", b-a}') s (first start, store sync included)"
+kill "$daemon"; wait "$daemon" 2>/dev/null || true
+sqlite3 "$work/state/duban.sqlite" "UPDATE occurrence SET state = 'done' WHERE rowid % 3 = 0"
+start_daemon
+
+# --- nginx serving the same status bytes from a Unix socket.
+curl -s --unix-socket "$work/control.sock" http://x/v1/status > "$work/status.json"
+mkdir -p "$work/nginx"
+cat > "$work/nginx.conf" <<NGINX
+worker_processes 1;
+pid $work/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    client_body_temp_path $work/nginx; proxy_temp_path $work/nginx; fastcgi_temp_path $work/nginx;
+    uwsgi_temp_path $work/nginx; scgi_temp_path $work/nginx;
+    server {
+        listen unix:$work/nginx.sock;
+        location = /v1/status { default_type application/json; alias $work/status.json; }
+    }
+}
+NGINX
+nginx -c "$work/nginx.conf"
+for _ in $(seq 1 50); do [ -S "$work/nginx.sock" ] && break; sleep 0.1; done
+
+# run SOCKET URL: requests/s, p50 and p99 in ms over $requests requests with 16 parallel transfers.
+run() {
+    local socket=$1 url=$2 start end
+    curl -s --unix-socket "$socket" -o /dev/null "$url" # warm
+    start=$(date +%s%N)
+    curl -s --parallel --parallel-max 16 --unix-socket "$socket" -o /dev/null -w '%{time_total}\n' "$url&n=[1-$requests]" \
+        > "$work/times.txt"
+    end=$(date +%s%N)
+    sort -n "$work/times.txt" | awk -v n="$requests" -v ns=$((end - start)) '
+        { t[NR] = $1 }
+        END { printf "%8.0f req/s   p50 %6.3f ms   p99 %6.3f ms", n / (ns / 1e9), t[int(NR * 0.50)] * 1000, t[int(NR * 0.99)] * 1000 }'
+}
+
+best() { # best of three by requests/s
+    local best_line="" best_rate=0 line rate
+    for _ in 1 2 3; do
+        line=$(run "$@")
+        rate=$(echo "$line" | awk '{print $1}')
+        if awk -v a="$rate" -v b="$best_rate" 'BEGIN{exit !(a > b)}'; then best_rate=$rate; best_line=$line; fi
+    done
+    echo "$best_line"
+}
+
+echo "$requests requests per run, 16 parallel (curl --parallel --parallel-max 16), best of 3"
+nginx_line=$(best "$work/nginx.sock" "http://x/v1/status?x=1")
+status_line=$(best "$work/control.sock" "http://x/v1/status?x=1")
+milestones_line=$(best "$work/control.sock" "http://x/v1/milestones?within_days=30")
+echo "nginx  /v1/status (same bytes):     $nginx_line"
+echo "duband /v1/status:                  $status_line"
+echo "duband /v1/milestones?within_days=30 (first 100 of $(curl -s --unix-socket "$work/control.sock" 'http://x/v1/milestones?within_days=30&limit=1' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])') open): $milestones_line"
+awk -v a="$(echo "$status_line" | awk '{print $1}')" -v b="$(echo "$nginx_line" | awk '{print $1}')" \
+    'BEGIN { printf "status: duband / nginx = %.2f (target ≥ 0.5)\n", a / b }'
+echo "milestones target: p50 ≤ 1 ms, p99 ≤ 5 ms"
