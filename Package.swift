@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "DubanCalendar", targets: ["DubanCalendar"]),
         .library(name: "DubanCore", targets: ["DubanCore"]),
         .library(name: "DubanPlanFiles", targets: ["DubanPlanFiles"]),
+        .library(name: "DubanImport", targets: ["DubanImport"]),
+        .executable(name: "duban-planimport", targets: ["duban-planimport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -37,6 +39,8 @@ let package = Package(
             dependencies: ["DubanCore", "DubanCalendar", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
         ),
+        // Pure: a published action-plan document (plain text) → a draft plan (items, flags, unmapped sentences).
+        .target(name: "DubanImport", dependencies: ["DubanCore", "DubanCalendar"]),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
         // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
@@ -79,11 +83,15 @@ let package = Package(
         .target(
             name: "DubanCtl",
             dependencies: [
-                "DubanCore", "DubanCalendar", "DubanPlanFiles",
+                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .executableTarget(name: "dubanctl", dependencies: ["DubanCtl"]),
+        // The plan importer as a plugin (capability importer): JSON-RPC over stdin/stdout.
+        .executableTarget(
+            name: "duban-planimport", dependencies: ["DubanImport", "DubanCore", "DubanCalendar"],
+            path: "plugins/planimport"),
         // Test support: fixtures, temp dirs, running the built binaries.
         .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
@@ -91,6 +99,14 @@ let package = Package(
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
+        .testTarget(
+            name: "DubanImportTests",
+            dependencies: [
+                "DubanImport", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting",
+                // Reads the reference timeline (../shared/timeline/*.yaml) for the evaluation.
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanTesting"]),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(

@@ -1,0 +1,274 @@
+import Foundation
+import DubanCalendar
+import DubanCore
+
+/// What earlier clauses of a sentence established for later ones: a quota period (州级年培训校长300名,
+/// 教师培训1000名 — the second count is yearly too), a cycle, and whether the last clause listed goals.
+struct AmountState {
+    var per: QuotaSpec.Per?
+    var cycle: QuotaCycle?
+    /// True when the cycle is the counting period itself (3年不少于30学时), not a completion target.
+    var perCycle = false
+    var previousHadGoal = false
+    var previousMetric: String?
+
+    init(sentence: String) {
+        (cycle, perCycle) = AmountState.cycle(in: sentence)
+    }
+
+    /// 四年完成一轮/两轮 (cycle), 5年一周期, 3年不少于, 4年累计 (the cycle is the counting period).
+    static func cycle(in text: String) -> (QuotaCycle?, Bool) {
+        let chars = Array(text)
+        let numerals: [Character: Int] = ["一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10]
+        func number(at index: Int) -> (Int, Int)? {
+            guard index >= 0, index < chars.count else { return nil }
+            if chars[index].isASCIIDigit {
+                var end = index
+                while end < chars.count, chars[end].isASCIIDigit { end += 1 }
+                return Int(String(chars[index..<end])).map { ($0, end) }
+            }
+            return numerals[chars[index]].map { ($0, index + 1) }
+        }
+        for index in chars.indices {
+            guard let (years, afterYears) = number(at: index), afterYears < chars.count, chars[afterYears] == "年",
+                index == 0 || !chars[index - 1].isASCIIDigit && numerals[chars[index - 1]] == nil
+            else { continue }
+            var cursor = afterYears + 1
+            if chars.matches("完成", at: cursor) { cursor += 2 }
+            if let (rounds, afterRounds) = number(at: cursor), chars.matches("轮", at: afterRounds), years <= 10 {
+                return (QuotaCycle(years: years, rounds: rounds), false)
+            }
+            for word in ["一周期", "一个周期", "为一周期", "累计", "不少于", "至少"] where chars.matches(word, at: afterYears + 1) {
+                if years <= 10 { return (QuotaCycle(years: years, rounds: 1), true) }
+            }
+        }
+        return (nil, false)
+    }
+}
+
+extension ImportRun {
+    // MARK: - One clause: recurrences, quotas, targets
+
+    /// Reads a clause's recurrence and amounts; returns how many items it made.
+    mutating func readClause(
+        _ clause: Clause, line: SourceLine, date: ContextDate, state: inout AmountState, subject: [String]
+    ) -> Int {
+        let text = clause.text
+        if Self.retrospectiveWords.contains(where: { text.contains($0) })
+            || DatePhrase.find(in: text, conventions: conventions).contains(where: { $0.role == .context && $0.text.hasPrefix("从") })
+        {
+            state.previousHadGoal = false
+            return 0
+        }
+        var made = 0
+        let marker = RecurrenceMarker.find(in: text)
+        let tokens = amounts(in: text)
+        if let marker, marker.word.hasPrefix("每") || marker.word == "年" {
+            let counted = tokens.filter { $0.range.lowerBound > marker.range.lowerBound && $0.unit != "次" && $0.unit != "轮" }
+            if !counted.isEmpty {
+                state.per = marker.recurrence?.every == .semester ? .semester : .year
+            } else if marker.word != "年", let recurrence = marker.recurrence {
+                var recurrence = recurrence
+                if let times = tokens.first(where: { $0.unit == "次" && $0.range.lowerBound > marker.range.lowerBound }) {
+                    recurrence.times = max(1, Int(times.value))
+                    let near = text.slice(max(0, times.range.lowerBound - 3)..<times.range.lowerBound)
+                    recurrence.atLeast = ["不少于", "至少", "不低于"].contains { near.contains($0) }
+                        || text.slice(times.range.upperBound..<min(text.count, times.range.upperBound + 2)) == "以上"
+                }
+                add(recurringItem(clause, line: line, recurrence: recurrence, word: marker.word, date: date), subject: subject)
+                state.previousHadGoal = false
+                return 1
+            }
+        } else if let marker {
+            var item = recurringItem(clause, line: line, recurrence: marker.recurrence, word: marker.word, date: date)
+            item.recurrenceAt = marker.at
+            if marker.recurrence == nil {
+                item.flags.append("原文“定期”未写明周期,请填写(如每年、每季度) / 定期 states no period; fill one in")
+            }
+            add(item, subject: subject)
+            made += 1
+            if marker.at != nil {
+                // 年初…、年中…、年底…: one yearly item for each point of the cycle.
+                for extra in RecurrenceMarker.yearPoints(in: text).dropFirst() {
+                    var next = item
+                    next.recurrenceAt = extra
+                    next.dueText = extra
+                    add(next, subject: subject)
+                    made += 1
+                }
+            }
+            if tokens.isEmpty { return made }
+        }
+        if state.per == nil, RecurrenceMarker.yearlyRatePrefix(text) { state.per = .year }
+        for (position, token) in tokens.enumerated() {
+            if token.unit == "次" || token.unit == "轮" { continue }
+            let before = text.slice(0..<token.range.lowerBound)
+            let hasGoal = Self.goalWords.contains { before.contains($0) }
+                || (state.previousHadGoal && (position > 0 || token.range.lowerBound <= 3 || !Self.goalWords.contains { text.contains($0) }))
+            guard hasGoal else { continue }
+            let (comparator, qualifier) = Self.comparator(for: token, in: text)
+            var metric = metric(for: token, at: position, in: tokens, text: text) ?? state.previousMetric ?? Self.shortTitle(text)
+            if metric.isEmpty { metric = state.previousMetric ?? Self.shortTitle(text) }
+            state.previousMetric = metric
+            if state.per != nil || state.perCycle {
+                let per: QuotaSpec.Per = state.perCycle ? .cycle : (state.per ?? .year)
+                let quota = QuotaSpec(
+                    count: token.value, unit: token.unit, subject: metric, per: per, cycle: state.cycle,
+                    atLeast: qualifier.map { ["以上", "不少于", "至少", "不低于"].contains($0) } ?? false)
+                var item = DraftItem(
+                    kind: .quota, title: Self.shortTitle("\(metric)\(Self.format(token.value))\(token.unit)"),
+                    line: line.number, quote: line.quote(clause.range), dueText: date.stated ? date.text : nil,
+                    due: date.stated ? date.due : nil, windowStart: date.stated ? date.windowStart : nil, quota: quota)
+                if quota.per == .cycle, let years = state.cycle?.years {
+                    item.flags.append("每\(years)年为一个周期 / counted per \(years)-year cycle")
+                }
+                add(item, subject: subject)
+                made += 1
+                continue
+            }
+            let standing = !date.stated && date.text == nil && Self.standingWords.contains { before.hasSuffix($0) || Self.near(before, $0) }
+            let spec = TargetSpec(
+                metric: metric, value: token.value, valueMax: token.valueMax, unit: token.unit, comparator: comparator,
+                qualifier: qualifier)
+            var item = DraftItem(
+                kind: standing ? .ongoing : .target, title: Self.targetTitle(spec), line: line.number,
+                quote: line.quote(clause.range), dueText: standing ? nil : date.text, due: standing ? nil : date.due,
+                windowStart: standing ? nil : date.windowStart, dueImplied: !standing && date.implied, target: spec)
+            if !standing, date.due == nil {
+                item.flags.append("原文未写期限,计划也无计划期,请填写日期 / no date and no plan horizon; fill one in")
+            } else if !standing, date.implied, date.text == nil {
+                item.flags.append("原文未写期限,按计划期末计 / no date in the text: due at the plan horizon's end")
+            }
+            add(item, subject: subject)
+            made += 1
+        }
+        state.previousHadGoal = made > 0 && !tokens.isEmpty
+        return made
+    }
+
+    /// The amounts of a clause that can be goals: not inside brackets, not thresholds (100人以上的学校).
+    func amounts(in text: String) -> [ValueToken] {
+        let chars = Array(text)
+        var depth = Array(repeating: 0, count: chars.count + 1)
+        var level = 0
+        for (index, character) in chars.enumerated() {
+            if "(".contains(character) { level += 1 }
+            depth[index] = level
+            if ")".contains(character) { level = max(0, level - 1) }
+        }
+        return ValueScanner.scan(text).filter { token in
+            if depth[token.range.lowerBound] > 0 { return false }
+            let after = text.slice(token.range.upperBound..<min(chars.count, token.range.upperBound + 4))
+            if after.hasPrefix("以上的") || after.hasPrefix("以下的") || after.hasPrefix("的学校") || after.hasPrefix("以上学校") {
+                return false
+            }
+            // 在100人(…)以上的学校: a threshold with a bracket between.
+            if token.range.lowerBound > 0, chars[token.range.lowerBound - 1] == "在" { return false }
+            return true
+        }
+    }
+
+    /// The comparator and the literal hedge of a token.
+    static func comparator(for token: ValueToken, in text: String) -> (TargetSpec.Comparator, String?) {
+        let before = text.slice(max(0, token.range.lowerBound - 6)..<token.range.lowerBound)
+        let after = text.slice(token.range.upperBound..<min(text.count, token.range.upperBound + 3))
+        if token.fullCoverage { return (.atLeast, text.slice(token.range)) }
+        if token.isRatio { return (.atMost, nil) }
+        if ["不超过", "不高于", "低于", "控制在"].contains(where: { before.contains($0) }) || after.hasPrefix("以下") || after.hasPrefix("以内") {
+            return (.atMost, ["不超过", "不高于", "低于", "控制在"].first { before.contains($0) } ?? "以下")
+        }
+        if after.hasPrefix("左右") { return (.equal, "左右") }
+        for word in ["不低于", "不少于", "不小于", "至少"] where before.contains(word) { return (.atLeast, word) }
+        if after.hasPrefix("以上") || after.hasPrefix("及以上") { return (.atLeast, after.hasPrefix("及") ? "及以上" : "以上") }
+        if ["计划实施", "规划总投资", "总投资", "投资"].contains(where: { before.contains($0) }) { return (.equal, nil) }
+        for word in ["力争", "争取"] where text.contains(word) { return (.atLeast, word) }
+        return (.atLeast, nil)
+    }
+
+    /// True when `word` ends `text` up to a few characters of filler (不低于毕业生总数的60%).
+    static func near(_ text: String, _ word: String) -> Bool {
+        guard let at = Array(text).lastIndex(where: { _ in true }), let position = text.offset(of: word) else { return false }
+        return at - position < word.count + 10
+    }
+
+    /// The metric a token measures: the words before its comparator (毛入园率达到98%), or the noun after a
+    /// count (建设3所省级优质中等职业学校 → 省级优质中等职业学校数), or before it (创建…职校1所).
+    func metric(for token: ValueToken, at position: Int, in tokens: [ValueToken], text: String) -> String? {
+        let chars = Array(text)
+        let lower = position > 0 ? tokens[position - 1].range.upperBound : 0
+        var segment = String(chars[lower..<token.range.lowerBound])
+        // Only the last list item before the token (、 at bracket depth 0).
+        if let cut = Self.lastListSeparator(segment) { segment = String(Array(segment)[(cut + 1)...]) }
+        var trimmed = segment
+        for word in Self.goalWords.sorted(by: { $0.count > $1.count }) {
+            if let at = trimmed.offset(of: word), at > 0 {
+                trimmed = trimmed.slice(0..<at)
+                break
+            } else if trimmed.hasPrefix(word) {
+                trimmed = String(trimmed.dropFirst(word.count))
+            }
+        }
+        trimmed = Self.stripLeadWords(trimmed)
+        if trimmed.count >= 2, trimmed.contains(where: \.isHan), !token.fullCoverage || true {
+            if token.unit == "%" || token.isRatio || token.fullCoverage || trimmed.hasSuffix("率") || trimmed.hasSuffix("比") {
+                return trimmed
+            }
+        }
+        // A count: the noun after it, up to the next separator.
+        var end = token.range.upperBound
+        while end < chars.count, !",、;和及与(".contains(chars[end]), end - token.range.upperBound < 20 { end += 1 }
+        let after = Self.stripLeadWords(String(chars[token.range.upperBound..<end]))
+        if after.count >= 2, after.contains(where: \.isHan), !after.hasPrefix("以上"), !after.hasPrefix("左右") {
+            return after + (after.hasSuffix("数") ? "" : "数")
+        }
+        if trimmed.count >= 2, trimmed.contains(where: \.isHan) {
+            return trimmed + (token.unit == "%" || trimmed.hasSuffix("数") ? "" : "数")
+        }
+        return nil
+    }
+
+    static func lastListSeparator(_ text: String) -> Int? {
+        var depth = 0
+        var last: Int?
+        for (index, character) in text.enumerated() {
+            if "(“".contains(character) { depth += 1 }
+            if ")”".contains(character) { depth = max(0, depth - 1) }
+            if character == "、", depth == 0 { last = index }
+        }
+        return last
+    }
+
+    /// Drops words that open a clause but are not part of a metric: 全州, 确保, 要, 并, 其中.
+    static func stripLeadWords(_ text: String) -> String {
+        var result = text.trimmingCharacters(in: .separators)
+        var changed = true
+        while changed {
+            changed = false
+            for word in ["全州", "全市", "全县", "全区", "全省", "确保", "保障", "要", "并", "其中", "同时", "进一步", "基本", "实现", "使", "的", "对", "以上", "及以上", "均有", "各"]
+            where result.hasPrefix(word) && result.count > word.count + 1 {
+                result = String(result.dropFirst(word.count))
+                changed = true
+            }
+        }
+        return result
+    }
+
+    /// 学前三年毛入园率达到98%以上.
+    static func targetTitle(_ spec: TargetSpec) -> String {
+        let value = spec.value.map { format($0) } ?? ""
+        let range = spec.valueMax.map { "—" + format($0) } ?? ""
+        let unit = spec.unit.map { ["1:N", "N:1"].contains($0) ? "" : $0 } ?? ""
+        var written = "\(value)\(range)\(unit)"
+        if spec.unit == "1:N" { written = "1:\(value)" }
+        if spec.unit == "N:1" { written = "\(value):1" }
+        let verb = spec.comparator == .atMost ? "不高于" : (spec.comparator == .equal ? "为" : "达到")
+        return shortTitle("\(spec.metric)\(verb)\(written)")
+    }
+
+    func recurringItem(_ clause: Clause, line: SourceLine, recurrence: Recurrence?, word: String, date: ContextDate) -> DraftItem {
+        DraftItem(
+            kind: .recurring, title: Self.shortTitle(clause.text), line: line.number, quote: line.quote(clause.range),
+            dueText: date.stated ? date.text : word, due: date.stated ? date.due : nil, windowStart: date.stated ? date.windowStart : nil,
+            recurrence: recurrence)
+    }
+}
