@@ -38,7 +38,15 @@ struct DatePhrase {
         let chars = Array(text)
         var phrases: [DatePhrase] = []
         var index = 0
+        var titleDepth = 0
         while index < chars.count {
+            // Dates inside a title (《…规划(2021—2025年)》) name another document's period.
+            if chars[index] == "《" { titleDepth += 1 }
+            if chars[index] == "》" { titleDepth = max(0, titleDepth - 1) }
+            if titleDepth > 0 {
+                index += 1
+                continue
+            }
             if let phrase = fiveYearPeriod(chars, at: index, conventions: conventions) {
                 phrases.append(phrase)
                 index = phrase.range.upperBound
@@ -89,6 +97,11 @@ struct DatePhrase {
             } else if leadIn == "自" || tail.hasSuffix("起") {
                 role = .start
             } else if leadIn == "在", after.contains("期间") || after.contains("发展") {
+                role = .scope
+            } else if leadIn.isEmpty, !tail.contains("底"), !tail.contains("末"), !tail.contains("前"),
+                let next = after.first, next.isHan, !after.hasPrefix("完成")
+            {
+                // 2022—2025年全州教育信息化工作以…: the period as a subject, not a deadline.
                 role = .scope
             } else if !leadIn.isEmpty && leadIn != "在" || tail.contains("底") || tail.contains("末") || tail.contains("前")
                 || written.contains("-") || written.contains("—") || written.contains("至")

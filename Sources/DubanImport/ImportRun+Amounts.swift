@@ -11,6 +11,8 @@ struct AmountState {
     var perCycle = false
     var previousHadGoal = false
     var previousMetric: String?
+    /// True when the sentence or task states its own date (到2025年…, 完成时限): every amount in it is a goal.
+    var statedDate = false
 
     init(sentence: String) {
         (cycle, perCycle) = AmountState.cycle(in: sentence)
@@ -100,12 +102,33 @@ extension ImportRun {
             if tokens.isEmpty { return made }
         }
         if state.per == nil, RecurrenceMarker.yearlyRatePrefix(text) { state.per = .year }
+        // 其中实践应用学时不少于50%: a share inside the count before it, a standing rule rather than a new count.
+        let share = text.hasPrefix("其中")
+        if share {
+            state.per = nil
+            state.perCycle = false
+        }
+        made += readBenchmark(clause, line: line, date: date, subject: subject)
+        var counted: [ValueToken] = []
         for (position, token) in tokens.enumerated() {
             if token.unit == "次" || token.unit == "轮" { continue }
             let before = text.slice(0..<token.range.lowerBound)
-            let hasGoal = Self.goalWords.contains { before.contains($0) }
-                || (state.previousHadGoal && (position > 0 || token.range.lowerBound <= 3 || !Self.goalWords.contains { text.contains($0) }))
+            let after = text.slice(token.range.upperBound..<min(text.count, token.range.upperBound + 2))
+            let quotaContext = state.per != nil || state.perCycle
+            // 全覆盖 is a goal only where a date or a quota frames it (家长学校建设实现全覆盖 alone is a slogan).
+            if token.fullCoverage, !state.statedDate, !quotaContext { continue }
+            // 每年新增2100人左右: a projection, not a count to reach.
+            if quotaContext, after.hasPrefix("左右") { continue }
+            let hasGoal = state.statedDate || Self.goalWords.contains { before.contains($0) } || state.previousHadGoal
             guard hasGoal else { continue }
+            // A number repeated later in the paragraph (培育100所标杆学校 after 100所标杆学校) is the same goal.
+            if !quotaContext, position == 0 || true,
+                items.contains(where: { $0.line == line.number && $0.quote != line.quote(clause.range)
+                    && $0.target?.value == token.value && $0.target?.unit == token.unit && token.unit != "%" })
+            {
+                continue
+            }
+            counted.append(token)
             let (comparator, qualifier) = Self.comparator(for: token, in: text)
             var metric = metric(for: token, at: position, in: tokens, text: text) ?? state.previousMetric ?? Self.shortTitle(text)
             if metric.isEmpty { metric = state.previousMetric ?? Self.shortTitle(text) }
@@ -126,24 +149,63 @@ extension ImportRun {
                 made += 1
                 continue
             }
-            let standing = !date.stated && date.text == nil && Self.standingWords.contains { before.hasSuffix($0) || Self.near(before, $0) }
-            let spec = TargetSpec(
-                metric: metric, value: token.value, valueMax: token.valueMax, unit: token.unit, comparator: comparator,
-                qualifier: qualifier)
-            var item = DraftItem(
-                kind: standing ? .ongoing : .target, title: Self.targetTitle(spec), line: line.number,
-                quote: line.quote(clause.range), dueText: standing ? nil : date.text, due: standing ? nil : date.due,
-                windowStart: standing ? nil : date.windowStart, dueImplied: !standing && date.implied, target: spec)
-            if !standing, date.due == nil {
-                item.flags.append("原文未写期限,计划也无计划期,请填写日期 / no date and no plan horizon; fill one in")
-            } else if !standing, date.implied, date.text == nil {
-                item.flags.append("原文未写期限,按计划期末计 / no date in the text: due at the plan horizon's end")
+            let standing = !date.stated && (share || Self.standingWords.contains { Self.near(before, $0) })
+            // 幼儿园、小学、初中专任教师学历合格率达到100%: one value shared by a list of metrics.
+            let metrics = Self.sharedMetrics(metric, tokenCount: tokens.count)
+            for name in metrics {
+                let spec = TargetSpec(
+                    metric: name, value: token.value, valueMax: token.valueMax, unit: token.unit, comparator: comparator,
+                    qualifier: qualifier)
+                var item = DraftItem(
+                    kind: standing ? .ongoing : .target, title: Self.targetTitle(spec), line: line.number,
+                    quote: line.quote(clause.range), dueText: standing ? nil : date.text, due: standing ? nil : date.due,
+                    windowStart: standing ? nil : date.windowStart, dueImplied: !standing && date.implied, target: spec)
+                if !standing, date.due == nil {
+                    item.flags.append("原文未写期限,计划也无计划期,请填写日期 / no date and no plan horizon; fill one in")
+                } else if !standing, date.implied, date.text == nil {
+                    item.flags.append("原文未写期限,按计划期末计 / no date in the text: due at the plan horizon's end")
+                }
+                add(item, subject: subject)
+                made += 1
             }
-            add(item, subject: subject)
-            made += 1
         }
-        state.previousHadGoal = made > 0 && !tokens.isEmpty
+        state.previousHadGoal = !counted.isEmpty
         return made
+    }
+
+    /// Splits `幼儿园、小学、初中专任教师学历合格率` into three metrics sharing the last item's noun, when the list
+    /// items before the last are short (school levels, not clauses) and the clause has a single amount.
+    static func sharedMetrics(_ metric: String, tokenCount: Int) -> [String] {
+        guard tokenCount == 1, lastListSeparator(metric) != nil else { return [metric] }
+        let parts = metric.split(separator: "、").map(String.init)
+        guard parts.count >= 2, parts.count <= 6, parts.dropLast().allSatisfy({ $0.count <= 4 }), let last = parts.last else {
+            return [metric]
+        }
+        let headLength = parts.dropLast().map(\.count).min() ?? 2
+        guard last.count > headLength + 1 else { return [metric] }
+        let noun = String(last.dropFirst(headLength))
+        return parts.dropLast().map { $0 + noun } + [last]
+    }
+
+    /// 达到全省平均水平, 超过全国平均水平: a target relative to a benchmark, with no value of its own.
+    mutating func readBenchmark(_ clause: Clause, line: SourceLine, date: ContextDate, subject: [String]) -> Int {
+        let text = clause.text
+        guard let at = text.offset(of: "平均水平") else { return 0 }
+        let head = text.slice(0..<at)
+        guard let verb = ["达到", "超过", "高于", "不低于"].first(where: { head.contains($0) }), let verbAt = head.offset(of: verb)
+        else { return 0 }
+        let metric = Self.stripLeadWords(head.slice(0..<verbAt))
+        guard metric.count >= 2 else { return 0 }
+        let benchmark = head.slice(verbAt + verb.count..<head.count) + "平均水平"
+        let spec = TargetSpec(metric: metric, value: nil, comparator: verb == "超过" || verb == "高于" ? .greater : .atLeast, qualifier: benchmark)
+        let standing = !date.stated
+        add(
+            DraftItem(
+                kind: standing ? .ongoing : .target, title: Self.shortTitle("\(metric)\(verb)\(benchmark)"), line: line.number,
+                quote: line.quote(clause.range), dueText: standing ? nil : date.text, due: standing ? nil : date.due,
+                dueImplied: !standing && date.implied, target: spec),
+            subject: subject)
+        return 1
     }
 
     /// The amounts of a clause that can be goals: not inside brackets, not thresholds (100人以上的学校).
@@ -159,7 +221,7 @@ extension ImportRun {
         return ValueScanner.scan(text).filter { token in
             if depth[token.range.lowerBound] > 0 { return false }
             let after = text.slice(token.range.upperBound..<min(chars.count, token.range.upperBound + 4))
-            if after.hasPrefix("以上的") || after.hasPrefix("以下的") || after.hasPrefix("的学校") || after.hasPrefix("以上学校") {
+            if token.unit != "%", after.hasPrefix("以上的") || after.hasPrefix("以下的") || after.hasPrefix("的学校") || after.hasPrefix("以上学校") {
                 return false
             }
             // 在100人(…)以上的学校: a threshold with a bracket between.

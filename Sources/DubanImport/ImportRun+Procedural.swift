@@ -5,9 +5,13 @@ import DubanCore
 extension ImportRun {
     /// Limits counted from an event: N个工作日内 (with 之日起 trigger and 延长 extension), 当场, N个月内, N日内,
     /// N年内不得, 限期.
-    mutating func readProcedural(_ sentence: Sentence, in line: SourceLine) {
+    @discardableResult
+    mutating func readProcedural(_ sentence: Sentence, in line: SourceLine) -> Set<Int> {
         var sawOnTheSpot = false
-        for clause in sentence.clauses {
+        var used: Set<Int> = []
+        for (clauseIndex, clause) in sentence.clauses.enumerated() {
+            let itemsBefore = items.count
+            defer { if items.count > itemsBefore { used.insert(clauseIndex) } }
             let text = clause.text
             let chars = Array(text)
             if let at = chars.find("工作日"), let (count, start) = Self.countBefore(chars, at: at) {
@@ -19,6 +23,7 @@ extension ImportRun {
                     {
                         items[index].limit?.extensionCount = count
                         items[index].alsoCovers.append(SourceSpan(line: line.number, quote: line.quote(clause.range)))
+                        used.insert(clauseIndex)
                         continue
                     }
                 }
@@ -62,6 +67,7 @@ extension ImportRun {
                     subject: OwnerFinder.subject(of: text))
             }
         }
+        return used
     }
 
     /// The count before `at` (15个工作日 → 15; 一个月 → 1), skipping 个.

@@ -19,7 +19,8 @@ extension ImportRun {
         "达到", "到达", "达", "保持在", "稳定在", "巩固在", "提高到", "提高至", "提升到", "提升至", "增加到", "增至", "不低于",
         "不少于", "不小于", "不超过", "不高于", "低于", "超过", "至少", "控制在", "创建", "建成", "建设", "新建", "改扩建",
         "培育", "认定", "遴选", "打造", "配备", "实施", "新增", "培树", "建好", "设置", "联系", "举办", "开展", "覆盖", "完成",
-        "实现", "计划", "规划", "占", "组建", "培养", "招聘", "补充", "达标", "培训", "选派", "资助", "为",
+        "实现", "计划", "规划", "占", "组建", "培养", "招聘", "补充", "达标", "培训", "选派", "资助", "为", "提高", "提升",
+        "增加", "接近",
     ]
     /// Comparators of a standing standard that holds without a date (比例不低于30%).
     static let standingWords = ["不低于", "不少于", "不小于", "不超过", "不高于"]
@@ -28,7 +29,10 @@ extension ImportRun {
     /// Deliverables of a 工作任务 (制定…方案).
     static let deliverableVerbs = ["制定", "建立", "出台", "组建", "启动", "开发", "完成", "建设", "编制", "印发", "落实", "开通", "创建"]
     /// Words of a clause about the past or the present state, not a goal.
-    static let retrospectiveWords = ["目前", "截至", "截止", "已经", "已建成", "已有", "现有", "共有", "累计建成", "过去", "以来", "曾"]
+    static let retrospectiveWords = [
+        "目前", "截至", "截止", "已经", "已建成", "已有", "已达到", "已实现", "已完成", "已形成", "现有", "共有", "累计建成", "过去",
+        "以来", "曾",
+    ]
     /// Words that make a sentence hold a time-like expression, for the unmapped list.
     static let timeWords = [
         "年底", "年初", "年中", "年末", "月底", "月前", "上半年", "下半年", "学期", "学年", "工作日", "年内", "月内", "日内", "每年",
@@ -80,12 +84,15 @@ extension ImportRun {
         var plainClauses: [Clause] = []
         let sentenceText = taskClauses.map(\.text).joined(separator: ",")
         var state = AmountState(sentence: sentenceText)
+        state.statedDate = true
         for clause in taskClauses {
             let found = readClause(clause, line: line, date: date, state: &state, subject: subject)
             made += found
             if found == 0 { plainClauses.append(clause) }
         }
-        let deliverable = plainClauses.contains { clause in Self.deliverableVerbs.contains { clause.text.contains($0) } }
+        let deliverable = plainClauses.contains { clause in
+            Self.deliverableVerbs.contains { clause.text.contains($0) } && AmountState.cycle(in: clause.text).0 == nil
+        }
         if made == 0 || deliverable {
             add(
                 DraftItem(
@@ -97,7 +104,9 @@ extension ImportRun {
 
     // MARK: - Sentences
 
-    mutating func readSentence(_ sentence: Sentence, in line: SourceLine, lineDate: inout DatePhrase?) {
+    mutating func readSentence(
+        _ sentence: Sentence, in line: SourceLine, lineDate: inout DatePhrase?, breakdown inherited: inout Bool
+    ) {
         let before = items.count
         let phrases = DatePhrase.find(in: sentence.text, conventions: conventions)
         let deadline = phrases.first { $0.role == .deadline }
@@ -114,13 +123,17 @@ extension ImportRun {
             let (due, text, windowStart) = impliedDue(lineDate)
             date = ContextDate(due: due, text: text, windowStart: windowStart, implied: true, stated: false)
         }
-        let inherited = lineDate != nil && deadline == nil
-        let breakdown = sentence.text.hasPrefix("其中")
+        let inheritsDate = lineDate != nil && deadline == nil
+        // 其中,学前教育74个项目,投资8.86亿元;义务教育…: a breakdown of a total, carried over ';'.
+        let breakdown = sentence.text.hasPrefix("其中") || inherited
+        inherited = breakdown && sentence.terminator == ";"
         var state = AmountState(sentence: sentence.text)
+        state.statedDate = deadline != nil
         var targetClauses = 0
         var completionClauses: [Clause] = []
-        readProcedural(sentence, in: line)
-        for clause in sentence.clauses {
+        let limitClauses = readProcedural(sentence, in: line)
+        for (clauseIndex, clause) in sentence.clauses.enumerated() {
+            if limitClauses.contains(clauseIndex) { continue }
             let subject = OwnerFinder.subject(of: clause.text)
             if let start, let windowStart = start.interpretation?.windowStart, clause.text.contains(start.text) {
                 add(
@@ -139,32 +152,37 @@ extension ImportRun {
             if found > 0 {
                 targetClauses += 1
             } else if Self.strongCompletion.contains(where: { clause.text.contains($0) }),
-                !clause.text.contains("已"), !Self.retrospectiveWords.contains(where: { clause.text.contains($0) })
+                !clause.text.contains("已"), !Self.retrospectiveWords.contains(where: { clause.text.contains($0) }),
+                AmountState.cycle(in: clause.text).0 == nil
             {
                 completionClauses.append(clause)
             }
         }
         let hasStatedDate = deadline != nil || relative != nil
-        if hasStatedDate || inherited, date.due != nil {
+        if hasStatedDate || inheritsDate, date.due != nil {
             // Qualitative goals: a dated sentence without amounts is one deadline; clauses that complete something
             // are deadlines of their own.
             let datedScope = deadline.map { !($0.text.hasPrefix("在") && sentence.text.contains("发展期间")) } ?? true
-            if targetClauses == 0, items.count == before, hasStatedDate, datedScope, !Self.isFiveYearPreamble(sentence.text) {
-                let main = sentence.clauses.first { clause in
-                    !(deadline.map { clause.text.trimmingCharacters(in: .separators) == $0.text } ?? false)
-                        && !(relative.map { clause.text.hasPrefix($0) && clause.text.count <= $0.count + 1 } ?? false)
-                } ?? sentence.clauses.first
-                if let main {
+            if targetClauses == 0, items.count == before, hasStatedDate, datedScope, Self.fiveYearCommitment(sentence.text, deadline) {
+                // The clause holding the date, or the one after it when the date stands alone (到2025年,…).
+                let written = deadline?.text ?? relative ?? ""
+                let dateIndex = sentence.clauses.firstIndex { $0.text.contains(written) } ?? 0
+                var mainIndex = dateIndex
+                if Self.removing(written, from: sentence.clauses[dateIndex].text).count <= 1, dateIndex + 1 < sentence.clauses.count {
+                    mainIndex = dateIndex + 1
+                }
+                let main = sentence.clauses[mainIndex]
+                do {
                     add(
                         DraftItem(
-                            kind: .deadline, title: Self.shortTitle(Self.removing(deadline?.text ?? relative ?? "", from: main.text)),
-                            line: line.number, quote: line.quote(sentence.range.lowerBound..<main.range.upperBound),
+                            kind: .deadline, title: Self.shortTitle(Self.removing(written, from: main.text)),
+                            line: line.number, quote: line.quote(sentence.clauses[dateIndex].range.lowerBound..<main.range.upperBound),
                             dueText: date.text, due: date.due, windowStart: date.windowStart, dueImplied: relative != nil,
                             flags: relative != nil ? ["相对时间“\(relative!)”按计划期末计,请核对 / relative date read as the horizon end"] : []),
                         subject: OwnerFinder.subject(of: main.text))
                 }
             } else {
-                for clause in completionClauses where hasStatedDate || clause.text.contains("完成") || clause.text.contains("建成") {
+                for clause in completionClauses {
                     add(
                         DraftItem(
                             kind: .deadline, title: Self.shortTitle(clause.text), line: line.number, quote: line.quote(clause.range),
@@ -182,12 +200,13 @@ extension ImportRun {
         }
     }
 
-    /// “十四五”期间, followed by a comma and a long preamble (紧紧围绕…): scene-setting, not a goal.
-    static func isFiveYearPreamble(_ text: String) -> Bool {
-        for opener in ["“十四五”期间,", "十四五期间,", "“十四五”时期,", "十四五时期,"] where text.hasPrefix(opener) {
-            return true
-        }
-        return false
+    /// A five-year period (“十四五”期间) makes a qualitative goal only when a commitment follows it (将, 要, 力争):
+    /// `“十四五”期间将全面推进…` is a goal, `“十四五”期间,紧紧围绕…` and `“十四五”时期教育发展…` set the scene.
+    static func fiveYearCommitment(_ text: String, _ phrase: DatePhrase?) -> Bool {
+        guard let phrase, phrase.text.contains("十四五") || phrase.text.contains("十五五") else { return true }
+        guard let at = text.offset(of: phrase.text) else { return true }
+        let after = text.slice(at + phrase.text.count..<min(text.count, at + phrase.text.count + 3))
+        return ["将", "要", "力争", "确保"].contains { after.hasPrefix($0) }
     }
 
     /// 通过5年努力, 五年后: a date relative to the plan's start, read as the horizon's end.

@@ -104,9 +104,18 @@ struct ImportRun {
             readTaskWithDeadline(line, label: label)
             return
         }
+        // The paragraph's date: the first sentence-opening deadline (到2022年底,…) governs the undated sentences of
+        // the line, before it as well as after it.
+        let sentences = Sentence.split(line)
         var lineDate: DatePhrase?
-        for sentence in Sentence.split(line) {
-            readSentence(sentence, in: line, lineDate: &lineDate)
+        for sentence in sentences where lineDate == nil {
+            lineDate = DatePhrase.find(in: sentence.text, conventions: conventions).first {
+                $0.role == .deadline && $0.opensSentence && $0.interpretation?.due != nil && !$0.text.contains("十四五")
+            }
+        }
+        var breakdown = false
+        for sentence in sentences {
+            readSentence(sentence, in: line, lineDate: &lineDate, breakdown: &breakdown)
         }
     }
 

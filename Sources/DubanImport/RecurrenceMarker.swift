@@ -45,6 +45,9 @@ struct RecurrenceMarker {
             // 在年度考核中 (a context), 2022年度 (a year), 年度统计 in a title list are handled by the caller's context.
             if at > 0, chars[at - 1] == "在" || chars[at - 1].isASCIIDigit { continue }
             if word == "年度", at > 0, chars[at - 1] == "上" || chars[at - 1] == "本" { continue }
+            // 满足学生逐年增长需求: a trend describing a need, not a duty.
+            let after = String(chars[(at + word.count)..<min(chars.count, at + word.count + 6)])
+            if word == "逐年", ["需求", "需要", "趋势"].contains(where: { after.contains($0) }) { continue }
             return RecurrenceMarker(word: word, range: at..<at + word.count, recurrence: Recurrence(every: .year))
         }
         if let at = chars.find("定期") {

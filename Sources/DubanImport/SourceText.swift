@@ -48,6 +48,8 @@ struct Sentence {
     /// Folded text of the sentence.
     let text: String
     let clauses: [Clause]
+    /// The character that ended it (。 or ;), nil at the end of the line.
+    var terminator: Character? = nil
 
     /// Splits a line's folded characters into sentences and clauses. Brackets are respected: a comma inside
     /// (…) or 《…》 does not end a clause.
@@ -68,7 +70,10 @@ struct Sentence {
             closeClause(end)
             let text = String(chars[sentenceStart..<end]).trimmingCharacters(in: .whitespaces)
             if !text.isEmpty {
-                sentences.append(Sentence(line: line.number, range: sentenceStart..<end, text: text, clauses: clauses))
+                sentences.append(
+                    Sentence(
+                        line: line.number, range: sentenceStart..<end, text: text, clauses: clauses,
+                        terminator: end < chars.count ? chars[end] : nil))
             }
             clauses = []
             sentenceStart = end + 1

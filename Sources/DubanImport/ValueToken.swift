@@ -26,7 +26,7 @@ enum ValueScanner {
         "次", "轮", "节", "册", "亩", "%", "M", "G",
     ]
     /// Measure words a Chinese numeral may carry (一所, 百场, 两间).
-    static let numeralUnits: Set<String> = ["所", "名", "个", "项", "场", "套", "间", "堂", "门", "支", "次", "轮", "种"]
+    static let numeralUnits: Set<String> = ["所", "名", "个", "项", "场", "套", "间", "堂", "门", "次", "轮", "种"]
     /// Units that make a number a time, an age or an ordinal rather than an amount.
     static let nonAmountFollowers: [String] = [
         "年", "月", "日", "号", "岁", "周岁", "届", "级", "期", "版", "号", "点", "时", "天", "周", "季度", "学期", "个工作日",

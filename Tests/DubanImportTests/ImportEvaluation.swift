@@ -144,6 +144,11 @@ struct ImportEvaluation {
         out.append("   misses (timeline items not found):")
         for e in misses {
             out.append("     L\(e.line) \(e.kind) \(e.id): \(e.quote.prefix(40))")
+            if ProcessInfo.processInfo.environment["DUBAN_EVAL_DEBUG"] == "1" {
+                for d in drafted where d.line == e.line {
+                    out.append("        drafted: \(d.kind.rawValue) \(d.title) amount \(Self.amount(of: d).map { String($0) } ?? "-") due \(d.due?.description ?? "-") quote \(d.quote.prefix(30))")
+                }
+            }
         }
         out.append("   kind disagreements (timeline → drafted):")
         for m in matches where !m.kindAgrees {
