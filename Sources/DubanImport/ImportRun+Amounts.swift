@@ -13,6 +13,8 @@ struct AmountState {
     var previousMetric: String?
     /// True when the sentence or task states its own date (到2025年…, 完成时限): every amount in it is a goal.
     var statedDate = false
+    /// How many items existed before this sentence: a number repeated from an earlier sentence is not a new goal.
+    var firstItem = Int.max
 
     init(sentence: String) {
         (cycle, perCycle) = AmountState.cycle(in: sentence)
@@ -116,17 +118,24 @@ extension ImportRun {
             let after = text.slice(token.range.upperBound..<min(text.count, token.range.upperBound + 2))
             let quotaContext = state.per != nil || state.perCycle
             // 全覆盖 is a goal only where a date or a quota frames it (家长学校建设实现全覆盖 alone is a slogan).
-            if token.fullCoverage, !state.statedDate, !quotaContext { continue }
+            if token.fullCoverage, !quotaContext, !state.statedDate && date.text == nil || before.contains("逐步") { continue }
             // 每年新增2100人左右: a projection, not a count to reach.
             if quotaContext, after.hasPrefix("左右") { continue }
             let hasGoal = state.statedDate || Self.goalWords.contains { before.contains($0) } || state.previousHadGoal
             guard hasGoal else { continue }
             // A number repeated later in the paragraph (培育100所标杆学校 after 100所标杆学校) is the same goal.
-            if !quotaContext, position == 0 || true,
-                items.contains(where: { $0.line == line.number && $0.quote != line.quote(clause.range)
-                    && $0.target?.value == token.value && $0.target?.unit == token.unit && token.unit != "%" })
+            if !quotaContext, token.unit != "%",
+                items[..<min(state.firstItem, items.count)].contains(where: { $0.line == line.number
+                    && $0.target?.value == token.value && $0.target?.valueMax == token.valueMax && $0.target?.unit == token.unit })
             {
                 continue
+            }
+            // 一个计算机教室和一个录播教室: one goal for both rooms.
+            if position > 0, tokens[position - 1].value == token.value, tokens[position - 1].unit == token.unit,
+                counted.last == tokens[position - 1]
+            {
+                let gap = text.slice(tokens[position - 1].range.upperBound..<token.range.lowerBound)
+                if (gap.hasSuffix("和") || gap.hasSuffix("及")) && !gap.contains(",") { continue }
             }
             counted.append(token)
             let (comparator, qualifier) = Self.comparator(for: token, in: text)
@@ -151,7 +160,7 @@ extension ImportRun {
             }
             let standing = !date.stated && (share || Self.standingWords.contains { Self.near(before, $0) })
             // 幼儿园、小学、初中专任教师学历合格率达到100%: one value shared by a list of metrics.
-            let metrics = Self.sharedMetrics(metric, tokenCount: tokens.count)
+            let metrics = Self.sharedMetrics(listSegment(for: token, at: position, in: tokens, text: text) ?? metric, tokenCount: tokens.count)
             for name in metrics {
                 let spec = TargetSpec(
                     metric: name, value: token.value, valueMax: token.valueMax, unit: token.unit, comparator: comparator,
@@ -225,7 +234,13 @@ extension ImportRun {
                 return false
             }
             // 在100人(…)以上的学校: a threshold with a bracket between.
-            if token.range.lowerBound > 0, chars[token.range.lowerBound - 1] == "在" { return false }
+            if token.unit != "%", token.range.lowerBound > 0, chars[token.range.lowerBound - 1] == "在",
+                !["保持在", "稳定在", "巩固在", "控制在", "维持在"].contains(where: { chars.matches($0, at: token.range.lowerBound - $0.count) })
+            {
+                return false
+            }
+            // 四个方面, 五个层面: an enumeration, not an amount.
+            if ["方面", "层面", "环节", "领域", "维度"].contains(where: { after.hasPrefix($0) }) { return false }
             return true
         }
     }
@@ -235,9 +250,13 @@ extension ImportRun {
         let before = text.slice(max(0, token.range.lowerBound - 6)..<token.range.lowerBound)
         let after = text.slice(token.range.upperBound..<min(text.count, token.range.upperBound + 3))
         if token.fullCoverage { return (.atLeast, text.slice(token.range)) }
-        if token.isRatio { return (.atMost, nil) }
-        if ["不超过", "不高于", "低于", "控制在"].contains(where: { before.contains($0) }) || after.hasPrefix("以下") || after.hasPrefix("以内") {
-            return (.atMost, ["不超过", "不高于", "低于", "控制在"].first { before.contains($0) } ?? "以下")
+        if token.isRatio { return (.atMost, ["不低于", "不少于", "不小于"].first { before.contains($0) }) }
+        let floors = ["不低于", "不少于", "不小于", "至少"]
+        let ceilings = ["不超过", "不高于", "低于", "控制在"]
+        if !floors.contains(where: { before.contains($0) }),
+            ceilings.contains(where: { before.contains($0) }) || after.hasPrefix("以下") || after.hasPrefix("以内")
+        {
+            return (.atMost, ceilings.first { before.contains($0) } ?? "以下")
         }
         if after.hasPrefix("左右") { return (.equal, "左右") }
         for word in ["不低于", "不少于", "不小于", "至少"] where before.contains(word) { return (.atLeast, word) }
@@ -289,6 +308,20 @@ extension ImportRun {
         return nil
     }
 
+    /// The whole list before a token's comparator (幼儿园、小学、初中专任教师学历合格率), when it has one.
+    func listSegment(for token: ValueToken, at position: Int, in tokens: [ValueToken], text: String) -> String? {
+        let lower = position > 0 ? tokens[position - 1].range.upperBound : 0
+        var segment = text.slice(lower..<token.range.lowerBound)
+        for word in Self.goalWords.sorted(by: { $0.count > $1.count }) {
+            if let at = segment.offset(of: word), at > 0 {
+                segment = segment.slice(0..<at)
+                break
+            }
+        }
+        segment = Self.stripLeadWords(segment)
+        return Self.lastListSeparator(segment) != nil ? segment : nil
+    }
+
     static func lastListSeparator(_ text: String) -> Int? {
         var depth = 0
         var last: Int?
@@ -306,7 +339,7 @@ extension ImportRun {
         var changed = true
         while changed {
             changed = false
-            for word in ["全州", "全市", "全县", "全区", "全省", "确保", "保障", "要", "并", "其中", "同时", "进一步", "基本", "实现", "使", "的", "对", "以上", "及以上", "均有", "各"]
+            for word in ["全州", "全市", "全县", "全区", "全省", "确保", "保障", "要", "并", "其中", "同时", "进一步", "基本", "实现", "使", "的", "对", "以上", "及以上", "均有"]
             where result.hasPrefix(word) && result.count > word.count + 1 {
                 result = String(result.dropFirst(word.count))
                 changed = true

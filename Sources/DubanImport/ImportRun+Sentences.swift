@@ -30,8 +30,8 @@ extension ImportRun {
     static let deliverableVerbs = ["制定", "建立", "出台", "组建", "启动", "开发", "完成", "建设", "编制", "印发", "落实", "开通", "创建"]
     /// Words of a clause about the past or the present state, not a goal.
     static let retrospectiveWords = [
-        "目前", "截至", "截止", "已经", "已建成", "已有", "已达到", "已实现", "已完成", "已形成", "现有", "共有", "累计建成", "过去",
-        "以来", "曾",
+        "目前", "截至", "截止", "已经", "已建成", "已有", "已达到", "已实现", "已完成", "已形成", "现有学校", "现有教师", "共有",
+        "累计建成", "过去", "以来", "曾",
     ]
     /// Words that make a sentence hold a time-like expression, for the unmapped list.
     static let timeWords = [
@@ -128,7 +128,8 @@ extension ImportRun {
         let breakdown = sentence.text.hasPrefix("其中") || inherited
         inherited = breakdown && sentence.terminator == ";"
         var state = AmountState(sentence: sentence.text)
-        state.statedDate = deadline != nil
+        state.statedDate = deadline != nil && Self.fiveYearCommitment(sentence.text, deadline)
+        state.firstItem = before
         var targetClauses = 0
         var completionClauses: [Clause] = []
         let limitClauses = readProcedural(sentence, in: line)

@@ -47,7 +47,7 @@ struct RecurrenceMarker {
             if word == "年度", at > 0, chars[at - 1] == "上" || chars[at - 1] == "本" { continue }
             // 满足学生逐年增长需求: a trend describing a need, not a duty.
             let after = String(chars[(at + word.count)..<min(chars.count, at + word.count + 6)])
-            if word == "逐年", ["需求", "需要", "趋势"].contains(where: { after.contains($0) }) { continue }
+            if word == "逐年", ["增长需求", "增加需求", "增长的需求", "增长趋势"].contains(where: { after.hasPrefix($0) }) { continue }
             return RecurrenceMarker(word: word, range: at..<at + word.count, recurrence: Recurrence(every: .year))
         }
         if let at = chars.find("定期") {

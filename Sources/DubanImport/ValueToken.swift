@@ -23,7 +23,7 @@ enum ValueScanner {
     static let units: [String] = [
         "个百分点", "百分点", "万平方米", "平方米", "万人次", "人次", "万人", "亿元", "万元", "元", "课时", "学时", "小时",
         "万种", "种", "所", "名", "人", "个", "项", "场", "套", "间", "堂", "门", "支", "台", "家", "座", "幢", "本", "篇",
-        "次", "轮", "节", "册", "亩", "%", "M", "G",
+        "次", "轮", "节", "册", "亩", "%", "M",
     ]
     /// Measure words a Chinese numeral may carry (一所, 百场, 两间).
     static let numeralUnits: Set<String> = ["所", "名", "个", "项", "场", "套", "间", "堂", "门", "次", "轮", "种"]
@@ -96,7 +96,7 @@ enum ValueScanner {
             return (nil, skipRun(chars, from: index))
         }
         if index < chars.count, chars[index] == "+" || chars[index].isASCIILetter && !chars.matches("M", at: index)
-            && !chars.matches("G", at: index)
+            || chars.matches("M", at: index) && index + 1 < chars.count && chars[index + 1].isASCIILetter
         {
             return (nil, skipRun(chars, from: index))
         }

@@ -85,6 +85,9 @@ struct ImportEvaluation {
         return score
     }
 
+    /// Pairs items one to one, best score first. A draft item that merged further evidence (an extension
+    /// sentence folded into its limit, `alsoCovers`) may pair once more per merged piece; precision still counts
+    /// each draft item once.
     mutating func match() {
         var pairs: [(Int, Int, Int)] = []
         for (i, e) in expected.enumerated() {
@@ -94,25 +97,35 @@ struct ImportEvaluation {
         }
         pairs.sort { ($0.0, -$0.1, -$0.2) > ($1.0, -$1.1, -$1.2) }
         var usedE: Set<Int> = []
-        var usedD: Set<Int> = []
-        for (_, i, j) in pairs where !usedE.contains(i) && !usedD.contains(j) {
+        var uses: [Int: Int] = [:]
+        for (_, i, j) in pairs where !usedE.contains(i) && uses[j, default: 0] <= drafted[j].alsoCovers.count {
             usedE.insert(i)
-            usedD.insert(j)
-            matches.append(Match(expected: i, drafted: j, kindAgrees: expected[i].kind == drafted[j].kind.rawValue))
+            let extra = uses[j, default: 0] > 0
+            uses[j, default: 0] += 1
+            if extra {
+                extraMatches.append(Match(expected: i, drafted: j, kindAgrees: expected[i].kind == drafted[j].kind.rawValue))
+            } else {
+                matches.append(Match(expected: i, drafted: j, kindAgrees: expected[i].kind == drafted[j].kind.rawValue))
+            }
         }
     }
 
-    var recall: Double { expected.isEmpty ? 1 : Double(matches.count) / Double(expected.count) }
+    /// Matches through merged evidence (count for recall only).
+    var extraMatches: [Match] = []
+    /// Every match, for recall.
+    var allMatches: [Match] { matches + extraMatches }
+
+    var recall: Double { expected.isEmpty ? 1 : Double(allMatches.count) / Double(expected.count) }
     var precision: Double { drafted.isEmpty ? 1 : Double(matches.count) / Double(drafted.count) }
     var strictRecall: Double {
-        expected.isEmpty ? 1 : Double(matches.filter(\.kindAgrees).count) / Double(expected.count)
+        expected.isEmpty ? 1 : Double(allMatches.filter(\.kindAgrees).count) / Double(expected.count)
     }
     var strictPrecision: Double {
         drafted.isEmpty ? 1 : Double(matches.filter(\.kindAgrees).count) / Double(drafted.count)
     }
 
     var misses: [Expected] {
-        let found = Set(matches.map(\.expected))
+        let found = Set(allMatches.map(\.expected))
         return expected.indices.filter { !found.contains($0) }.map { expected[$0] }
     }
 
@@ -125,13 +138,15 @@ struct ImportEvaluation {
     func report(name: String) -> String {
         var out: [String] = []
         func pct(_ x: Double) -> String { String(format: "%.3f", x) }
-        out.append("== \(name): \(expected.count) timeline items, \(drafted.count) drafted, \(matches.count) matched")
+        out.append(
+            "== \(name): \(expected.count) timeline items, \(drafted.count) drafted, \(allMatches.count) timeline items found "
+                + "by \(matches.count) drafted items")
         out.append(
             "   recall \(pct(recall)) precision \(pct(precision))  (kind must agree: recall \(pct(strictRecall)) precision \(pct(strictPrecision)))")
         for kind in TaskKind.allCases {
             let e = expected.indices.filter { expected[$0].kind == kind.rawValue }
             let d = drafted.indices.filter { drafted[$0].kind == kind }
-            let matchedE = matches.filter { e.contains($0.expected) }
+            let matchedE = allMatches.filter { e.contains($0.expected) }
             let matchedD = matches.filter { d.contains($0.drafted) }
             let r = e.isEmpty ? 1 : Double(matchedE.count) / Double(e.count)
             let p = d.isEmpty ? 1 : Double(matchedD.count) / Double(d.count)
@@ -151,7 +166,7 @@ struct ImportEvaluation {
             }
         }
         out.append("   kind disagreements (timeline → drafted):")
-        for m in matches where !m.kindAgrees {
+        for m in allMatches where !m.kindAgrees {
             out.append("     L\(expected[m.expected].line) \(expected[m.expected].kind) → \(drafted[m.drafted].kind.rawValue): \(expected[m.expected].id)")
         }
         out.append("   false positives (drafted items with no timeline item):")

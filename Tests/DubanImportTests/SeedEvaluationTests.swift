@@ -19,16 +19,31 @@ import Testing
             print(evaluation.report(name: seed))
             all.append(evaluation)
         }
-        let combined = ImportEvaluation(expected: [], drafted: [])
-        _ = combined
-        let matched = all.map(\.matches.count).reduce(0, +)
-        let expected = all.map(\.expected.count).reduce(0, +)
-        let drafted = all.map(\.drafted.count).reduce(0, +)
-        let strict = all.map { $0.matches.filter(\.kindAgrees).count }.reduce(0, +)
+        let overall = Overall(all)
         print(
             String(
                 format: "== overall: recall %.3f precision %.3f (kind must agree: recall %.3f precision %.3f)",
-                Double(matched) / Double(expected), Double(matched) / Double(drafted), Double(strict) / Double(expected),
-                Double(strict) / Double(drafted)))
+                overall.recall, overall.precision, overall.strictRecall, overall.strictPrecision))
+    }
+}
+
+/// Figures over both documents.
+struct Overall {
+    var recall: Double
+    var precision: Double
+    var strictRecall: Double
+    var strictPrecision: Double
+
+    init(_ evaluations: [ImportEvaluation]) {
+        let found = Double(evaluations.map(\.allMatches.count).reduce(0, +))
+        let correct = Double(evaluations.map(\.matches.count).reduce(0, +))
+        let expected = Double(evaluations.map(\.expected.count).reduce(0, +))
+        let drafted = Double(evaluations.map(\.drafted.count).reduce(0, +))
+        let strictFound = Double(evaluations.map { $0.allMatches.filter(\.kindAgrees).count }.reduce(0, +))
+        let strictCorrect = Double(evaluations.map { $0.matches.filter(\.kindAgrees).count }.reduce(0, +))
+        recall = found / max(1, expected)
+        precision = correct / max(1, drafted)
+        strictRecall = strictFound / max(1, expected)
+        strictPrecision = strictCorrect / max(1, drafted)
     }
 }
