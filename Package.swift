@@ -19,6 +19,7 @@ let package = Package(
         .library(name: "DubanPlanFiles", targets: ["DubanPlanFiles"]),
         .library(name: "DubanImport", targets: ["DubanImport"]),
         .executable(name: "duban-planimport", targets: ["duban-planimport"]),
+        .library(name: "DubanPluginProtocol", targets: ["DubanPluginProtocol"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
@@ -36,11 +37,18 @@ let package = Package(
         // The only parser of admin-written files (plans, org directory, calendar years).
         .target(
             name: "DubanPlanFiles",
-            dependencies: ["DubanCore", "DubanCalendar", .product(name: "Yams", package: "Yams")],
+            dependencies: ["DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
         ),
         // Pure: a published action-plan document (plain text) → a draft plan (items, flags, unmapped sentences).
         .target(name: "DubanImport", dependencies: ["DubanCore", "DubanCalendar"]),
+        // The plugin protocol: JSON-RPC messages, line framing, version negotiation (pure; no I/O).
+        .target(name: "DubanPluginProtocol"),
+        // Runs plugin processes: lazy start, handshake, deadlines, output limits, restarts, statistics.
+        .target(
+            name: "DubanPluginHost",
+            dependencies: ["DubanPluginProtocol", .product(name: "Logging", package: "swift-log")]
+        ),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
         // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
@@ -71,7 +79,7 @@ let package = Package(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer",
+                "DubanControlServer", "DubanPluginProtocol", "DubanPluginHost",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -90,14 +98,17 @@ let package = Package(
         .executableTarget(name: "dubanctl", dependencies: ["DubanCtl"]),
         // The plan importer as a plugin (capability importer): JSON-RPC over stdin/stdout.
         .executableTarget(
-            name: "duban-planimport", dependencies: ["DubanImport", "DubanCore", "DubanCalendar"],
+            name: "duban-planimport", dependencies: ["DubanImport", "DubanCore", "DubanCalendar", "DubanPluginProtocol"],
             path: "plugins/planimport"),
         // Test support: fixtures, temp dirs, running the built binaries.
         .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
         .testTarget(name: "DubanCalendarTests", dependencies: ["DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
-        .testTarget(name: "DubanPlanFilesTests", dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanTesting"]),
+        .testTarget(
+            name: "DubanPlanFilesTests",
+            dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanTesting"]
+        ),
         .testTarget(name: "DubanCtlTests", dependencies: ["DubanCtl", "DubanTesting"]),
         .testTarget(
             name: "DubanImportTests",
@@ -120,6 +131,16 @@ let package = Package(
                 // Raw SQL in tests: tampering with the audit table, injecting a failing trigger.
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
+        ),
+        .testTarget(name: "DubanPluginProtocolTests", dependencies: ["DubanPluginProtocol", "DubanTesting"]),
+        .testTarget(
+            name: "DubanPluginHostTests",
+            dependencies: [
+                "DubanPluginHost", "DubanPluginProtocol", "DubanTesting",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "InMemoryLogging", package: "swift-log"),
+            ],
+            exclude: ["Fixtures"]
         ),
         .testTarget(
             name: "DubanSystemdTests",

@@ -11,7 +11,7 @@ public struct DubanctlCommand: ParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self, MilestonesCommand.self,
-            ImportCommand.self, StatusCommand.self, ReloadCommand.self, BackupCommand.self,
+            ImportCommand.self, StatusCommand.self, ReloadCommand.self, BackupCommand.self, PluginsCommand.self,
         ]
     )
 

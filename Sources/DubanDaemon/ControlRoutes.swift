@@ -31,6 +31,7 @@ struct ControlRoutes: ControlHandler {
             } catch {
                 return .error(status: 500, code: "backup-failed", message: "\(error)")
             }
+        case (_, "/v1/plugins"): return await PluginRoutes.handle(request, daemon: daemon)
         case (_, "/v1/health"), (_, "/v1/status"), (_, "/v1/reload"), (_, "/v1/backup"):
             return .error(status: 405, code: "method-not-allowed", message: "方法不允许 / method not allowed: \(request.method)")
         default:

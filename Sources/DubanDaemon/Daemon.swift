@@ -22,7 +22,9 @@ public final class Daemon: Sendable {
     let runtime: PlanRuntime
     let scaled: Bool
     private let state: Mutex<State>
-    private let loopBox: Mutex<SchedulerLoop?>
+    let loopBox: Mutex<SchedulerLoop?>
+    /// The plugin host and its notifier channels (see DaemonPlugins.swift).
+    let plugins: DaemonPlugins
     let drainLock = Mutex<Bool>(false)
 
     struct State: Sendable {
@@ -48,6 +50,7 @@ public final class Daemon: Sendable {
             path: configuration.stateDirectory + "/duban.sqlite", configuration: .init(now: { clock.now }))
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
+        self.plugins = DaemonPlugins(configuration: configuration, logger: logger)
         try await sync(loaded.schedule, today: today)
     }
 
@@ -112,8 +115,10 @@ public final class Daemon: Sendable {
             fired.append(FiredEvent(key: event.key, occurrenceID: event.occurrenceID, kind: kind, scheduledAt: event.instant, firedAt: now))
             outbox.append(
                 OutboxEntry(eventKey: event.key, channel: Daemon.journalChannel, payload: String(decoding: try encoder.encode(notice), as: UTF8.self)))
+            outbox += try plugins.outbox(for: event, notice: notice, schedule: schedule, locale: configuration.locale)
         }
         try await store.recordFired(fired, outbox: outbox)
+        plugins.wake()
         try await drainJournal()
         publishStatus()
     }

@@ -123,6 +123,7 @@ extension Daemon {
             services: [
                 StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
                 WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
+                PluginService(daemon: self, plugins: plugins),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

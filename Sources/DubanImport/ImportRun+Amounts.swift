@@ -75,7 +75,7 @@ extension ImportRun {
                 var recurrence = recurrence
                 if let times = tokens.first(where: { $0.unit == "次" && $0.range.lowerBound > marker.range.lowerBound }) {
                     recurrence.times = max(1, Int(times.value))
-                    let near = text.slice(max(0, times.range.lowerBound - 3)..<times.range.lowerBound)
+                    let near = text.slice(max(0, times.range.lowerBound - 6)..<times.range.lowerBound)
                     recurrence.atLeast = ["不少于", "至少", "不低于"].contains { near.contains($0) }
                         || text.slice(times.range.upperBound..<min(text.count, times.range.upperBound + 2)) == "以上"
                 }

@@ -27,7 +27,10 @@ extension ImportRun {
     /// Words that end a clause's goal with a completed deliverable (全面完成, 建成).
     static let strongCompletion = ["全面完成", "完成", "基本建成", "建成", "全面启动", "启动"]
     /// Deliverables of a 工作任务 (制定…方案).
-    static let deliverableVerbs = ["制定", "建立", "出台", "组建", "启动", "开发", "完成", "建设", "编制", "印发", "落实", "开通", "创建"]
+    static let deliverableVerbs = [
+        "制定", "建立", "出台", "组建", "启动", "开发", "完成", "建设", "编制", "印发", "落实", "开通", "创建", "新建", "改建",
+        "建成", "修订",
+    ]
     /// Words of a clause about the past or the present state, not a goal.
     static let retrospectiveWords = [
         "目前", "截至", "截止", "已经", "已建成", "已有", "已达到", "已实现", "已完成", "已形成", "现有学校", "现有教师", "共有",
@@ -192,7 +195,7 @@ extension ImportRun {
                 }
             }
         }
-        if items.count == before {
+        if items.count == before, limitClauses.isEmpty {
             let words = Self.timeWords.filter { sentence.text.contains($0) } + phrases.map(\.text)
             if !words.isEmpty {
                 unmapped.append(

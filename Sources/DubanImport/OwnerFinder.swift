@@ -14,13 +14,18 @@ enum OwnerFinder {
     /// Verbs that follow a subject.
     static let verbs = [
         "要", "应", "须", "负责", "完成", "组织", "研究", "制定", "创建", "建立", "加强", "落实", "举办", "开展", "牵头", "统筹",
-        "定期", "按照", "结合", "参照", "对",
+        "定期", "按照", "结合", "参照", "对", "每", "于", "在",
     ]
     /// Labels that introduce owners on their own.
     static let labels = ["牵头单位", "责任单位", "责任部门", "主责单位", "承办单位", "配合单位", "实施单位", "负责单位"]
 
     /// Owners at the start of `clause` (folded text), if the clause opens with unit names and a verb.
     static func subject(of clause: String) -> [String] {
+        var clause = clause
+        // A numbered item (7.各乡镇中心学校要…) starts after its number.
+        if let heading = Heading.parse(clause), let at = clause.offset(of: heading.title), at <= 5 {
+            clause = clause.slice(at..<clause.count)
+        }
         let chars = Array(clause)
         var end = 0
         var best: Int?

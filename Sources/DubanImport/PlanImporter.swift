@@ -88,7 +88,6 @@ struct ImportRun {
                 return
             }
             blockStart = items.count
-            if heading.standalone { return }
         }
         if skipUntilLevel != nil { return }
         pendingOwners = nil

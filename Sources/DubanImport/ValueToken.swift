@@ -132,6 +132,15 @@ enum ValueScanner {
         }
         // 以上 etc. may sit between a bare number and nothing: a bare number with no unit is not an amount, except
         // in 占N (其中本科及以上占60) and table cells, which callers read themselves.
+        // A bare number right after a comparator (差异系数不高于0.45) is an amount without a unit.
+        let comparators = ["不高于", "不低于", "不超过", "不少于", "低于", "高于", "达到", "控制在", "保持在"]
+        let bare = !units.contains { chars.matches($0, at: index) }
+            && (index >= chars.count || !(chars[index].isHan || chars[index].isASCIILetter || chars[index] == "."))
+            && comparators.contains { chars.matches($0, at: start - $0.count) }
+            && !(first >= 1900 && first <= 2100 && first == first.rounded())
+        if bare {
+            return (ValueToken(range: start..<index, value: first * scale, valueMax: valueMax.map { $0 * scale }, unit: ""), index)
+        }
         for unit in units where chars.matches(unit, at: index) {
             var value = first * scale
             var max = valueMax.map { $0 * scale }

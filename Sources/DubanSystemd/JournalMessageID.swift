@@ -40,6 +40,11 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
     public static let daemonStopping = JournalMessageID("daemon-stopping", "9064374ced2d409fa425093177f788b4")
     /// A plugin failed (exit status, timeout, protocol error); duband keeps running.
     public static let pluginFailure = JournalMessageID("plugin-failure", "d193ad1dcd094acc8cb9a40d774a06ce")
+    /// A plugin process started and completed the protocol handshake.
+    public static let pluginStarted = JournalMessageID("plugin-started", "678f88b656a3426d897614933ca21bad")
+    /// A plugin was refused for good (another major protocol version, a declared capability missing) or its
+    /// manifest is invalid; it stays off until the configuration is fixed.
+    public static let pluginRefused = JournalMessageID("plugin-refused", "b163b35ea8bf4e15bd5a483e304799bd")
     /// A date falls in a year without holiday data; weekdays are assumed to be working days.
     public static let calendarYearMissing = JournalMessageID(
         "calendar-year-missing",
@@ -51,7 +56,7 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
     /// Every id, in the catalog's order.
     public static let all: [JournalMessageID] = [
         .reminder, .due, .overdue, .completed, .planLoadFailed, .plansLoaded, .daemonStarted, .daemonStopping,
-        .pluginFailure, .calendarYearMissing, .scaledClockActive,
+        .pluginFailure, .calendarYearMissing, .scaledClockActive, .pluginStarted, .pluginRefused,
     ]
 
     /// `["message_id": id, "duban.event": name]`, ready to merge into a log call's metadata.

@@ -35,6 +35,12 @@ public enum LogMetadataKey {
     public static let openCount = "duban.open_count"
     /// `DUBAN_PLUGIN`: a plugin's name.
     public static let plugin = "duban.plugin"
+    /// `DUBAN_PLUGIN_ERROR`: the kind of a plugin failure (`timed-out`, `exited`, `protocol` …).
+    public static let pluginError = "duban.plugin_error"
+    /// `DUBAN_PLUGIN_PID`: a plugin's process id.
+    public static let pluginPID = "duban.plugin_pid"
+    /// `DUBAN_PLUGIN_VERSION`: the version a plugin reported in `initialize`.
+    public static let pluginVersion = "duban.plugin_version"
     /// `DUBAN_YEAR`: a calendar year.
     public static let year = "duban.year"
     /// `DUBAN_CLOCK_START`: where a scaled clock started.
@@ -47,6 +53,6 @@ public enum LogMetadataKey {
     /// Every key above.
     public static let all: [String] = [
         messageID, event, plan, task, title, occurrence, org, orgName, due, days, by, file, errors, planCount,
-        openCount, plugin, year, clockStart, clockSpeed, version,
+        openCount, plugin, year, clockStart, clockSpeed, version, pluginError, pluginPID, pluginVersion,
     ]
 }

@@ -47,3 +47,18 @@ struct Overall {
         strictPrecision = strictCorrect / max(1, drafted)
     }
 }
+
+/// Floors on the reference documents, so a change that loses items or adds noise shows up. Measured (see
+/// docs/import.md): recall and precision well above these on both documents.
+@Suite struct SeedEvaluationFloorTests {
+    @Test(arguments: ImportEvaluation.seeds)
+    func recallAndPrecisionStayAboveTheFloor(seed: String) throws {
+        guard let (evaluation, _) = try ImportEvaluation.evaluate(seed: seed) else {
+            print("skipped: ../shared/ is absent")
+            return
+        }
+        #expect(evaluation.recall >= 0.88, "\(evaluation.report(name: seed))")
+        #expect(evaluation.precision >= 0.9, "\(evaluation.report(name: seed))")
+        #expect(evaluation.strictRecall >= 0.85)
+    }
+}

@@ -1,0 +1,151 @@
+import DubanCalendar
+import DubanCore
+import DubanPluginHost
+import DubanPluginProtocol
+import DubanScheduler
+import DubanStore
+import DubanSystemd
+import Foundation
+import Logging
+import ServiceLifecycle
+
+/// The plugins as a service: one delivery loop per notifier (outbox → `notify` in batches), one loop running
+/// checkers on their schedules, and on shutdown every plugin stopped.
+///
+/// A plugin's failure costs only its own loop a retry; the daemon and the other loops go on.
+struct PluginService: Service {
+    let daemon: Daemon
+    let plugins: DaemonPlugins
+
+    func run() async throws {
+        await withGracefulShutdownHandler {
+            await withTaskGroup(of: Void.self) { group in
+                for notifier in plugins.notifiers {
+                    group.addTask { await deliveryLoop(notifier) }
+                }
+                if !plugins.checkers.isEmpty {
+                    group.addTask { await checkerLoop() }
+                }
+                group.addTask {
+                    // Keep the service alive (a service that returns early stops the group) until shutdown.
+                    try? await gracefulShutdown()
+                }
+                await group.next()
+                group.cancelAll()
+            }
+            await plugins.host.shutdown()
+        } onGracefulShutdown: {
+            plugins.wake()
+        }
+    }
+
+    // MARK: Notifiers
+
+    /// The delay before retrying an event a notifier failed, by attempt (1-based): 1 min, doubling, at most 1 h.
+    static func retryDelay(attempt: Int) -> Double {
+        min(60 * pow(2, Double(max(0, attempt - 1))), 3600)
+    }
+
+    func deliveryLoop(_ notifier: PluginSupervisor) async {
+        let wake = plugins.wakes[notifier.manifest.name] ?? WakeSignal()
+        while !Task.isCancelled {
+            await drain(notifier)
+            await wake.wait(timeout: .seconds(2))
+        }
+    }
+
+    /// Sends every due outbox entry of the notifier's channel, a batch per call, and records the outcome.
+    func drain(_ notifier: PluginSupervisor) async {
+        let manifest = notifier.manifest
+        let store = daemon.store
+        while !Task.isCancelled {
+            let now = daemon.clock.now
+            guard let pending = try? await store.pendingOutbox(channel: manifest.channel, now: now, limit: manifest.batchSize),
+                !pending.isEmpty
+            else { return }
+            var events: [NotifyEvent] = []
+            var records: [String: OutboxRecord] = [:]
+            for record in pending {
+                guard let event = try? JSONDecoder().decode(NotifyEvent.self, from: Data(record.entry.payload.utf8)) else {
+                    try? await store.markFailed(id: record.id, error: "unreadable payload", retryAt: .distantFuture)
+                    continue
+                }
+                events.append(event)
+                records[event.key] = record
+            }
+            guard !events.isEmpty else { continue }
+            let result: NotifyResult
+            do {
+                result = try await notifier.notify(NotifyParams(events: events))
+            } catch {
+                // Not called (restart delay, refused, stopping): leave the entries as they are, try later.
+                if [.unavailable, .shuttingDown, .refused, .notOffered].contains(error.code) { return }
+                for record in records.values {
+                    let retryAt = error.isRetryable
+                        ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
+                    try? await store.markFailed(id: record.id, error: error.description, retryAt: retryAt)
+                }
+                return
+            }
+            let delivered = Set(result.delivered)
+            try? await store.markDelivered(ids: records.values.filter { delivered.contains($0.entry.eventKey) }.map(\.id))
+            let failures = Dictionary(result.failed.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+            for (key, record) in records where !delivered.contains(key) {
+                let failure = failures[key]
+                let retryable = failure?.retryable ?? true
+                let retryAt = retryable ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
+                try? await store.markFailed(
+                    id: record.id, error: failure?.error ?? "not reported as delivered", retryAt: retryAt)
+            }
+            if pending.count < manifest.batchSize { return }
+        }
+    }
+
+    // MARK: Checkers
+
+    /// Sleeps (on the daemon's clock) until the next slot of any checker, then runs the checkers due then.
+    func checkerLoop() async {
+        var after = daemon.clock.now
+        while !Task.isCancelled {
+            let settings = daemon.loaded.schedule.settings
+            let calendar = daemon.loaded.schedule.calendar
+            var next: (Date, [(PluginSupervisor, PluginScheduleSlot)])?
+            for checker in plugins.checkers {
+                for slot in checker.manifest.schedule {
+                    guard let instant = Self.nextInstant(of: slot, after: after, settings: settings, calendar: calendar) else { continue }
+                    if next == nil || instant < next!.0 {
+                        next = (instant, [(checker, slot)])
+                    } else if instant == next!.0 {
+                        next!.1.append((checker, slot))
+                    }
+                }
+            }
+            guard let (instant, due) = next else { return }
+            do {
+                try await daemon.clock.sleep(until: instant)
+            } catch {
+                return
+            }
+            for (checker, slot) in due {
+                await daemon.runCheck(checker, slot: slot, at: instant)
+            }
+            after = instant
+        }
+    }
+
+    /// The first instant after `after` when `slot` fires: its time of day in the site's zone, on a working day
+    /// (Chinese calendar) or every day.
+    static func nextInstant(
+        of slot: PluginScheduleSlot, after: Date, settings: SiteSettings, calendar: WorkingDayCalendar
+    ) -> Date? {
+        var day = settings.civilDate(of: after)
+        for _ in 0..<400 {
+            if slot.days == .everyDay || calendar.isWorkingDay(day) {
+                let instant = settings.instant(day, at: TimeOfDay(hour: slot.hour, minute: slot.minute))
+                if instant > after { return instant }
+            }
+            day = day.adding(days: 1)
+        }
+        return nil
+    }
+}

@@ -1,0 +1,123 @@
+/// `notify` params: a batch of events to deliver.
+public struct NotifyParams: Hashable, Sendable, Codable {
+    public var events: [NotifyEvent]
+
+    public init(events: [NotifyEvent]) {
+        self.events = events
+    }
+}
+
+/// One event with everything a message needs.
+public struct NotifyEvent: Hashable, Sendable, Codable {
+    /// Unique and stable for the event; a plugin may use it to drop a duplicate it already sent.
+    public var key: String
+    /// `reminder`, `due` or `overdue` (later versions may add kinds; treat unknown ones like `reminder`).
+    public var kind: String
+    /// `info`, `warning` or `critical`.
+    public var severity: String
+    /// The language to write in: `zh-Hans` or `en`.
+    public var locale: String
+    public var occurrence: NotifyOccurrence
+    /// Who should hear about it: the org unit's contacts (may be empty).
+    public var recipients: [Recipient]
+    /// A short subject line in both languages.
+    public var subject: LocalizedString
+    /// The message body in both languages.
+    public var text: LocalizedString
+
+    public init(
+        key: String, kind: String, severity: String, locale: String, occurrence: NotifyOccurrence,
+        recipients: [Recipient], subject: LocalizedString, text: LocalizedString
+    ) {
+        self.key = key
+        self.kind = kind
+        self.severity = severity
+        self.locale = locale
+        self.occurrence = occurrence
+        self.recipients = recipients
+        self.subject = subject
+        self.text = text
+    }
+}
+
+/// The occurrence an event is about.
+public struct NotifyOccurrence: Hashable, Sendable, Codable {
+    /// The stable occurrence id, e.g. `2024-safety/monthly-check/no1-middle/2024-11`.
+    public var id: String
+    public var plan: String
+    public var planTitle: String
+    public var task: String
+    public var taskTitle: String
+    /// The org unit's id and display name.
+    public var org: String
+    public var orgName: String
+    /// The period label, e.g. `2024-11`, `2024-Q4`, `once`.
+    public var period: String
+    /// The due day, `YYYY-MM-DD` in the site's zone.
+    public var due: String
+    /// The due instant, RFC 3339 with offset (`2024-11-29T17:30:00+08:00`).
+    public var dueAt: String
+    /// Working days from today to the due day (negative once overdue).
+    public var workingDaysLeft: Int
+
+    public init(
+        id: String, plan: String, planTitle: String, task: String, taskTitle: String, org: String, orgName: String,
+        period: String, due: String, dueAt: String, workingDaysLeft: Int
+    ) {
+        self.id = id
+        self.plan = plan
+        self.planTitle = planTitle
+        self.task = task
+        self.taskTitle = taskTitle
+        self.org = org
+        self.orgName = orgName
+        self.period = period
+        self.due = due
+        self.dueAt = dueAt
+        self.workingDaysLeft = workingDaysLeft
+    }
+}
+
+/// A person to notify.
+public struct Recipient: Hashable, Sendable, Codable {
+    public var name: String
+    /// Absent when the org file gives none.
+    public var email: String?
+    public var phone: String?
+    /// The contact's role in the unit (`负责人`, `联系人` …), when given.
+    public var role: String?
+
+    public init(name: String, email: String? = nil, phone: String? = nil, role: String? = nil) {
+        self.name = name
+        self.email = email
+        self.phone = phone
+        self.role = role
+    }
+}
+
+/// `notify` result: for every event, delivered or failed.
+///
+/// Events the plugin names in neither list count as failed and retryable.
+public struct NotifyResult: Hashable, Sendable, Codable {
+    public var delivered: [String]
+    public var failed: [NotifyFailure]
+
+    public init(delivered: [String], failed: [NotifyFailure] = []) {
+        self.delivered = delivered
+        self.failed = failed
+    }
+}
+
+/// One event a plugin could not deliver.
+public struct NotifyFailure: Hashable, Sendable, Codable {
+    public var key: String
+    public var error: String
+    /// True: the host tries again later (with backoff); false: it gives up on this event for this plugin.
+    public var retryable: Bool
+
+    public init(key: String, error: String, retryable: Bool) {
+        self.key = key
+        self.error = error
+        self.retryable = retryable
+    }
+}
