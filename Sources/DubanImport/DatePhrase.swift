@@ -1,18 +1,18 @@
-import Foundation
 public import DubanCalendar
+import Foundation
 
-/// A date phrase found in a sentence (`到2025年`, `2022年6月前`, `2022—2025年`, `“十四五”期间`), read with
+/// A date phrase found in a sentence (`到2025年`, `2024年5月前`, `2024—2026年`, `“十四五”期间`), read with
 /// `TimeExpression`.
 struct DatePhrase {
     /// What the phrase does in its sentence.
     enum Role {
-        /// A deadline or target date: 到2025年, 2022年底前, 2022—2025年.
+        /// A deadline or target date: 到2025年, 2022年底前, 2024—2026年.
         case deadline
-        /// A start: 自2010年11月1日起, 2021年秋季学期起.
+        /// A start: 自2019年3月1日起, 2023年秋季学期起.
         case start
-        /// Scope of a period, not itself a deadline: 在2022—2025年发展期间.
+        /// Scope of a period, not itself a deadline: 在2024—2026年实施期间.
         case scope
-        /// A baseline or history: 截至2020年底, 从2015年的…, “十三五”以来, a bare 2021年 in news text.
+        /// A baseline or history: 截至2022年底, 从2018年的…, “十三五”以来, a bare 2021年 in news text.
         case context
     }
 
@@ -40,7 +40,7 @@ struct DatePhrase {
         var index = 0
         var titleDepth = 0
         while index < chars.count {
-            // Dates inside a title (《…规划(2021—2025年)》) name another document's period.
+            // Dates inside a title (《…规划(2024—2028年)》) name another document's period.
             if chars[index] == "《" { titleDepth += 1 }
             if chars[index] == "》" { titleDepth = max(0, titleDepth - 1) }
             if titleDepth > 0 {
@@ -57,7 +57,7 @@ struct DatePhrase {
                 continue
             }
             var end = index + 4
-            // A range: 2022—2025年, 2022-2025年年底, 2022年至2025年.
+            // A range: 2024—2026年, 2024-2026年年底, 2022年至2025年.
             if end < chars.count, ["—", "-", "–", "~", "至", "到"].contains(chars[end]), isYear(chars, at: end + 1) {
                 end += 5
             } else if chars.matches("年至", at: end) || chars.matches("年到", at: end), isYear(chars, at: end + 2) {
@@ -67,7 +67,7 @@ struct DatePhrase {
                 index = end
                 continue
             }
-            // Not a year: 2035 in 《中国教育现代化2035》 has no 年; 十五年 is not four digits.
+            // Not a year: 2035 in 《某某远景纲要2035》 has no 年; 十五年 is not four digits.
             end += 1
             while end < chars.count, tailCharacters.contains(chars[end]) {
                 // Stop before words that only start with tail characters: 年度 (handled as recurrence), 中小学.
@@ -101,7 +101,7 @@ struct DatePhrase {
             } else if leadIn.isEmpty, !tail.contains("底"), !tail.contains("末"), !tail.contains("前"),
                 let next = after.first, next.isHan, !after.hasPrefix("完成")
             {
-                // 2022—2025年全州教育信息化工作以…: the period as a subject, not a deadline.
+                // 2024—2026年全县学校安全工作以…: the period as a subject, not a deadline.
                 role = .scope
             } else if !leadIn.isEmpty && leadIn != "在" || tail.contains("底") || tail.contains("末") || tail.contains("前")
                 || written.contains("-") || written.contains("—") || written.contains("至")

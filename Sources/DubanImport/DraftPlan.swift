@@ -1,6 +1,6 @@
-import Foundation
 public import DubanCalendar
 public import DubanCore
+import Foundation
 
 /// A plan file drafted from a published action-plan document: every schedulable item found, each with its source
 /// line and a short quote, plus the sentences with a time expression the importer could not map.
@@ -66,11 +66,11 @@ public struct DraftItem: Hashable, Sendable {
     public var line: Int
     /// A verbatim piece of that line (at most 60 characters).
     public var quote: String
-    /// The time expression as written (`2022年8月底`, `到2025年`, `每年`), if the text states one.
+    /// The time expression as written (`2024年9月底`, `到2025年`, `每年`), if the text states one.
     public var dueText: String?
     /// What `dueText` means, or the implied horizon end.
     public var due: CivilDate?
-    /// The first day of a range (`2022—2025年`), a 十四五 period or a start date (自2010年11月1日起).
+    /// The first day of a range (`2024—2026年`), a 十四五 period or a start date (自2019年3月1日起).
     public var windowStart: CivilDate?
     /// True when `due` was not written in the item's sentence but implied by its paragraph or the plan horizon.
     public var dueImplied: Bool

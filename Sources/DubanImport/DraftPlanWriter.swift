@@ -1,6 +1,6 @@
-import Foundation
 public import DubanCalendar
 public import DubanCore
+import Foundation
 
 /// Renders a `DraftPlan` as a plan file (docs/plan-format.md).
 ///

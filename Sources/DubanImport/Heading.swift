@@ -1,4 +1,5 @@
 import Foundation
+
 /// A heading or numbered item at the start of a line: 第一章/第一部分 (level 0), 一、 (1), (一) (2), 1. or 1、 (3),
 /// (1) (4). `standalone` is true when the line is only the heading (short, no sentence after it).
 struct Heading {
@@ -59,7 +60,7 @@ struct Heading {
     }
 }
 
-/// The label before a task's deadline: 完成时限:2022年底。
+/// The label before a task's deadline: 完成时限:2024年底。
 struct CompletionLabel {
     /// Offset of the label in the line.
     var labelStart: Int

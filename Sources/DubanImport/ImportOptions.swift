@@ -1,6 +1,6 @@
-import Foundation
 public import DubanCalendar
 public import DubanCore
+import Foundation
 
 /// What `PlanImporter` needs besides the text.
 public struct ImportOptions: Sendable {

@@ -1,9 +1,9 @@
-import Foundation
 import DubanCalendar
 import DubanCore
+import Foundation
 
-/// What earlier clauses of a sentence established for later ones: a quota period (州级年培训校长300名,
-/// 教师培训1000名 — the second count is yearly too), a cycle, and whether the last clause listed goals.
+/// What earlier clauses of a sentence established for later ones: a quota period (州级年培训园长120名,
+/// 教研员培训50名 — the second count is yearly too), a cycle, and whether the last clause listed goals.
 struct AmountState {
     var per: QuotaSpec.Per?
     var cycle: QuotaCycle?
@@ -11,7 +11,7 @@ struct AmountState {
     var perCycle = false
     var previousHadGoal = false
     var previousMetric: String?
-    /// True when the sentence or task states its own date (到2025年…, 完成时限): every amount in it is a goal.
+    /// True when the sentence or task states its own date (到2026年…, 完成时限): every amount in it is a goal.
     var statedDate = false
     /// How many items existed before this sentence: a number repeated from an earlier sentence is not a new goal.
     var firstItem = Int.max
@@ -159,7 +159,7 @@ extension ImportRun {
                 continue
             }
             let standing = !date.stated && (share || Self.standingWords.contains { Self.near(before, $0) })
-            // 幼儿园、小学、初中专任教师学历合格率达到100%: one value shared by a list of metrics.
+            // 小学、初中、高中教师培训合格率达到100%: one value shared by a list of metrics.
             let metrics = Self.sharedMetrics(listSegment(for: token, at: position, in: tokens, text: text) ?? metric, tokenCount: tokens.count)
             for name in metrics {
                 let spec = TargetSpec(
@@ -182,7 +182,7 @@ extension ImportRun {
         return made
     }
 
-    /// Splits `幼儿园、小学、初中专任教师学历合格率` into three metrics sharing the last item's noun, when the list
+    /// Splits `小学、初中、高中教师培训合格率` into three metrics sharing the last item's noun, when the list
     /// items before the last are short (school levels, not clauses) and the clause has a single amount.
     static func sharedMetrics(_ metric: String, tokenCount: Int) -> [String] {
         guard tokenCount == 1, lastListSeparator(metric) != nil else { return [metric] }
@@ -196,7 +196,7 @@ extension ImportRun {
         return parts.dropLast().map { $0 + noun } + [last]
     }
 
-    /// 达到全省平均水平, 超过全国平均水平: a target relative to a benchmark, with no value of its own.
+    /// 达到全市平均水平, 超过全国平均水平: a target relative to a benchmark, with no value of its own.
     mutating func readBenchmark(_ clause: Clause, line: SourceLine, date: ContextDate, subject: [String]) -> Int {
         let text = clause.text
         guard let at = text.offset(of: "平均水平") else { return 0 }
@@ -308,7 +308,7 @@ extension ImportRun {
         return nil
     }
 
-    /// The whole list before a token's comparator (幼儿园、小学、初中专任教师学历合格率), when it has one.
+    /// The whole list before a token's comparator (小学、初中、高中教师培训合格率), when it has one.
     func listSegment(for token: ValueToken, at position: Int, in tokens: [ValueToken], text: String) -> String? {
         let lower = position > 0 ? tokens[position - 1].range.upperBound : 0
         var segment = text.slice(lower..<token.range.lowerBound)
@@ -348,7 +348,7 @@ extension ImportRun {
         return result
     }
 
-    /// 学前三年毛入园率达到98%以上.
+    /// 学前教育毛入园率达到97%以上.
     static func targetTitle(_ spec: TargetSpec) -> String {
         let value = spec.value.map { format($0) } ?? ""
         let range = spec.valueMax.map { "—" + format($0) } ?? ""

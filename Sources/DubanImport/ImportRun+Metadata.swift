@@ -1,6 +1,6 @@
-import Foundation
 import DubanCalendar
 import DubanCore
+import Foundation
 
 extension ImportRun {
     /// The plan period: the year most 到X年 / X—Y年 / 十四五 expressions end in (ties to the later year), opened

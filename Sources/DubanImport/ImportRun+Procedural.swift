@@ -1,6 +1,6 @@
-import Foundation
 import DubanCalendar
 import DubanCore
+import Foundation
 
 extension ImportRun {
     /// Limits counted from an event: N个工作日内 (with 之日起 trigger and 延长 extension), 当场, N个月内, N日内,
@@ -85,7 +85,7 @@ extension ImportRun {
         return nil
     }
 
-    /// The event a limit counts from: 自收到申请之日起 → 收到申请.
+    /// The event a limit counts from: 自受理之日起 → 收到申请.
     static func trigger(in text: String) -> String? {
         guard let end = text.offset(of: "之日起") ?? text.offset(of: "后") else { return nil }
         let head = text.slice(0..<end)

@@ -1,6 +1,6 @@
-import Foundation
 import DubanCalendar
 import DubanCore
+import Foundation
 
 /// The date an item inherits from its context.
 struct ContextDate {
@@ -44,7 +44,7 @@ extension ImportRun {
 
     // MARK: - 工作任务 with 完成时限
 
-    /// A task line: `1.建立县级资源库。完成时限:2022年底。`
+    /// A task line: `1.建立县级资源库。完成时限:2024年底。`
     mutating func readTaskWithDeadline(_ line: SourceLine, label: CompletionLabel) {
         let reading = try? TimeExpression.interpret(label.text, conventions: conventions)
         let labelQuote = line.quote(label.labelStart..<label.expression.upperBound)
@@ -127,7 +127,7 @@ extension ImportRun {
             date = ContextDate(due: due, text: text, windowStart: windowStart, implied: true, stated: false)
         }
         let inheritsDate = lineDate != nil && deadline == nil
-        // 其中,学前教育74个项目,投资8.86亿元;义务教育…: a breakdown of a total, carried over ';'.
+        // 其中,小学项目12个,投资8.86亿元;义务教育…: a breakdown of a total, carried over ';'.
         let breakdown = sentence.text.hasPrefix("其中") || inherited
         inherited = breakdown && sentence.terminator == ";"
         var state = AmountState(sentence: sentence.text)
@@ -168,7 +168,7 @@ extension ImportRun {
             // are deadlines of their own.
             let datedScope = deadline.map { !($0.text.hasPrefix("在") && sentence.text.contains("发展期间")) } ?? true
             if targetClauses == 0, items.count == before, hasStatedDate, datedScope, Self.fiveYearCommitment(sentence.text, deadline) {
-                // The clause holding the date, or the one after it when the date stands alone (到2025年,…).
+                // The clause holding the date, or the one after it when the date stands alone (到2026年,…).
                 let written = deadline?.text ?? relative ?? ""
                 let dateIndex = sentence.clauses.firstIndex { $0.text.contains(written) } ?? 0
                 var mainIndex = dateIndex
@@ -205,7 +205,7 @@ extension ImportRun {
     }
 
     /// A five-year period (“十四五”期间) makes a qualitative goal only when a commitment follows it (将, 要, 力争):
-    /// `“十四五”期间将全面推进…` is a goal, `“十四五”期间,紧紧围绕…` and `“十四五”时期教育发展…` set the scene.
+    /// `“十四五”期间将加快推进…` is a goal, `“十四五”期间,紧紧围绕…` and `“十四五”时期学校发展…` set the scene.
     static func fiveYearCommitment(_ text: String, _ phrase: DatePhrase?) -> Bool {
         guard let phrase, phrase.text.contains("十四五") || phrase.text.contains("十五五") else { return true }
         guard let at = text.offset(of: phrase.text) else { return true }
@@ -247,10 +247,17 @@ extension ImportRun {
 
     // MARK: - Ongoing and vague
 
-    /// 持续开展…, 常态化开展…, 长期坚持…, 长期驻校: an open-ended duty.
+    /// 持续开展… (also 持续深入开展…), 常态化开展…, 长期坚持…, 长期驻校: an open-ended duty.
     mutating func readOngoing(_ clause: Clause, line: SourceLine, subject: [String]) -> Bool {
-        let words = ["持续全覆盖开展", "持续开展", "常态化开展", "长期坚持", "长期驻", "长期开展", "长期保持"]
-        guard let word = words.first(where: { clause.text.contains($0) }) else { return false }
+        let words = ["持续开展", "常态化开展", "长期坚持", "长期驻", "长期开展", "长期保持"]
+        var found = words.first { clause.text.contains($0) }
+        // 持续 with a few words between it and 开展 (持续深入开展, 持续扎实开展).
+        if found == nil, let at = clause.text.offset(of: "持续"), let verb = clause.text.offset(of: "开展", from: at),
+            verb - at <= 6
+        {
+            found = clause.text.slice(at..<verb + 2)
+        }
+        guard let word = found else { return false }
         let at = clause.text.offset(of: word) ?? 0
         let before = clause.text.slice(0..<at)
         if ["严禁", "禁止", "不得", "避免", "杜绝"].contains(where: { before.contains($0) }) { return false }

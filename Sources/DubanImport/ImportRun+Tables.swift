@@ -1,6 +1,6 @@
-import Foundation
 import DubanCalendar
 import DubanCore
+import Foundation
 
 extension ImportRun {
     /// One row of an indicator or project table under a dated caption.

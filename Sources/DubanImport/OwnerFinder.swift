@@ -1,5 +1,5 @@
-import Foundation
 public import DubanCore
+import Foundation
 
 /// Finds the units a clause names as doing the work (各县市教育局、州直各学校要…; 责任单位:县教育局) and maps
 /// them to org ids when a directory is given.

@@ -1,5 +1,5 @@
-import Foundation
 import DubanCalendar
+import Foundation
 
 /// A word that makes a clause a repeated duty: 每年, 每学期, 每三年, 年度, 分年度, 年检, 逐年, 定期, or a bare point of
 /// the year cycle (年初…年中…年底).
@@ -76,7 +76,7 @@ struct RecurrenceMarker {
         return points
     }
 
-    /// 年培训校长300名, 州级年培训: 年 before a verb means "per year".
+    /// 年培训园长120名, 州级年培训: 年 before a verb means "per year".
     static func yearlyRatePrefix(_ text: String) -> Bool {
         let chars = Array(text)
         for index in chars.indices where chars[index] == "年" {

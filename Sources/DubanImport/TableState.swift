@@ -1,5 +1,5 @@
-import Foundation
 public import DubanCalendar
+import Foundation
 
 /// A table being read: its caption's date and what its rows are.
 struct TableState {
@@ -19,7 +19,7 @@ struct TableState {
     var header: [String]?
     var kind: Kind = .other
 
-    /// A caption line: 表1:2025年临夏教育发展重要指标.
+    /// A caption line: 表2:2026年主要指标.
     static func caption(_ text: String, conventions: TimeConventions) -> TableState? {
         let chars = Array(text)
         guard chars.first == "表", chars.count > 2, chars.count <= 60,
