@@ -113,9 +113,16 @@ struct ImportCommand: ParsableCommand {
             Data(
                 (target
                     + common.t(
-                        "\(plan.items.count) 项任务(\(summary)),\(plan.unmapped.count) 条未能识别的时间表述" + (lines.isEmpty ? "" : ":\(lines)"),
+                        "\(plan.items.count) 项任务" + (summary.isEmpty ? "" : "(\(summary))") + ",\(plan.unmapped.count) 条未能识别的时间表述" + (lines.isEmpty ? "" : ":\(lines)"),
                         "\(plan.items.count) tasks, \(plan.unmapped.count) unmapped time expressions" + (linesEn.isEmpty ? "" : " (lines \(linesEn))"))
                     + "\n").utf8))
+        if plan.items.isEmpty {
+            FileHandle.standardError.write(
+                Data(
+                    (common.t(
+                        "未找到可排期的任务:计划文件至少要有一项任务,请手工补充。",
+                        "no schedulable task found: a plan file needs at least one task; add them by hand.") + "\n").utf8))
+        }
         let placeholders = yaml.components(separatedBy: DraftPlanWriter.placeholder).count - 1
         if placeholders > 0 {
             FileHandle.standardError.write(

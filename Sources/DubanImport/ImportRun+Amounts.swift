@@ -289,7 +289,7 @@ extension ImportRun {
                 trimmed = String(trimmed.dropFirst(word.count))
             }
         }
-        trimmed = Self.stripLeadWords(trimmed)
+        trimmed = Self.stripTrailWords(Self.stripLeadWords(trimmed))
         if trimmed.count >= 2, trimmed.contains(where: \.isHan), !token.fullCoverage || true {
             if token.unit == "%" || token.isRatio || token.fullCoverage || trimmed.hasSuffix("率") || trimmed.hasSuffix("比") {
                 return trimmed
@@ -318,7 +318,7 @@ extension ImportRun {
                 break
             }
         }
-        segment = Self.stripLeadWords(segment)
+        segment = Self.stripTrailWords(Self.stripLeadWords(segment))
         return Self.lastListSeparator(segment) != nil ? segment : nil
     }
 
@@ -336,12 +336,31 @@ extension ImportRun {
     /// Drops words that open a clause but are not part of a metric: 全州, 确保, 要, 并, 其中.
     static func stripLeadWords(_ text: String) -> String {
         var result = text.trimmingCharacters(in: .separators)
+        // A list number ((二)公办园…, 3.各县…) is not part of the metric.
+        if let heading = Heading.parse(result), let at = result.offset(of: heading.title), at > 0, at <= 5 {
+            result = result.slice(at..<result.count)
+        }
         var changed = true
         while changed {
             changed = false
             for word in ["全州", "全市", "全县", "全区", "全省", "确保", "保障", "要", "并", "其中", "同时", "进一步", "基本", "实现", "使", "的", "对", "以上", "及以上", "均有"]
             where result.hasPrefix(word) && result.count > word.count + 1 {
                 result = String(result.dropFirst(word.count))
+                changed = true
+            }
+        }
+        return result
+    }
+
+    /// Drops words that end a subject before its verb but are not part of a metric: 均, 都, 要, 分别, 将.
+    static func stripTrailWords(_ text: String) -> String {
+        var result = text
+        var changed = true
+        while changed {
+            changed = false
+            for word in ["分别", "均", "都", "要", "将", "应", "须", "也", "力争", "争取"]
+            where result.hasSuffix(word) && result.count > word.count + 1 {
+                result = String(result.dropLast(word.count))
                 changed = true
             }
         }

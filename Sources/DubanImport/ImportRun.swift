@@ -18,6 +18,9 @@ struct ImportRun {
     var blockStart = 0
     /// Owners from a label on the line being read (任务…。责任单位:县教育局。), for the line's items.
     var pendingOwners: [String]?
+    /// A goal date (到2020年,…) carried from a paragraph into the numbered sub-goals right after it
+    /// ((一)城区中小学校建设任务全部完成…), while they state no date of their own.
+    var carriedDate: DatePhrase?
 
     init(options: ImportOptions, text: String) {
         self.options = options
@@ -57,7 +60,11 @@ struct ImportRun {
             return
         }
         table = nil
-        if let heading = Heading.parse(text) {
+        let heading = Heading.parse(text)
+        // Only numbered sub-items with a body keep a carried date; anything else ends it.
+        let headingOnly = heading.map { $0.standalone && !text.hasSuffix("。") } ?? false
+        if heading == nil || headingOnly || CompletionLabel.find(in: text) != nil { carriedDate = nil }
+        if let heading {
             if let level = skipUntilLevel, heading.level <= level { skipUntilLevel = nil }
             if heading.isRetrospective, heading.standalone {
                 skipUntilLevel = heading.level
@@ -87,6 +94,11 @@ struct ImportRun {
             lineDate = DatePhrase.find(in: sentence.text, conventions: conventions).first {
                 $0.role == .deadline && $0.opensSentence && $0.interpretation?.due != nil && !$0.text.contains("十四五")
             }
+        }
+        if lineDate == nil {
+            lineDate = carriedDate
+        } else if heading == nil {
+            carriedDate = lineDate
         }
         var breakdown = false
         for sentence in sentences {

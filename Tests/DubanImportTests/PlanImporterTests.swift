@@ -159,3 +159,26 @@ import Testing
         #expect(plan.unmapped.first?.line == 1)
     }
 }
+
+/// Goal paragraphs whose date governs the numbered sub-goals under them.
+@Suite struct CarriedDateTests {
+    @Test func subGoalsInheritTheParagraphDate() {
+        let plan = PlanImporter(options: ImportOptions(documentName: "t.txt")).draft(
+            """
+            二、工作目标
+            到2027年，基本实现全县学前教育普及普惠。
+            （一）乡镇中心幼儿园建设任务全部完成。
+            （二）公办园在园幼儿占比均达到55%。
+            三、主要措施
+            （一）加强师资，乡村教师培训全部完成。
+            """)
+        let due = CivilDate(iso: "2027-12-31")
+        #expect(plan.items.map(\.line) == [2, 3, 4])
+        #expect(plan.items.prefix(3).allSatisfy { $0.due == due })
+        #expect(plan.items[1].kind == .deadline)
+        #expect(plan.items[2].target?.metric == "公办园在园幼儿占比")
+        #expect(plan.items[2].target?.value == 55)
+        // After the next section heading the date no longer applies, and an undated 完成 is not a deadline.
+        #expect(!plan.items.contains { $0.line == 6 })
+    }
+}
