@@ -1,4 +1,4 @@
-public import DubanCalendar
+import DubanCalendar
 import Foundation
 
 /// A date phrase found in a sentence (`到2025年`, `2024年5月前`, `2024—2026年`, `“十四五”期间`), read with

@@ -1,5 +1,5 @@
-public import DubanCalendar
-public import DubanCore
+import DubanCalendar
+import DubanCore
 import Foundation
 
 /// Renders a `DraftPlan` as a plan file (docs/plan-format.md).

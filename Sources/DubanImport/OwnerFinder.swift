@@ -1,4 +1,4 @@
-public import DubanCore
+import DubanCore
 import Foundation
 
 /// Finds the units a clause names as doing the work (各县市教育局、州直各学校要…; 责任单位:县教育局) and maps

@@ -1,5 +1,5 @@
-public import DubanCalendar
-public import DubanCore
+import DubanCalendar
+import DubanCore
 import Foundation
 
 /// Reads an action-plan document as published (plain text) and drafts a plan file from it.

@@ -1,4 +1,4 @@
-public import DubanCalendar
+import DubanCalendar
 import Foundation
 
 /// A table being read: its caption's date and what its rows are.
