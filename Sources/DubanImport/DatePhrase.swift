@@ -112,7 +112,7 @@ struct DatePhrase {
             }
             let interpretation = read(written, leadIn: leadIn, conventions: conventions)
             if interpretation == nil, role == .deadline || role == .start { role = .context }
-            let opens = chars[..<start].allSatisfy { "(),:。 ".contains($0) || $0.isHan && false }
+            let opens = chars[..<start].allSatisfy { "(),:。 ".contains($0) }
             phrases.append(
                 DatePhrase(
                     range: start..<end, text: written, role: role, interpretation: interpretation,

@@ -268,8 +268,8 @@ extension ImportRun {
 
     /// True when `word` ends `text` up to a few characters of filler (不低于毕业生总数的60%).
     static func near(_ text: String, _ word: String) -> Bool {
-        guard let at = Array(text).lastIndex(where: { _ in true }), let position = text.offset(of: word) else { return false }
-        return at - position < word.count + 10
+        guard let position = text.offset(of: word) else { return false }
+        return text.count - 1 - position < word.count + 10
     }
 
     /// The metric a token measures: the words before its comparator (毛入园率达到98%), or the noun after a
@@ -290,7 +290,7 @@ extension ImportRun {
             }
         }
         trimmed = Self.stripTrailWords(Self.stripLeadWords(trimmed))
-        if trimmed.count >= 2, trimmed.contains(where: \.isHan), !token.fullCoverage || true {
+        if trimmed.count >= 2, trimmed.contains(where: \.isHan) {
             if token.unit == "%" || token.isRatio || token.fullCoverage || trimmed.hasSuffix("率") || trimmed.hasSuffix("比") {
                 return trimmed
             }

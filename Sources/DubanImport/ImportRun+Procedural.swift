@@ -14,7 +14,7 @@ extension ImportRun {
             defer { if items.count > itemsBefore { used.insert(clauseIndex) } }
             let text = clause.text
             let chars = Array(text)
-            if let at = chars.find("工作日"), let (count, start) = Self.countBefore(chars, at: at) {
+            if let at = chars.find("工作日"), let (count, _) = Self.countBefore(chars, at: at) {
                 if text.contains("延长") || sentence.text.slice(0..<max(0, clause.range.lowerBound - sentence.range.lowerBound)).hasSuffix("延长")
                     || chars.find("延长") != nil
                 {
@@ -27,7 +27,6 @@ extension ImportRun {
                         continue
                     }
                 }
-                _ = start
                 var item = DraftItem(
                     kind: .procedural, title: Self.shortTitle(text), line: line.number, quote: line.quote(clause.range),
                     dueText: "\(count)个工作日", limit: ProceduralLimit(count: count, unit: .workingDays))

@@ -42,7 +42,7 @@ extension ImportRun {
                     }
                 }
                 if value == nil {
-                    value = cells.reversed().compactMap(Self.leadingNumber).first { _ in true }
+                    value = cells.reversed().compactMap(Self.leadingNumber).first
                 }
             }
             guard let value else { return }

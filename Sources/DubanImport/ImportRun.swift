@@ -18,6 +18,8 @@ struct ImportRun {
     var blockStart = 0
     /// Owners from a label on the line being read (任务…。责任单位:县教育局。), for the line's items.
     var pendingOwners: [String]?
+    /// Indices of items whose owners came from a 责任单位 label (a later label does not override them).
+    var labelledOwners: Set<Int> = []
     /// A goal date (到2020年,…) carried from a paragraph into the numbered sub-goals right after it
     /// ((一)城区中小学校建设任务全部完成…), while they state no date of their own.
     var carriedDate: DatePhrase?
@@ -110,25 +112,23 @@ struct ImportRun {
     mutating func applyLabelledOwners(_ owners: [String]) {
         let assignees = OwnerFinder.map(owners, in: options.directory)
         let start = min(blockStart, items.count)
-        for index in start..<items.count where !items[index].flags.contains(Self.labelledOwnerMark) {
+        for index in start..<items.count where !labelledOwners.contains(index) {
             items[index].owners = owners
             items[index].assignees = assignees
-            items[index].flags.append(Self.labelledOwnerMark)
+            labelledOwners.insert(index)
         }
     }
 
-    static let labelledOwnerMark = "\u{1}owner-from-label"
-
     // MARK: - Helpers shared by the readers
-
 
     /// Adds `item`, filling owners from a pending label or the clause subject.
     mutating func add(_ item: DraftItem, subject: [String] = []) {
         var item = item
+        var fromLabel = false
         if item.owners.isEmpty {
             if let pending = pendingOwners {
                 item.owners = pending
-                item.flags.append(Self.labelledOwnerMark)
+                fromLabel = true
             } else {
                 item.owners = subject
             }
@@ -141,6 +141,7 @@ struct ImportRun {
         {
             return
         }
+        if fromLabel { labelledOwners.insert(items.count) }
         items.append(item)
     }
 
@@ -160,7 +161,6 @@ struct ImportRun {
             let count = used[base, default: 0] + 1
             used[base] = count
             items[index].id = count == 1 ? base : "\(base)-\(count)"
-            items[index].flags.removeAll { $0 == Self.labelledOwnerMark }
         }
         // Give the first of a repeated base a suffix too, so ids read l95-target-1, l95-target-2.
         for (base, count) in used where count > 1 {
