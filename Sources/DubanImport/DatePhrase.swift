@@ -79,6 +79,17 @@ struct DatePhrase {
                 }
                 end += 1
             }
+            // A month range: 2024年1月—2024年6月, 2024年3月至6月 (the right side may omit the year).
+            if end > index + 5, chars[end - 1] == "月", end < chars.count, ["—", "-", "–", "~", "至"].contains(chars[end]) {
+                var right = end + 1
+                if isYear(chars, at: right), right + 4 < chars.count, chars[right + 4] == "年" { right += 5 }
+                var digits = right
+                while digits < chars.count, chars[digits].isASCIIDigit { digits += 1 }
+                if digits > right, digits - right <= 2, digits < chars.count, chars[digits] == "月" {
+                    end = digits + 1
+                    while end < chars.count, "底末前".contains(chars[end]) { end += 1 }
+                }
+            }
             var start = index
             var leadIn = ""
             for word in leadIns where chars.matches(word, at: index - word.count) {

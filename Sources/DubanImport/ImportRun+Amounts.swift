@@ -79,7 +79,12 @@ extension ImportRun {
                     recurrence.atLeast = ["不少于", "至少", "不低于"].contains { near.contains($0) }
                         || text.slice(times.range.upperBound..<min(text.count, times.range.upperBound + 2)) == "以上"
                 }
-                add(recurringItem(clause, line: line, recurrence: recurrence, word: marker.word, date: date), subject: subject)
+                var item = recurringItem(clause, line: line, recurrence: recurrence, word: marker.word, date: date)
+                // 每年3月底前报送…: a yearly duty due on a fixed day.
+                if recurrence.every == .year, recurrence.interval == 1, recurrence.times == 1 {
+                    item.recurrenceAt = RecurrenceMarker.dayInYear(after: marker.range.upperBound, in: text)
+                }
+                add(item, subject: subject)
                 state.previousHadGoal = false
                 return 1
             }

@@ -3,28 +3,30 @@ import DubanCore
 import Foundation
 
 extension ImportRun {
-    /// The plan period: the year most 到X年 / X—Y年 / 十四五 expressions end in (ties to the later year), opened
-    /// on the start of the most common range ending there, else two years before.
+    /// The plan period: it ends with the year most 到X年 / X—Y年 / 十四五 expressions end in (ties to the later
+    /// year) and opens on the earliest start of a range ending by then (at most ten years before), else two years
+    /// before the end.
     mutating func estimateHorizon() {
         var ends: [Int: Int] = [:]
-        var starts: [Int: [Int: Int]] = [:]
+        var spans: [(start: Int, end: Int)] = []
         for line in lines {
             for sentence in Sentence.split(line) {
-                for phrase in DatePhrase.find(in: sentence.text, conventions: conventions) where phrase.role == .deadline || phrase.role == .scope {
+                for phrase in DatePhrase.find(in: sentence.text, conventions: conventions)
+                where phrase.role == .deadline || phrase.role == .scope {
                     guard let reading = phrase.interpretation, let due = reading.due else { continue }
                     let explicitTarget = phrase.text.hasPrefix("到") || phrase.text.hasPrefix("力争到") || reading.windowStart != nil
                     guard explicitTarget else { continue }
                     ends[due.year, default: 0] += 1
-                    if let start = reading.windowStart { starts[due.year, default: [:]][start.year, default: 0] += 1 }
+                    if let start = reading.windowStart { spans.append((start.year, due.year)) }
                 }
             }
         }
         guard let best = ends.max(by: { ($0.value, $0.key) < ($1.value, $1.key) }) else { return }
         let endYear = best.key
-        let startYear = starts[endYear]?.max(by: { ($0.value, -$0.key) < ($1.value, -$1.key) })?.key
+        let startYear = spans.filter { $0.end <= endYear && $0.start >= endYear - 10 }.map(\.start).min()
         horizon = DateSpan(start: .startOfYear(startYear ?? endYear - 2), end: .endOfYear(endYear))
         horizonNote = startYear != nil
-            ? "按文中最常见的期限“\(startYear!)—\(endYear)年”推定 / the document's most common period"
+            ? "止于文中最常见的“到\(endYear)年”,起于最早的时段起点\(startYear!)年 / ends with the most common year, starts with the earliest period"
             : "按文中最常见的“到\(endYear)年”推定,起始年份为估计 / from the most common 到\(endYear)年; start guessed"
     }
 

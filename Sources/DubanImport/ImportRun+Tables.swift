@@ -89,7 +89,10 @@ extension ImportRun {
 
     /// A title of at most 30 characters.
     static func shortTitle(_ text: String) -> String {
-        var title = text.trimmingCharacters(in: .separators)
+        var title = text.replacingOccurrences(of: "()", with: "").trimmingCharacters(in: .separators)
+        if let heading = Heading.parse(title), let at = title.offset(of: heading.title), at > 0, at <= 5 {
+            title = title.slice(at..<title.count).trimmingCharacters(in: .separators)
+        }
         for lead in ["工作任务:", "要", "并"] where title.hasPrefix(lead) && title.count > lead.count + 2 {
             title = String(title.dropFirst(lead.count))
         }

@@ -23,6 +23,9 @@ struct ImportRun {
     /// A goal date (到2020年,…) carried from a paragraph into the numbered sub-goals right after it
     /// ((一)城区中小学校建设任务全部完成…), while they state no date of their own.
     var carriedDate: DatePhrase?
+    /// A phase heading's period (第一阶段(2024年1月—2024年6月)) and the heading level it ends at: the date
+    /// undated goals in the phase fall due on.
+    var phaseDate: (phrase: DatePhrase, level: Int)?
 
     init(options: ImportOptions, text: String) {
         self.options = options
@@ -68,6 +71,14 @@ struct ImportRun {
         if heading == nil || headingOnly || CompletionLabel.find(in: text) != nil { carriedDate = nil }
         if let heading {
             if let level = skipUntilLevel, heading.level <= level { skipUntilLevel = nil }
+            if let phase = phaseDate, heading.level <= phase.level { phaseDate = nil }
+            if heading.level <= 2,
+                let phrase = DatePhrase.find(in: text, conventions: conventions).first(where: {
+                    $0.role == .deadline && $0.interpretation?.windowStart != nil && $0.interpretation?.due != nil
+                })
+            {
+                phaseDate = (phrase, heading.level)
+            }
             if heading.isRetrospective, heading.standalone {
                 skipUntilLevel = heading.level
                 return
@@ -98,7 +109,7 @@ struct ImportRun {
             }
         }
         if lineDate == nil {
-            lineDate = carriedDate
+            lineDate = carriedDate ?? phaseDate?.phrase
         } else if heading == nil {
             carriedDate = lineDate
         }

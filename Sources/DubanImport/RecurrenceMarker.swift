@@ -87,4 +87,32 @@ struct RecurrenceMarker {
         }
         return false
     }
+
+    /// `3月底前`, `12月31日前`, `6月` right after 每年: the day of the year a yearly duty falls due, as MM-DD.
+    static func dayInYear(after index: Int, in text: String) -> String? {
+        let chars = Array(text)
+        var cursor = index
+        var month = 0
+        while cursor < chars.count, chars[cursor].isASCIIDigit, cursor - index < 2 {
+            month = month * 10 + (chars[cursor].wholeNumberValue ?? 0)
+            cursor += 1
+        }
+        guard cursor > index, (1...12).contains(month), chars.matches("月", at: cursor) else { return nil }
+        cursor += 1
+        let lastDay = CivilDate.daysInMonth(year: 2001, month: month)
+        var day = lastDay
+        let dayStart = cursor
+        var written = 0
+        while cursor < chars.count, chars[cursor].isASCIIDigit, cursor - dayStart < 2 {
+            written = written * 10 + (chars[cursor].wholeNumberValue ?? 0)
+            cursor += 1
+        }
+        if cursor > dayStart {
+            guard chars.matches("日", at: cursor) || chars.matches("号", at: cursor), (1...lastDay).contains(written) else {
+                return nil
+            }
+            day = written
+        }
+        return String(format: "%02d-%02d", month, day)
+    }
 }

@@ -11,8 +11,8 @@ import Testing
         let output = dir.url.appendingPathComponent("draft.yaml").path
         let result = try BinaryRunner.run("dubanctl", ["import", input, "-o", output, "--lang", "zh"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stderr.contains("14 项任务"))
-        #expect(result.stderr.contains("条未能识别的时间表述:第7行、第12行"))
+        #expect(result.stderr.contains("17 项任务"))
+        #expect(result.stderr.contains("1 条未能识别的时间表述:第27行"))
         let yaml = try String(contentsOfFile: output, encoding: .utf8)
         #expect(yaml.contains("id: qingshan-compulsory-2024"))
         // The draft is refused by check until filled.
@@ -29,8 +29,8 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(report["plan_id"] as? String == "qs-2024")
-        #expect(report["items"] as? Int == 14)
-        #expect((report["unmapped"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [7, 12])
+        #expect(report["items"] as? Int == 17)
+        #expect((report["unmapped"] as? [[String: Any]])?.compactMap { $0["line"] as? Int } == [27])
         #expect((report["plan_yaml"] as? String)?.contains("id: qs-2024") == true)
     }
 
@@ -53,9 +53,9 @@ import Testing
         #expect(initialize["capabilities"] as? [String] == ["importer"])
         #expect(initialize["protocolVersion"] as? String == "1.0")
         let imported = try #require(replies[1]["result"] as? [String: Any])
-        #expect(imported["items"] as? Int == 14)
+        #expect(imported["items"] as? Int == 17)
         #expect((imported["planYAML"] as? String)?.contains("id: qs") == true)
-        #expect((imported["unmapped"] as? [[String: Any]])?.count == 2)
+        #expect((imported["unmapped"] as? [[String: Any]])?.count == 1)
         #expect((replies[2]["error"] as? [String: Any])?["code"] as? Int == -32601)
         #expect(replies[3]["id"] as? Int == 4)
     }

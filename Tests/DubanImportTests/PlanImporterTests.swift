@@ -77,10 +77,22 @@ import Testing
         #expect(rows.map(\.target?.value) == [12000, 95])
         #expect(rows.allSatisfy { $0.kind == .target && $0.due == date("2026-12-31") })
 
-        // The phase headings name periods but no task: listed as unmapped, with their lines.
-        #expect(plan.unmapped.map(\.line).contains(7))
-        #expect(plan.unmapped.map(\.line).contains(12))
-        #expect(plan.items.count == 14)
+        // Phase headings with a month range: a milestone at the phase's end.
+        let phases = plan.items.filter { $0.line == 7 || $0.line == 12 }
+        #expect(phases.map(\.due) == [date("2024-12-31"), date("2026-12-31")])
+        #expect(phases.map(\.windowStart) == [date("2024-01-01"), date("2025-01-01")])
+        #expect(phases.first?.title == "第一阶段:启动实施")
+
+        // 每年3月底前: a yearly duty due on 03-31.
+        let report = try #require(plan.items.first { $0.line == 26 })
+        #expect(report.kind == .recurring)
+        #expect(report.recurrenceAt == "03-31")
+        #expect(report.owners == ["各中小学"])
+
+        // A year that is only context (2023年印发的原方案): listed as unmapped, with its line.
+        #expect(plan.unmapped.map(\.line) == [27])
+        #expect(plan.items.count == 17)
+        #expect(plan.horizon == DateSpan(start: .startOfYear(2024), end: .endOfYear(2026)))
     }
 
     @Test func everyQuoteIsVerbatimAndShort() {
