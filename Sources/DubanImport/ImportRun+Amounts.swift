@@ -168,8 +168,8 @@ extension ImportRun {
             let metrics = Self.sharedMetrics(listSegment(for: token, at: position, in: tokens, text: text) ?? metric, tokenCount: tokens.count)
             for name in metrics {
                 let spec = TargetSpec(
-                    metric: name, value: token.value, valueMax: token.valueMax, unit: token.unit, comparator: comparator,
-                    qualifier: qualifier)
+                    metric: name, value: token.value, valueMax: token.valueMax, unit: token.unit.isEmpty ? nil : token.unit,
+                    comparator: comparator, qualifier: qualifier)
                 var item = DraftItem(
                     kind: standing ? .ongoing : .target, title: Self.targetTitle(spec), line: line.number,
                     quote: line.quote(clause.range), dueText: standing ? nil : date.text, due: standing ? nil : date.due,
@@ -296,7 +296,9 @@ extension ImportRun {
         }
         trimmed = Self.stripTrailWords(Self.stripLeadWords(trimmed))
         if trimmed.count >= 2, trimmed.contains(where: \.isHan) {
-            if token.unit == "%" || token.isRatio || token.fullCoverage || trimmed.hasSuffix("率") || trimmed.hasSuffix("比") {
+            if token.unit == "%" || token.unit.isEmpty || token.isRatio || token.fullCoverage || trimmed.hasSuffix("率")
+                || trimmed.hasSuffix("比")
+            {
                 return trimmed
             }
         }
