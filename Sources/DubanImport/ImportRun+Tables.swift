@@ -12,10 +12,14 @@ extension ImportRun {
             table = state
             return
         }
-        guard let date = state.date, let due = date.due else { return }
         let quote = line.quote(0..<line.original.count)
+        if state.kind == .tasks {
+            readTaskRow(cells, state: state, line: line, quote: quote)
+            return
+        }
+        guard let date = state.date, let due = date.due else { return }
         switch state.kind {
-        case .other:
+        case .other, .tasks:
             return
         case .projects:
             guard let name = cells.first(where: { $0.contains(where: \.isHan) }) else { return }
@@ -64,6 +68,32 @@ extension ImportRun {
                     line: line.number, quote: quote, dueText: state.dateText, due: due, dueImplied: true, target: target,
                     flags: ["表格行:期限取自表题“\(state.caption)” / due from the table caption"]))
         }
+    }
+
+    /// A row of a task table: the task, its owners and its deadline, each from its column.
+    mutating func readTaskRow(_ cells: [String], state: TableState, line: SourceLine, quote: String) {
+        guard let deadlineColumn = state.deadlineColumn, deadlineColumn < cells.count else { return }
+        let taskColumn = state.taskColumn ?? cells.indices.first { index in
+            index != deadlineColumn && index != state.ownerColumn && cells[index].count > 4 && cells[index].contains(where: \.isHan)
+        }
+        guard let taskColumn, taskColumn < cells.count, !cells[taskColumn].isEmpty else { return }
+        let task = Self.stripNumber(cells[taskColumn])
+        let written = cells[deadlineColumn].trimmingCharacters(in: .separators)
+        let owners = state.ownerColumn.flatMap { $0 < cells.count ? OwnerFinder.split(cells[$0]) : nil } ?? []
+        let reading = try? TimeExpression.interpret(written, conventions: conventions)
+        var item = DraftItem(
+            kind: .deadline, title: Self.shortTitle(task), line: line.number, quote: quote, dueText: written,
+            due: reading?.due, windowStart: reading?.windowStart, owners: owners)
+        if reading?.ongoing == true {
+            item.kind = .ongoing
+        } else if let recurrence = reading?.recurrence {
+            item.kind = .recurring
+            item.recurrence = recurrence
+        } else if reading?.due == nil {
+            item.flags.append("完成时限“\(written)”无法识别,请填写日期 / cannot read the deadline; fill in a date")
+            unmapped.append(UnmappedSentence(line: line.number, text: Self.cut(quote, 80), expressions: [written]))
+        }
+        add(item)
     }
 
     /// The number a table cell starts with (95以上 → 95); nil for 无 or text.

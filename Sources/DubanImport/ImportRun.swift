@@ -56,12 +56,24 @@ struct ImportRun {
     mutating func process(_ line: SourceLine) {
         let text = line.text.trimmingCharacters(in: .whitespaces)
         guard !text.isEmpty else { return }
+        let isTableLine = text.filter({ $0 == "|" }).count >= 2
+        if skipUntilLevel != nil, isTableLine || text.hasPrefix("表") { return }
         if let caption = TableState.caption(text, conventions: conventions) {
             table = caption
             return
         }
-        if text.filter({ $0 == "|" }).count >= 2 {
-            if table != nil { readTableRow(line) }
+        if isTableLine {
+            // A table without a caption is read when its header names a deadline column (任务 | 责任单位 | 完成时限).
+            if table == nil {
+                var state = TableState.uncaptioned(line: line.number)
+                state.header = TableState.cells(text)
+                if state.deadlineColumn != nil {
+                    state.readHeader(TableState.cells(text))
+                    table = state
+                }
+                return
+            }
+            readTableRow(line)
             return
         }
         table = nil

@@ -40,6 +40,15 @@ struct RecurrenceMarker {
                     recurrence: Recurrence(every: period, interval: interval))
             }
         }
+        // 每半年 (every six months, as TimeExpression reads it), 按季度/按月/按学期 (per period without 每).
+        if let at = chars.find("每半年") {
+            return RecurrenceMarker(word: "每半年", range: at..<at + 3, recurrence: Recurrence(every: .month, interval: 6))
+        }
+        for (word, period) in [("按季度", RecurrencePeriod.quarter), ("按学期", .semester), ("按月", .month)] {
+            if let at = chars.find(word) {
+                return RecurrenceMarker(word: "每" + word.dropFirst(), range: at..<at + word.count, recurrence: Recurrence(every: period))
+            }
+        }
         for word in ["分年度", "年度", "年检", "逐年"] {
             guard let at = chars.find(word) else { continue }
             // 在年度考核中 (a context), 2022年度 (a year), 年度统计 in a title list are handled by the caller's context.

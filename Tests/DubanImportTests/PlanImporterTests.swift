@@ -194,3 +194,36 @@ import Testing
         #expect(!plan.items.contains { $0.line == 6 })
     }
 }
+
+/// A task list laid out as a table, as many 实施方案 attach it (附件:任务分解表).
+@Suite struct TaskTableTests {
+    @Test func rowsOfATaskTableAreTasksWithTheirOwnersAndDeadlines() throws {
+        let plan = PlanImporter(options: ImportOptions(documentName: "t.txt")).draft(
+            """
+            附件：重点任务分解表
+            序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |
+            1 | 制定学校食堂管理办法 | 县教育局 | 县市场监管局 | 2025年3月底前 |
+            2 | 开展校园安全隐患排查 | 各中小学 | | 每半年 |
+            3 | 落实课后服务经费保障 | 县财政局、县教育局 | | 长期坚持 |
+            4 | 建立家校共育平台 | 县教育局 | | 适时 |
+            县教育局按季度通报各校工作进展。
+            """)
+        #expect(plan.items.map(\.line) == [3, 4, 5, 6, 7])
+        let rules = plan.items[0]
+        #expect(rules.kind == .deadline)
+        #expect(rules.due == CivilDate(iso: "2025-03-31"))
+        #expect(rules.owners == ["县教育局"])
+        #expect(rules.title == "制定学校食堂管理办法")
+        #expect(plan.items[1].kind == .recurring)
+        #expect(plan.items[1].recurrence == Recurrence(every: .month, interval: 6))
+        #expect(plan.items[1].owners == ["各中小学"])
+        #expect(plan.items[2].kind == .ongoing)
+        #expect(plan.items[2].owners == ["县财政局", "县教育局"])
+        // 适时 names no date: the task is kept with its date to fill, and the row is listed as unmapped.
+        #expect(plan.items[3].due == nil)
+        #expect(!plan.items[3].flags.isEmpty)
+        #expect(plan.unmapped.map(\.line) == [6])
+        #expect(plan.items[4].recurrence?.every == .quarter)
+        #expect(plan.items[4].owners == ["县教育局"])
+    }
+}
