@@ -123,7 +123,7 @@ struct ImportCommand: ParsableCommand {
                         "未找到可排期的任务:计划文件至少要有一项任务,请手工补充。",
                         "no schedulable task found: a plan file needs at least one task; add them by hand.") + "\n").utf8))
         }
-        let placeholders = yaml.components(separatedBy: DraftPlanWriter.placeholder).count - 1
+        let placeholders = DraftPlanWriter.placeholderCount(yaml)
         if placeholders > 0 {
             FileHandle.standardError.write(
                 Data(

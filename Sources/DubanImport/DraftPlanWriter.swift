@@ -12,6 +12,14 @@ public enum DraftPlanWriter {
     /// The placeholder written where a value must be filled in.
     public static let placeholder = "待填写"
 
+    /// How many values in `yaml` are still the placeholder (comments not counted).
+    public static func placeholderCount(_ yaml: String) -> Int {
+        yaml.split(separator: "\n").filter { line in
+            let value = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            return value.contains(placeholder)
+        }.count
+    }
+
     public static func yaml(_ plan: DraftPlan) -> String {
         var out: [String] = []
         out.append("# 由 dubanctl import 从 \(plan.sourceName) 生成的计划草稿:\(plan.items.count) 项任务。")

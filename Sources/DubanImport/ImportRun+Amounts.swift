@@ -149,11 +149,12 @@ extension ImportRun {
             state.previousMetric = metric
             if state.per != nil || state.perCycle {
                 let per: QuotaSpec.Per = state.perCycle ? .cycle : (state.per ?? .year)
+                let quotaSubject = metric.hasSuffix("数") && metric.count > 2 ? String(metric.dropLast()) : metric
                 let quota = QuotaSpec(
-                    count: token.value, unit: token.unit, subject: metric, per: per, cycle: state.cycle,
+                    count: token.value, unit: token.unit, subject: quotaSubject, per: per, cycle: state.cycle,
                     atLeast: qualifier.map { ["以上", "不少于", "至少", "不低于"].contains($0) } ?? false)
                 var item = DraftItem(
-                    kind: .quota, title: Self.shortTitle("\(metric)\(Self.format(token.value))\(token.unit)"),
+                    kind: .quota, title: Self.shortTitle("\(quotaSubject)\(Self.format(token.value))\(token.unit)"),
                     line: line.number, quote: line.quote(clause.range), dueText: date.stated ? date.text : nil,
                     due: date.stated ? date.due : nil, windowStart: date.stated ? date.windowStart : nil, quota: quota)
                 if quota.per == .cycle, let years = state.cycle?.years {
@@ -382,7 +383,10 @@ extension ImportRun {
         var written = "\(value)\(range)\(unit)"
         if spec.unit == "1:N" { written = "1:\(value)" }
         if spec.unit == "N:1" { written = "\(value):1" }
-        let verb = spec.comparator == .atMost ? "不高于" : (spec.comparator == .equal ? "为" : "达到")
+        let floors = ["不低于", "不少于", "不小于", "至少"]
+        let verb = spec.comparator == .atMost
+            ? (spec.qualifier.flatMap { ["不超过", "低于", "控制在"].contains($0) ? $0 : nil } ?? "不高于")
+            : spec.comparator == .equal ? "为" : (spec.qualifier.flatMap { floors.contains($0) ? $0 : nil } ?? "达到")
         return shortTitle("\(spec.metric)\(verb)\(written)")
     }
 
