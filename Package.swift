@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "DubanCalendar", targets: ["DubanCalendar"]),
         .library(name: "DubanCore", targets: ["DubanCore"]),
         .library(name: "DubanPlanFiles", targets: ["DubanPlanFiles"]),
+        .library(name: "DubanImport", targets: ["DubanImport"]),
+        .executable(name: "duban-planimport", targets: ["duban-planimport"]),
         .library(name: "DubanPluginProtocol", targets: ["DubanPluginProtocol"]),
     ],
     dependencies: [
@@ -38,6 +40,8 @@ let package = Package(
             dependencies: ["DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams")],
             resources: [.embedInCode("Calendars")]
         ),
+        // Pure: a published action-plan document (plain text) → a draft plan (items, flags, unmapped sentences).
+        .target(name: "DubanImport", dependencies: ["DubanCore", "DubanCalendar"]),
         // The plugin protocol: JSON-RPC messages, line framing, version negotiation (pure; no I/O).
         .target(name: "DubanPluginProtocol"),
         // Runs plugin processes: lazy start, handshake, deadlines, output limits, restarts, statistics.
@@ -94,7 +98,7 @@ let package = Package(
         .target(
             name: "DubanCtl",
             dependencies: [
-                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlAPI", "DubanControlClient",
+                "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlAPI", "DubanControlClient", "DubanImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -112,6 +116,10 @@ let package = Package(
         // The network-upgrade checker plugin's logic: settings, org unit → county, probes, check results.
         .target(name: "DubanNetcheckPlugin", dependencies: ["DubanNetcheck", "DubanPluginKit", "DubanPluginProtocol"]),
         .executableTarget(name: "duban-netcheck", dependencies: ["DubanNetcheckPlugin"], path: "plugins/netcheck"),
+        // The plan importer as a plugin (capability importer): JSON-RPC over stdin/stdout.
+        .executableTarget(
+            name: "duban-planimport", dependencies: ["DubanImport", "DubanCore", "DubanCalendar", "DubanPluginProtocol"],
+            path: "plugins/planimport"),
         // Test support: fixtures, temp dirs, running the built binaries.
         .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
 
@@ -148,6 +156,14 @@ let package = Package(
             name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanControlAPI", "DubanTesting"]
         ),
         .testTarget(name: "DubanControlAPITests", dependencies: ["DubanControlAPI"]),
+        .testTarget(
+            name: "DubanImportTests",
+            dependencies: [
+                "DubanImport", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting",
+                // Reads the reference timeline (../shared/timeline/*.yaml) for the evaluation.
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
         .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
         .testTarget(
             name: "DubanSchedulerTests",

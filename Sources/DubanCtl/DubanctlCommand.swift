@@ -35,7 +35,9 @@ public struct DubanctlCommand: ParsableCommand {
             ),
             CommandGroup(
                 name: "离线 / offline",
-                subcommands: [CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self]
+                subcommands: [
+                    CheckCommand.self, DueCommand.self, WorkdaysCommand.self, CalendarCommand.self, ImportCommand.self,
+                ]
             ),
         ]
     )

@@ -173,13 +173,13 @@ _dubanctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|plans|tasks|milestones|show|watch|export|log|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|help)
+    status|plans|tasks|milestones|show|watch|export|log|plugins|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
         # Offer subcommand argument completions
         "_dubanctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log done reopen waive progress reading extend start reload backup check due workdays calendar help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log plugins done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
         ;;
     esac
 }
@@ -460,6 +460,30 @@ _dubanctl_log() {
         return
         ;;
     '--before')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_plugins() {
+    repeating_flags=()
+    non_repeating_flags=(--json -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
         return
         ;;
     esac
@@ -1032,6 +1056,36 @@ _dubanctl_calendar_terms() {
         return
         ;;
     '--year')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_import() {
+    repeating_flags=()
+    non_repeating_flags=(--json --force -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config -o --output --org --plan-id)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '-o'|'--output')
+        return
+        ;;
+    '--org')
+        return
+        ;;
+    '--plan-id')
         return
         ;;
     esac
