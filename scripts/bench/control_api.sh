@@ -31,7 +31,7 @@ import sys, os
 work = sys.argv[1]
 os.makedirs(f"{work}/plans", exist_ok=True)
 with open(f"{work}/org.yaml", "w") as f:
-    f.write("units:\n  - {id: bureau, name: 教育局, kind: bureau}\n")
+    f.write("units:\n  - {id: bureau, name: 教育局, kind: county}\n")
     for i in range(999):
         f.write(f"  - {{id: s{i:03d}, name: 第{i}学校, kind: school, parent: bureau}}\n")
 with open(f"{work}/plans/bench.yaml", "w") as f:
