@@ -10,7 +10,8 @@ import NIOPosix
 ///
 /// Each accepted connection's peer credentials (SO_PEERCRED) are read once and attached to its requests. A client
 /// that stops sending is cut off: idle between requests → closed; a request not complete within the read timeout
-/// → `408 timeout` and closed. Streamed responses (SSE) run without read timeouts until the client leaves.
+/// → `408 timeout` and closed. The timers cover receiving only: a handler that takes long over a request it has
+/// received whole is never cut off. Streamed responses (SSE) run without read timeouts until the client leaves.
 public struct ControlServer: Sendable {
     /// Where the socket comes from.
     public enum Listener: Sendable {
@@ -56,8 +57,10 @@ public struct ControlServer: Sendable {
         let initializer: @Sendable (any Channel) -> EventLoopFuture<(PeerCredentials?, Connection)> = { channel in
             ControlServer.peerCredentials(of: channel).flatMapThrowing { peer in
                 try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
-                try channel.pipeline.syncOperations.addHandler(RequestTimeoutHandler(requestTimeout: whole))
+                let timer = RequestTimeoutHandler(requestTimeout: whole, idleTimeout: idle)
+                try channel.pipeline.syncOperations.addHandler(timer)
                 try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                try channel.pipeline.syncOperations.addHandler(RequestPhaseHandler(timer: timer))
                 return (peer, try Connection(wrappingChannelSynchronously: channel))
             }
         }

@@ -1,14 +1,18 @@
 import DubanControlAPI
 import Foundation
 import NIOCore
+import NIOHTTP1
 
-/// Bounds how long a client may take to send a request: sits next to the socket, below the HTTP codec.
+/// Bounds how long a client may take to *send* a request: sits next to the socket, below the HTTP codec.
 ///
+/// The timers cover receiving only. Once a request has arrived whole (``RequestPhaseHandler`` sees its end) the
+/// daemon may take as long as its handler needs; the timers start again for the next request once the answer has
+/// been written.
 /// - Nothing received for the idle time (an `IdleStateHandler` read event): between requests the connection is
 ///   closed; in the middle of one, the client first gets `408 timeout`.
-/// - A request not answered within `requestTimeout` of its first byte (a client trickling bytes to stay under the
-///   idle time): `408 timeout`, then closed.
-/// Once a streamed response starts (``StreamingStarted``) both timers stop.
+/// - A request not received whole within `requestTimeout` of its first byte (a client trickling bytes to stay under
+///   the idle time): `408 timeout`, then closed.
+/// Once a streamed response starts (``StreamingStarted``) no timer applies until the client leaves.
 final class RequestTimeoutHandler: ChannelDuplexHandler {
     typealias InboundIn = ByteBuffer
     typealias InboundOut = ByteBuffer
@@ -18,19 +22,42 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
     /// Sent up the pipeline when a streamed response begins.
     struct StreamingStarted: Sendable {}
 
-    let requestTimeout: TimeAmount
-    /// Bytes of a request have arrived and no answer has been written yet.
-    private var inRequest = false
-    private var streaming = false
-    private var deadline: Scheduled<Void>?
+    enum Phase {
+        /// Between requests: an idle read closes the connection.
+        case waiting
+        /// Bytes of a request have arrived, its end has not.
+        case receiving
+        /// The request is whole; the handler is working on it or its answer is being written.
+        case answering
+        /// A streamed answer runs until the client leaves.
+        case streaming
+    }
 
-    init(requestTimeout: TimeAmount) {
+    let requestTimeout: TimeAmount
+    let idleTimeout: TimeAmount
+    private(set) var phase = Phase.waiting
+    /// When the last answer was written: the idle time between requests counts from there, not from the last read.
+    private var answeredAt = NIODeadline.now()
+    private var deadline: Scheduled<Void>?
+    private var context: ChannelHandlerContext?
+
+    init(requestTimeout: TimeAmount, idleTimeout: TimeAmount) {
         self.requestTimeout = requestTimeout
+        self.idleTimeout = idleTimeout
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        self.context = context
+    }
+
+    func handlerRemoved(context: ChannelHandlerContext) {
+        cancelDeadline()
+        self.context = nil
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        if !inRequest && !streaming {
-            inRequest = true
+        if phase == .waiting {
+            phase = .receiving
             let loopBound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             deadline = context.eventLoop.scheduleTask(in: requestTimeout) {
                 let (handler, context) = loopBound.value
@@ -40,29 +67,33 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
         context.fireChannelRead(data)
     }
 
-    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
-        if inRequest {
-            inRequest = false
-            deadline?.cancel()
-            deadline = nil
-        }
-        context.write(data, promise: promise)
+    /// Called on the event loop by ``RequestPhaseHandler`` when a request's end has been decoded.
+    func requestReceived() {
+        guard phase != .streaming else { return }
+        phase = .answering
+        cancelDeadline()
+    }
+
+    /// Called on the event loop by ``RequestPhaseHandler`` when the answer's end is written.
+    func answerWritten() {
+        guard phase == .answering else { return }
+        phase = .waiting
+        answeredAt = .now()
     }
 
     func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
         if event is StreamingStarted {
-            streaming = true
-            inRequest = false
-            deadline?.cancel()
-            deadline = nil
+            phase = .streaming
+            cancelDeadline()
             return
         }
         if let idle = event as? IdleStateHandler.IdleStateEvent, idle == .read {
-            if streaming { return }
-            if inRequest {
-                timedOut(context: context)
-            } else {
-                context.close(promise: nil)
+            switch phase {
+            case .waiting:
+                // A slow answer ends shortly before the read-idle timer fires: give the client its full idle time.
+                if NIODeadline.now() - answeredAt >= idleTimeout { context.close(promise: nil) }
+            case .receiving: timedOut(context: context)
+            case .answering, .streaming: break
             }
             return
         }
@@ -70,15 +101,20 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
+        cancelDeadline()
+        context.fireChannelInactive()
+    }
+
+    private func cancelDeadline() {
         deadline?.cancel()
         deadline = nil
-        context.fireChannelInactive()
     }
 
     /// Writes a raw `408` answer below the HTTP codec and closes.
     private func timedOut(context: ChannelHandlerContext) {
-        guard inRequest, !streaming else { return }
-        inRequest = false
+        guard phase == .receiving else { return }
+        phase = .answering
+        deadline = nil
         let body = RequestTimeoutHandler.timeoutBody
         var buffer = context.channel.allocator.buffer(capacity: body.count + 160)
         buffer.writeString(
@@ -96,4 +132,29 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
             code: .timeout, message: "请求发送超时 / the request was not received in time")
         return (try? ControlAPI.makeEncoder().encode(body)) ?? Data()
     }()
+}
+
+/// Sits above the HTTP codec and tells ``RequestTimeoutHandler`` when a request has been received whole and when its
+/// answer has been written, so that the receive timers never run while the daemon is answering.
+final class RequestPhaseHandler: ChannelDuplexHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias InboundOut = HTTPServerRequestPart
+    typealias OutboundIn = HTTPServerResponsePart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    let timer: RequestTimeoutHandler
+
+    init(timer: RequestTimeoutHandler) {
+        self.timer = timer
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        if case .end = unwrapInboundIn(data) { timer.requestReceived() }
+        context.fireChannelRead(data)
+    }
+
+    func write(context: ChannelHandlerContext, data: NIOAny, promise: EventLoopPromise<Void>?) {
+        if case .end = unwrapOutboundIn(data) { timer.answerWritten() }
+        context.write(data, promise: promise)
+    }
 }
