@@ -35,8 +35,13 @@ extension ControlRoutes {
             case .extend:
                 record = try await extend(id, try decode(ExtendRequest.self, request), principal, requestID)
             }
-            if record.state.isClosed { daemon.occurrenceClosed(id) } else { await daemon.occurrenceReopened(id) }
-            if action == .extend { await daemon.occurrenceRescheduled(record) }
+            if record.state.isClosed {
+                await daemon.occurrenceClosed(id)
+            } else if action == .extend {
+                await daemon.occurrenceRescheduled(record)
+            } else {
+                await daemon.occurrenceReopened(id)
+            }
             return .json(OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)), headers: echo)
         case .progress(let id):
             let body = try decode(ProgressRequest.self, request)

@@ -47,7 +47,7 @@ extension ControlRoutes {
         case .events:
             return events()
         case .plugins:
-            return .error(.notFound, message: "插件接口尚未提供 / the plugin host is not part of this build")
+            return .json(await daemon.pluginListing())
         case .occurrenceAction, .procedures, .reload, .backup:
             return .error(.methodNotAllowed, message: "只接受 POST / POST only")
         }

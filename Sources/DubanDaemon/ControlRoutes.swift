@@ -15,8 +15,6 @@ struct ControlRoutes: ControlHandler {
     let daemon: Daemon
 
     func handle(_ request: ControlRequest) async -> ControlResponse {
-        // The plugin listing has its own small handler (PluginRoutes); every other route is an APIRoute.
-        if request.path == "/v1/plugins" { return await PluginRoutes.handle(request, daemon: daemon) }
         guard let route = APIRoute(path: request.path) else {
             return .error(.notFound, message: "没有这个接口 / no such route: \(String(request.path.prefix(200)))")
         }
@@ -29,9 +27,9 @@ struct ControlRoutes: ControlHandler {
         }
         do {
             // Until the first store sync after READY has finished, the store may lack new occurrences' rows:
-            // everything but health, status, the contract and the event stream waits for it (seconds, once).
+            // everything but health, the contract, the plugin list and the event stream waits for it (seconds, once).
             switch route {
-            case .health, .status, .openAPI, .events, .plugins: break
+            case .health, .openAPI, .events, .plugins: break
             default: try await daemon.storeSynced.wait()
             }
             if APIRoute.isChange(method: request.method) {

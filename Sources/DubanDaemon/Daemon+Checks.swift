@@ -111,6 +111,6 @@ extension Daemon {
         } catch {
             logger.error("无法记录插件检查结果 / cannot record a check result: \(error)", metadata: metadata)
         }
-        publishStatus()
+        await refreshTally()
     }
 }

@@ -17,9 +17,9 @@ extension Daemon {
     }
 
     /// Tells the scheduler an occurrence was closed (done or waived): its reminders stop.
-    func occurrenceClosed(_ id: String) {
+    func occurrenceClosed(_ id: String) async {
         currentLoop?.closed(id: id)
-        publishStatus()
+        await refreshTally()
     }
 
     /// Tells the scheduler an occurrence is open again: its events not yet handled come back.
@@ -27,12 +27,12 @@ extension Daemon {
         guard let loop = currentLoop else { return }
         let handled = (try? await store.handledEventKeys()) ?? []
         loop.reopened(id: id, handled: handled)
-        publishStatus()
+        await refreshTally()
     }
 
     /// Re-plans after an occurrence started from an event appeared or moved (a start, an extension).
     func occurrenceRescheduled(_ record: OccurrenceRecord) async {
-        publishStatus()
+        await refreshTally()
     }
 }
 

@@ -1,4 +1,4 @@
-public import DubanCalendar
+import DubanCalendar
 public import DubanCore
 import DubanPlanFiles
 public import DubanScheduler
@@ -30,6 +30,14 @@ public final class Daemon: Sendable {
     let storeSynced = SyncGate()
     /// Subscribers of `GET /v1/events`.
     let events = EventBroadcaster()
+    /// The store's counts behind the status (see ``refreshTally()``).
+    let tally = Mutex(TallyState())
+
+    struct TallyState: Sendable {
+        var issued = 0
+        var applied = 0
+        var value: OpenTally?
+    }
 
     struct State: Sendable {
         var loaded: LoadedPlans
@@ -70,10 +78,32 @@ public final class Daemon: Sendable {
             logger.critical("存储同步失败 / store sync failed: \(error)")
             throw error
         }
+        await refreshTally()
         storeSynced.finish()
         logger.info(
             "存储已与计划同步 / store synced with the plans",
             metadata: ["duban.elapsed": "\(ContinuousClock.now - started)"])
+    }
+
+    /// Re-reads the counts behind the status from the store, after a sync or a change of state. Of refreshes that
+    /// overlap, the one started last wins: it read the store after every change that asked for it.
+    func refreshTally() async {
+        let ticket = tally.withLock {
+            $0.issued += 1
+            return $0.issued
+        }
+        do {
+            let value = try await store.openTally()
+            tally.withLock {
+                if ticket > $0.applied {
+                    $0.applied = ticket
+                    $0.value = value
+                }
+            }
+        } catch {
+            logger.error("无法统计事项 / cannot count occurrences: \(error)")
+        }
+        publishStatus()
     }
 
     /// The store, once the first sync has finished.
@@ -185,30 +215,26 @@ public final class Daemon: Sendable {
 
     // MARK: Status
 
+    /// Plans and tasks in force; occurrences, open and overdue as the store counts them (every occurrence to three
+    /// years ahead, the same rows `/v1/plans` and `/v1/milestones` read). Until the first store sync has been
+    /// counted, `counted` is false and the counts are zero.
     public func status() -> DaemonStatus {
         let (loaded, lastReload) = state.withLock { ($0.loaded, $0.lastReload) }
         let now = clock.now
-        let schedule = loaded.schedule
-        let loop = loopBox.withLock { $0 }
-        var open = 0
-        var overdue = 0
-        var occurrences = 0
-        if let machine = loop?.stateMachine {
-            // Overdue = due before today, or today after the due time: integer compares, no zone lookups per
-            // occurrence (this runs every few seconds over every occurrence).
-            let today = Int32(schedule.settings.civilDate(of: now).dayNumber)
-            let pastDueTime = now >= schedule.settings.dueInstant(CivilDate(dayNumber: Int(today)))
-            occurrences = machine.expandedCount
-            for index in 0..<machine.expandedCount where !machine.isClosed(occurrenceIndex: index) {
-                open += 1
-                let due = machine.occurrence(at: index).dueDay
-                if due < today || (due == today && pastDueTime) { overdue += 1 }
-            }
-        }
-        return DaemonStatus(
-            plans: schedule.plans.count, tasks: schedule.tasks.count, occurrences: occurrences, open: open, overdue: overdue,
-            next: loop?.plannedWake, now: now, clock: "\(clock)", scaledClock: scaled, missingCalendarYears: loaded.missingYears,
+        let settings = loaded.schedule.settings
+        let today = settings.civilDate(of: now)
+        // Overdue = open and due before today, or today once the due time has passed (as ControlView says).
+        let overdueThrough = now >= settings.dueInstant(today) ? today : today.adding(days: -1)
+        let counts = tally.withLock { $0.value }
+        let next = loopBox.withLock { $0 }?.plannedWake
+        var status = DaemonStatus(
+            plans: loaded.schedule.plans.count, tasks: loaded.schedule.tasks.count,
+            occurrences: counts?.total ?? 0, open: counts?.open ?? 0,
+            overdue: counts?.open(dueThrough: overdueThrough) ?? 0,
+            next: next, now: now, clock: "\(clock)", scaledClock: scaled, missingCalendarYears: loaded.missingYears,
             lastReload: lastReload)
+        status.counted = counts != nil
+        return status
     }
 
     func publishStatus() {
@@ -230,6 +256,7 @@ public final class Daemon: Sendable {
             let fresh = try runtime.load(today: today)
             try await storeSynced.wait()
             try await sync(fresh.schedule, today: today)
+            await refreshTally()
             let handled = try await store.handledEventKeys()
             let closed = try await store.closedOccurrenceIDs()
             state.withLock { $0.loaded = fresh }

@@ -58,7 +58,7 @@ struct SchedulerService: Service {
     let loop: SchedulerLoop
 
     func run() async throws {
-        try? await cancelWhenGracefulShutdown { await loop.run() }
+        await cancelWhenGracefulShutdown { await loop.run() }
     }
 }
 
@@ -68,7 +68,7 @@ struct HangupService: Service {
 
     func run() async throws {
         let signals = await UnixSignalsSequence(trapping: .sighup)
-        try? await cancelWhenGracefulShutdown {
+        await cancelWhenGracefulShutdown {
             for await _ in signals {
                 await daemon.reload(reason: "SIGHUP")
             }

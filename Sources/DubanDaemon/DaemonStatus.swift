@@ -17,6 +17,8 @@ public struct DaemonStatus: Hashable, Sendable, Codable {
     public var missingCalendarYears: [Int]
     /// The last reload: ok, or the errors that kept the previous plans in force.
     public var lastReload: ReloadResult?
+    /// False until the store's first sync has been counted: then occurrences, open and overdue are not known yet.
+    public var counted = true
 
     enum CodingKeys: String, CodingKey {
         case plans, tasks, occurrences, open, overdue, next, now, clock
@@ -34,11 +36,17 @@ public struct DaemonStatus: Hashable, Sendable, Codable {
         let nextText = next.map { formatter.string(from: $0) }
         var parts: [String]
         if language == .en {
-            parts = ["\(plans) plans", "\(open) open", "\(overdue) overdue", "next " + (nextText ?? "none")]
+            parts =
+                counted
+                ? ["\(plans) plans", "\(open) open", "\(overdue) overdue", "next " + (nextText ?? "none")]
+                : ["\(plans) plans", "\(tasks) tasks", "syncing state", "next " + (nextText ?? "none")]
             if !missingCalendarYears.isEmpty { parts.append("no holiday data for \(missingCalendarYears.map(String.init).joined(separator: ", "))") }
             if scaledClock { parts.insert("REHEARSAL \(clock)", at: 0) }
         } else {
-            parts = ["\(plans) 个计划", "\(open) 项未办结", "\(overdue) 项逾期", "下次 " + (nextText ?? "无")]
+            parts =
+                counted
+                ? ["\(plans) 个计划", "\(open) 项未办结", "\(overdue) 项逾期", "下次 " + (nextText ?? "无")]
+                : ["\(plans) 个计划", "\(tasks) 项任务", "正在同步状态库", "下次 " + (nextText ?? "无")]
             if !missingCalendarYears.isEmpty { parts.append("缺\(missingCalendarYears.map(String.init).joined(separator: "、"))年节假日数据") }
             if scaledClock { parts.insert("演练时钟 \(clock)", at: 0) }
         }

@@ -61,7 +61,11 @@ struct DubandCommand: AsyncParsableCommand {
             throw ExitCode(DubandCommand.exConfig)
         }
         if checkConfig {
-            print("ok: \(daemon.status().line(configuration.locale, timeZone: configuration.site.timeZone))")
+            let status = daemon.status()
+            print(
+                configuration.locale == .en
+                    ? "ok: \(status.plans) plans · \(status.tasks) tasks"
+                    : "ok: \(status.plans) 个计划 · \(status.tasks) 项任务")
             return
         }
         try await daemon.run()

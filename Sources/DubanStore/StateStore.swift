@@ -85,6 +85,9 @@ public protocol StateStore: Sendable {
     /// the earliest open due date on or after `openFrom`; only units in `orgs` when given.
     func taskCounts(orgs: [String]?, overdueThrough: CivilDate, openFrom: CivilDate) async throws -> [TaskCounts]
 
+    /// Live occurrences counted and the open ones by due day, for the daemon's status.
+    func openTally() async throws -> OpenTally
+
     /// Occurrences started from events that are not archived, by due date.
     func startedOccurrences() async throws -> [OccurrenceRecord]
 

@@ -110,6 +110,13 @@ struct ControlAPITests {
         let plans = try await d.get("/v1/plans")
         let planItems = Self.json(plans.body)["items"] as? [[String: Any]] ?? []
         #expect(plans.status == 200 && planItems.count == 3)
+        // The status counts the same rows as the plan summaries.
+        let statusBody = Self.json(status.body)
+        for field in ["occurrences", "open", "overdue"] {
+            let sum = planItems.reduce(0) { $0 + ($1[field] as? Int ?? 0) }
+            #expect(statusBody[field] as? Int == sum, "status \(field) against the sum over /v1/plans")
+        }
+        #expect((statusBody["occurrences"] as? Int ?? 0) > 1000)
         let plan = try await d.get("/v1/plans/linxia-it-2022")
         #expect(plan.status == 200 && ((Self.json(plan.body)["tasks"] as? [Any])?.count ?? 0) > 5)
         #expect(try await d.get("/v1/plans/nope").status == 404)
