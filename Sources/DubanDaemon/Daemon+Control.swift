@@ -19,6 +19,7 @@ extension Daemon {
     /// Tells the scheduler an occurrence was closed (done or waived): its reminders stop.
     func occurrenceClosed(_ id: String) async {
         currentLoop?.closed(id: id)
+        startedBell.ring()
         await refreshTally()
     }
 
@@ -27,11 +28,13 @@ extension Daemon {
         guard let loop = currentLoop else { return }
         let handled = (try? await store.handledEventKeys()) ?? []
         loop.reopened(id: id, handled: handled)
+        startedBell.ring()
         await refreshTally()
     }
 
     /// Re-plans after an occurrence started from an event appeared or moved (a start, an extension).
     func occurrenceRescheduled(_ record: OccurrenceRecord) async {
+        startedBell.ring()
         await refreshTally()
     }
 }

@@ -30,6 +30,10 @@ public final class Daemon: Sendable {
     let storeSynced = SyncGate()
     /// Subscribers of `GET /v1/events`.
     let events = EventBroadcaster()
+    /// Rung when an occurrence started from an event may have changed (see Daemon+Started.swift).
+    let startedBell = Doorbell()
+    /// The next event of an occurrence started from an event.
+    let startedNext = Mutex<Date?>(nil)
     /// The store's counts behind the status (see ``refreshTally()``).
     let tally = Mutex(TallyState())
 
@@ -176,9 +180,11 @@ public final class Daemon: Sendable {
             case .due: (kind, lead, repeatIndex) = ("due", nil, nil)
             case .overdue(let k): (kind, lead, repeatIndex) = ("overdue", nil, k)
             }
-            let notice = EventNotice.make(
+            var notice = EventNotice.make(
                 key: event.key, kind: kind, lead: lead, repeatIndex: repeatIndex, occurrence: event.occurrence,
                 schedule: schedule, now: now)
+            // An occurrence started from an event has its own id (`…/2024-05-06.ref`), not one the schedule derives.
+            notice.occurrence = event.occurrenceID
             fired.append(FiredEvent(key: event.key, occurrenceID: event.occurrenceID, kind: kind, scheduledAt: event.instant, firedAt: now))
             outbox.append(
                 OutboxEntry(eventKey: event.key, channel: Daemon.journalChannel, payload: String(decoding: try encoder.encode(notice), as: UTF8.self)))
@@ -226,7 +232,7 @@ public final class Daemon: Sendable {
         // Overdue = open and due before today, or today once the due time has passed (as ControlView says).
         let overdueThrough = now >= settings.dueInstant(today) ? today : today.adding(days: -1)
         let counts = tally.withLock { $0.value }
-        let next = loopBox.withLock { $0 }?.plannedWake
+        let next = [loopBox.withLock { $0 }?.plannedWake, startedNext.withLock { $0 }].compactMap { $0 }.min()
         var status = DaemonStatus(
             plans: loaded.schedule.plans.count, tasks: loaded.schedule.tasks.count,
             occurrences: counts?.total ?? 0, open: counts?.open ?? 0,
@@ -257,6 +263,7 @@ public final class Daemon: Sendable {
             try await storeSynced.wait()
             try await sync(fresh.schedule, today: today)
             await refreshTally()
+            startedBell.ring()
             let handled = try await store.handledEventKeys()
             let closed = try await store.closedOccurrenceIDs()
             state.withLock { $0.loaded = fresh }

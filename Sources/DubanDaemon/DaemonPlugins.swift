@@ -97,7 +97,7 @@ final class DaemonPlugins: Sendable {
             key: event.key, kind: notice.kind, severity: severity, locale: locale.rawValue,
             occurrence: NotifyOccurrence(
                 id: notice.occurrence, plan: notice.plan, planTitle: plan.title, task: notice.task, taskTitle: notice.title,
-                org: notice.org, orgName: notice.orgName, period: schedule.periodKey(of: occurrence),
+                org: notice.org, orgName: notice.orgName, period: event.occurrenceID.split(separator: "/").last.map(String.init) ?? schedule.periodKey(of: occurrence),
                 due: notice.due.description, dueAt: zoned.string(from: notice.dueAt),
                 workingDaysLeft: schedule.workingDays(from: today, to: occurrence.due)),
             recipients: unit.contacts.map { Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role) },

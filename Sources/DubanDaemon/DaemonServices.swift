@@ -134,7 +134,7 @@ extension Daemon {
             services: [
                 StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
                 WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
-                PluginService(daemon: self, plugins: plugins),
+                PluginService(daemon: self, plugins: plugins), StartedOccurrencesService(daemon: self),
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         try await group.run()

@@ -58,6 +58,23 @@ extension SQLiteStateStore {
         }
     }
 
+    public func handledEventKeys(among keys: [String]) async throws -> Set<String> {
+        if keys.isEmpty { return [] }
+        return try await read { db in
+            var found = Set<String>()
+            // SQLite's default bound-parameter limit is well above 500; chunks keep each statement small.
+            var start = 0
+            while start < keys.count {
+                let chunk = Array(keys[start..<min(start + 500, keys.count)])
+                let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+                found.formUnion(
+                    try String.fetchAll(db, sql: "SELECT key FROM event WHERE key IN (\(marks))", arguments: StatementArguments(chunk)))
+                start += chunk.count
+            }
+            return found
+        }
+    }
+
     public func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord] {
         try Self.validateLimit(limit)
         return try query { db in

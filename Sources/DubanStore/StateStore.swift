@@ -105,6 +105,9 @@ public protocol StateStore: Sendable {
     /// The keys of every event recorded as handled.
     func handledEventKeys() async throws -> Set<String>
 
+    /// Which of `keys` are recorded as handled.
+    func handledEventKeys(among keys: [String]) async throws -> Set<String>
+
     /// Undelivered notifications for `channel` whose next attempt is due at `now`, oldest first.
     func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord]
 

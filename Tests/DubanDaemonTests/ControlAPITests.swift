@@ -349,4 +349,34 @@ struct ControlAPITests {
         #expect(stream.body.contains("event: reminder") || stream.body.contains("event: due"), "\(stream.body)")
         #expect(stream.body.contains("id: ") && stream.body.contains("\"occurrence\":\"sse/report/kangle/once\""))
     }
+
+    @Test func remindsOfAnOccurrenceStartedFromAnEvent() async throws {
+        // Six simulated hours per second. A request received on Monday 2024-05-06 is answered within 3 working days
+        // (due Thursday): the 1-working-day reminder (Wednesday 08:30) and the due notice (Thursday 08:30) arrive
+        // about 6 and 10 seconds after the start, for the started occurrence's own id.
+        let plan = """
+            id: proc
+            title: 程序时限测试
+            tasks:
+              - id: reply
+                title: 依申请答复
+                kind: procedural
+                trigger: 收到申请
+                limit: 3个工作日
+                assignees: [kangle]
+                reminders: [1]
+            """
+        let d = try await Running(clockStart: "2024-05-06T09:00:00+08:00", speed: "21600", plans: ["proc.yaml": plan])
+        defer { d.stop() }
+        let start = try await d.post(
+            "/v1/procedures", "{\"plan\": \"proc\", \"task\": \"reply\", \"org\": \"kangle\", \"date\": \"2024-05-06\", \"reference\": \"R1\"}")
+        #expect(start.status == 200, "\(start.body)")
+        let id = "proc/reply/kangle/2024-05-06.R1"
+        let status = Self.json(try await d.get("/v1/status").body)
+        #expect(status["open"] as? Int == 1 && status["occurrences"] as? Int == 1, "\(status)")
+        let stream = try await d.curl(["-N", "http://duban/v1/events"], maxTime: 13)
+        #expect(stream.body.contains("event: reminder") && stream.body.contains("event: due"), "\(stream.body)")
+        #expect(stream.body.contains("\"occurrence\":\"\(id)\""), "\(stream.body)")
+        #expect(stream.body.contains("id: \(id)#reminder-1") && stream.body.contains("id: \(id)#due"), "\(stream.body)")
+    }
 }
