@@ -47,6 +47,29 @@ public final class DaemonProcess: @unchecked Sendable {
         kill(pid, signal)
     }
 
+    /// Sends `signal` and waits up to `timeout` for the exit. The exit is timed by a thread of its own blocked in
+    /// `waitid(WNOWAIT)`, so a test process whose cooperative pool is busy cannot make the exit look slower than it
+    /// was. Returns the exit status (nil if still running) and the time from the signal to the exit.
+    public func signalAndTimeExit(_ signal: Int32, timeout: Duration) async -> (status: Int32?, elapsed: Duration?) {
+        let exited = NSLock()
+        nonisolated(unsafe) var elapsed: Duration?
+        let ready = DispatchSemaphore(value: 0)
+        let pid = self.pid
+        let start = ContinuousClock.now
+        Thread.detachNewThread {
+            ready.signal()
+            var info = siginfo_t()
+            while waitid(P_PID, id_t(pid), &info, WEXITED | WNOWAIT) < 0 && errno == EINTR {}
+            exited.lock()
+            elapsed = ContinuousClock.now - start
+            exited.unlock()
+        }
+        ready.wait()
+        kill(pid, signal)
+        let status = await waitForExit(timeout: timeout)
+        return (status, exited.withLock { elapsed })
+    }
+
     /// The exit status if the process has ended (reaping it), else nil.
     public func poll() -> Int32? {
         lock.lock()

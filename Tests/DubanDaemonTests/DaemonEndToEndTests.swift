@@ -141,9 +141,9 @@ struct DaemonEndToEndTests {
         #expect(unreachable.status == 69)
 
         // 5. SIGTERM: STOPPING=1 and a clean exit within 2 s.
-        second.signal(SIGTERM)
-        let code = await second.waitForExit(timeout: .seconds(2))
+        let (code, elapsed) = await second.signalAndTimeExit(SIGTERM, timeout: .seconds(20))
         #expect(code == 0, "exit \(String(describing: code)); log:\n\(second.output)")
+        #expect(elapsed.map { $0 < .seconds(2) } == true, "SIGTERM to exit: \(String(describing: elapsed))")
         let stopping = try await offload { notify.receive(until: { $0.contains("STOPPING=1") }, timeout: .seconds(2)) }
         #expect(stopping.contains { $0.contains("STOPPING=1") })
     }

@@ -52,6 +52,7 @@ struct PluginDaemonTests {
         try manifest("garbage", "executable: /usr/bin/python3\nargs: [\(Self.fault), garbage]\ncapabilities: [notifier]\n")
         try manifest("v2", "executable: /usr/bin/python3\nargs: [\(Self.fault), wrong-major]\ncapabilities: [notifier]\n")
         try manifest("typo", "executable: /usr/bin/true\ncapabilities: [notifier]\ntimout: 3s\n")
+        try manifest("flood", "executable: /usr/bin/python3\nargs: [\(Self.fault), flood]\ncapabilities: [notifier]\nrestart_delay: 60s\n")
         try manifest(
             "checker",
             "executable: /usr/bin/python3\nargs: [\(Self.fault), good]\ncapabilities: [checker]\nschedule: 每个工作日 09:00\ntasks: [\"\(plan)/checked\"]\n")
@@ -85,7 +86,7 @@ struct PluginDaemonTests {
         }
 
         // Every fault is in the journal under the plugin's name.
-        for name in ["crash", "hang", "garbage"] {
+        for name in ["crash", "hang", "garbage", "flood"] {
             let entries = try await journal.entries(
                 matching: ["DUBAN_PLUGIN": "\(name)-\(suffix)", "MESSAGE_ID": Self.failureID], timeout: .seconds(20))
             #expect(!entries.isEmpty, "\(name): no plugin-failure entry; log:\n\(daemon.output)")
@@ -109,7 +110,7 @@ struct PluginDaemonTests {
         let plugins = try #require(object["plugins"] as? [[String: Any]])
         func plugin(_ name: String) -> [String: Any] { plugins.first { $0["name"] as? String == "\(name)-\(suffix)" } ?? [:] }
         print(listing.stdout)
-        #expect(plugins.count == 7)
+        #expect(plugins.count == 8)
         #expect(plugin("mail")["state"] as? String == "ready" && plugin("mail")["failures"] as? Int == 0)
         #expect((plugin("crash")["last_error"] as? String)?.contains("exit status 3") == true)
         #expect((plugin("hang")["last_error"] as? String)?.contains("no reply to notify") == true)
@@ -117,6 +118,12 @@ struct PluginDaemonTests {
         #expect(plugin("v2")["state"] as? String == "failed")
         #expect(plugin("typo")["state"] as? String == "invalid" && (plugin("typo")["last_error"] as? String)?.contains("timout") == true)
         #expect(plugin("checker")["calls"] as? Int ?? 0 >= 1)
+        // A plugin that writes 100 MB without a newline is cut at max_output (1 MiB by default), and duband never held the flood: its
+        // peak resident memory (VmHWM, its own process, whatever other tests do) stays far below 100 MB.
+        #expect((plugin("flood")["last_error"] as? String)?.contains("longer than 1048576 bytes") == true, "\(plugin("flood"))")
+        let peak = try #require(Self.peakResidentKiB(of: daemon.pid))
+        print("duband peak resident memory after a 100 MB flood: \(peak / 1024) MiB")
+        #expect(peak < 80 * 1024, "duband's VmHWM is \(peak) KiB")
         let ctl = try await offload { try ProcessRunner.run(BinaryRunner.path(of: "dubanctl"), ["plugins", "--socket", socket, "--lang", "en"]) }
         print(ctl.stdout)
         #expect(ctl.status == 0, "\(ctl.stderr)")
@@ -126,5 +133,12 @@ struct PluginDaemonTests {
         // SIGTERM stops the daemon and its plugins.
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "log:\n\(daemon.output)")
+    }
+
+    /// VmHWM of a running process, in KiB.
+    static func peakResidentKiB(of pid: pid_t) -> Int? {
+        guard let text = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8) else { return nil }
+        let line = text.split(separator: "\n").first { $0.hasPrefix("VmHWM:") }
+        return line.flatMap { Int($0.split(separator: " ", omittingEmptySubsequences: true)[1]) }
     }
 }

@@ -262,7 +262,7 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }
         let path = dir.url.appendingPathComponent("latin1.yaml").path
-        FileManager.default.createFile(atPath: path, contents: Data([0x69, 0x64, 0x3A, 0x20, 0xE9, 0xFF, 0x0A]))
+        _ = FileManager.default.createFile(atPath: path, contents: Data([0x69, 0x64, 0x3A, 0x20, 0xE9, 0xFF, 0x0A]))
         guard case .failure(let d) = PlanSetLoader.readText(path) else {
             Issue.record("non-UTF-8 text was accepted")
             return

@@ -15,7 +15,7 @@ import Glibc
 @Suite(.serialized) struct PluginFaultTests {
     /// Runs `fault` against the faulty plugin, then checks the record and that `good` still answers.
     private func expectFault(
-        _ mode: String, code: PluginError.Code, message: String, timeout: Double = 5,
+        _ mode: String, code: PluginError.Code, message: String, timeout: Double = 20,
         call: (@Sendable (PluginSupervisor) async throws -> Void)? = nil
     ) async throws {
         let call = call ?? { plugin in _ = try await plugin.notify(PluginHostHarness.events(["k1"])) }
@@ -99,13 +99,11 @@ import Glibc
         #expect(harness.logs.entries.contains { $0.message.description.contains("fault-plugin: hanging") }, "stderr reached the log")
     }
 
-    @Test func hugeOutputIsCutAndMemoryStaysBounded() async throws {
-        let before = Self.peakResidentBytes()
+    @Test func hugeOutputIsCut() async throws {
+        // Memory is asserted on duband's own process (PluginDaemonTests): this test process runs other suites in
+        // parallel, so its peak resident memory says nothing about the host.
         try await expectFault("flood", code: .outputTooLarge, message: "longer than 65536 bytes")
         try await expectFault("flood-lines", code: .protocolViolation, message: "not-json")
-        let grown = Self.peakResidentBytes() - before
-        print("peak resident memory grew by \(grown / 1024) KiB while plugins wrote 2 × 100 MB")
-        #expect(grown < 48 << 20, "the host never held the flood")
     }
 
     @Test func errorReplyKeepsThePluginRunning() async throws {
@@ -170,11 +168,5 @@ import Glibc
         #expect(stats[0].state == .invalid && stats[0].lastError?.contains("timout") == true)
         #expect(harness.host.supervisor(named: "broken") == nil)
         #expect(harness.entries("broken", event: .refused).count == 1)
-    }
-
-    static func peakResidentBytes() -> Int {
-        var usage = rusage()
-        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
-        return usage.ru_maxrss * 1024
     }
 }

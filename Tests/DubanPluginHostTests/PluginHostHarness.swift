@@ -15,7 +15,7 @@ struct PluginHostHarness {
 
     /// A manifest for the fixture in `mode`, named `name` (default: the mode).
     static func manifest(
-        _ mode: String, name: String? = nil, timeout: Double = 10, maximumOutput: Int = 64 * 1024,
+        _ mode: String, name: String? = nil, timeout: Double = 30, maximumOutput: Int = 64 * 1024,
         capabilities: [PluginCapability] = [.notifier, .checker, .importer], restartDelay: Double = 0.2
     ) -> PluginManifest {
         PluginManifest(

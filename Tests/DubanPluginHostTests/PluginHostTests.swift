@@ -56,7 +56,7 @@ import Testing
         let output = directory.url.appendingPathComponent("sent.jsonl").path
         let manifest = PluginManifest(
             name: "notify-file", executable: Fixtures.packageRoot.appendingPathComponent("plugins/examples/notify-file.py").path,
-            capabilities: [.notifier], timeout: 5, settings: .object(["path": .string(output)]))
+            capabilities: [.notifier], timeout: 30, settings: .object(["path": .string(output)]))
         let harness = PluginHostHarness([manifest])
         let plugin = try harness.plugin("notify-file")
         let result = try await plugin.notify(PluginHostHarness.events(["k1", "k2"]))
