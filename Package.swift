@@ -164,7 +164,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanTesting"]),
+        .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanStore", "DubanTesting"]),
         .testTarget(
             name: "DubanSchedulerTests",
             dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]

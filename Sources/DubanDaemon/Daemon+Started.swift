@@ -27,7 +27,7 @@ extension Daemon {
                         nominalDueDay: Int32(record.due.dayNumber), dueDay: Int32(record.due.dayNumber))))
         }
         let timeline = StartedTimeline(
-            items: items, schedule: schedule, configuration: schedulerConfiguration(firstStart: false))
+            items: items, schedule: schedule, configuration: schedulerConfiguration(firstFired: nil))
         let now = clock.now
         let due = timeline.due(at: now)
         let handled = try await store.handledEventKeys(among: due.map(\.key))

@@ -139,14 +139,17 @@ public final class Daemon: Sendable {
     /// The scheduler loop once running.
     var currentLoop: SchedulerLoop? { loopBox.withLock { $0 } }
 
-    /// The scheduler's settings. On a first start (nothing ever handled) it catches up one day only, so a new
-    /// installation does not replay years of history; after that every missed event fires once, however long
-    /// the daemon was down (like systemd's `Persistent=true`).
-    func schedulerConfiguration(firstStart: Bool) -> SchedulerConfiguration {
+    /// The scheduler's settings. History before the installation's first start is never replayed: the first
+    /// start catches up one day, and every later start catches up to that same floor (a day before the first
+    /// event ever fired), so each event missed since fires once, however long the daemon was down (like
+    /// systemd's `Persistent=true`), while a restart never replays the years before duband was installed.
+    /// `firstFired` nil means a first start.
+    func schedulerConfiguration(firstFired: Date?) -> SchedulerConfiguration {
         var c = SchedulerConfiguration()
         c.overdueEvery = configuration.overdueEvery
         c.overdueRepeats = configuration.overdueRepeats
-        c.catchUpWindow = firstStart ? 86_400 : nil
+        let day: TimeInterval = 86_400
+        c.catchUpWindow = firstFired.map { max(day, clock.now.timeIntervalSince($0) + day) } ?? day
         return c
     }
 
@@ -154,8 +157,9 @@ public final class Daemon: Sendable {
     func makeLoop() async throws -> SchedulerLoop {
         let handled = try await store.handledEventKeys()
         let closed = try await store.closedOccurrenceIDs()
+        let firstFired = try await store.firstFiredAt()
         let machine = SchedulerStateMachine(
-            schedule: loaded.schedule, configuration: schedulerConfiguration(firstStart: handled.isEmpty))
+            schedule: loaded.schedule, configuration: schedulerConfiguration(firstFired: firstFired))
         let loop = SchedulerLoop(clock: clock, stateMachine: machine, handled: handled, closed: closed) { [self] events in
             try await self.deliver(events)
         }

@@ -76,9 +76,7 @@ final class DaemonPlugins: Sendable {
         let occurrence = event.occurrence
         let plan = schedule.plan(of: occurrence)
         let unit = schedule.unit(of: occurrence)
-        let zoned = ISO8601DateFormatter()
-        zoned.timeZone = schedule.settings.timeZone
-        zoned.formatOptions = [.withInternetDateTime]
+        let zoned = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: schedule.settings.timeZone)
         let severity: String
         let subject: LocalizedString
         switch notice.kind {
@@ -98,7 +96,7 @@ final class DaemonPlugins: Sendable {
             occurrence: NotifyOccurrence(
                 id: notice.occurrence, plan: notice.plan, planTitle: plan.title, task: notice.task, taskTitle: notice.title,
                 org: notice.org, orgName: notice.orgName, period: event.occurrenceID.split(separator: "/").last.map(String.init) ?? schedule.periodKey(of: occurrence),
-                due: notice.due.description, dueAt: zoned.string(from: notice.dueAt),
+                due: notice.due.description, dueAt: zoned.format(notice.dueAt),
                 workingDaysLeft: schedule.workingDays(from: today, to: occurrence.due)),
             recipients: unit.contacts.map { Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role) },
             subject: subject, text: LocalizedString(zhHans: notice.message.zh, en: notice.message.en))

@@ -58,6 +58,12 @@ extension SQLiteStateStore {
         }
     }
 
+    public func firstFiredAt() async throws -> Date? {
+        try await read { db in
+            try Int64.fetchOne(db, sql: "SELECT min(fired_at) FROM event").map { Self.date(millis: $0) }
+        }
+    }
+
     public func handledEventKeys(among keys: [String]) async throws -> Set<String> {
         if keys.isEmpty { return [] }
         return try await read { db in

@@ -62,7 +62,11 @@ extension SQLiteStateStore {
         let whereClause = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let pageArguments = arguments + [filter.limit, filter.offset]
         let countArguments = arguments
-        return try query { db in
+        let countKey = whereClause + "\u{1F}" + arguments.map { "\($0.databaseValue)" }.joined(separator: "\u{1F}")
+        let generation = counts.generation
+        let cachedTotal = counts.total(for: countKey)
+        var counted: Int?
+        let page: OccurrencePage = try query { db in
             let statement = try db.cachedStatement(
                 sql: "SELECT \(Self.occurrenceColumns) FROM occurrence \(whereClause) ORDER BY due, id LIMIT ? OFFSET ?")
             statement.setUncheckedArguments(StatementArguments(pageArguments.map { $0.databaseValue }))
@@ -73,13 +77,18 @@ extension SQLiteStateStore {
             let total: Int
             if filter.offset == 0 && records.count < filter.limit {
                 total = records.count
+            } else if let cachedTotal {
+                total = cachedTotal
             } else {
                 let count = try db.cachedStatement(sql: "SELECT count(*) FROM occurrence \(whereClause)")
                 count.setUncheckedArguments(StatementArguments(countArguments.map { $0.databaseValue }))
                 total = try Int.fetchOne(count) ?? 0
+                counted = total
             }
             return OccurrencePage(records: records, total: total)
         }
+        if let counted { counts.store(countKey, total: counted, generation: generation) }
+        return page
     }
 
     public func auditLog(target: String, limit: Int) async throws -> [AuditRecord] {

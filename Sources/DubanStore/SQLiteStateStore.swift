@@ -44,10 +44,13 @@ public struct SQLiteStateStore: StateStore {
 
     let writer: any DatabaseWriter
     let configuration: Configuration
+    /// Milestone page totals until the next change of `occurrence`.
+    let counts = CountCache()
 
     private init(writer: any DatabaseWriter, configuration: Configuration) throws {
         self.writer = writer
         self.configuration = configuration
+        writer.add(transactionObserver: OccurrenceCommitObserver(cache: counts), extent: .databaseLifetime)
         do {
             try Self.migrator.migrate(writer)
         } catch {

@@ -105,6 +105,9 @@ public protocol StateStore: Sendable {
     /// The keys of every event recorded as handled.
     func handledEventKeys() async throws -> Set<String>
 
+    /// When the first event ever recorded was fired (the first start's catch-up began a day before it), or nil.
+    func firstFiredAt() async throws -> Date?
+
     /// Which of `keys` are recorded as handled.
     func handledEventKeys(among keys: [String]) async throws -> Set<String>
 

@@ -96,4 +96,26 @@ struct ProcedureAndFilterTests {
         let t1 = try #require(counts.first { $0.plan == "p" && $0.task == "t1" })
         #expect(t1.open == 1 && t1.overdue == 1 && t1.nextOpenDue == day2025.adding(days: 37))
     }
+
+    @Test("a page's total follows every change: done, reopen, a sync that adds and archives", arguments: StoreKind.allCases)
+    func pageTotalsFollowChanges(kind: StoreKind) async throws {
+        let test = try TestStore(kind)
+        defer { test.dir.cleanup() }
+        let store = test.store
+        let rows = sampleRows(tasks: 10, units: 5)
+        try await store.sync(rows)
+        #expect(try await store.occurrences(matching: OccurrenceFilter(limit: 3)).total == rows.count)
+        #expect(try await store.occurrences(matching: OccurrenceFilter(limit: 3)).total == rows.count, "asked again, unchanged")
+        _ = try await store.setState(id: "p/t0/u0/2025", to: .done, actor: zhang, note: nil, evidence: nil, requestID: "c1")
+        #expect(try await store.occurrences(matching: OccurrenceFilter(limit: 3)).total == rows.count - 1)
+        _ = try await store.setState(id: "p/t0/u0/2025", to: .open, actor: zhang, note: nil, evidence: nil, requestID: "c2")
+        #expect(try await store.occurrences(matching: OccurrenceFilter(limit: 3)).total == rows.count)
+        let more = sampleRows(tasks: 12, units: 5)
+        try await store.sync(more)
+        #expect(try await store.occurrences(matching: OccurrenceFilter(limit: 3)).total == more.count)
+        try await store.sync(Array(more.prefix(20)))
+        #expect(try await store.occurrences(matching: OccurrenceFilter(limit: 3)).total == 20)
+        let tally = try await store.openTally()
+        #expect(tally.total == 20 && tally.open == 20)
+    }
 }

@@ -47,10 +47,19 @@ start_daemon() {
     "$duband" --config "$work/duban.yaml" --clock-start 2026-06-01T09:00:00+08:00 --clock-speed 1 >"$work/duband.log" 2>&1 &
     daemon=$!
     for _ in $(seq 1 1200); do
-        curl -sf --unix-socket "$work/control.sock" http://x/v1/health >/dev/null 2>&1 && return 0
+        # /v1/status answers once the first store sync has finished.
+        curl -sf --max-time 600 --unix-socket "$work/control.sock" http://x/v1/status >/dev/null 2>&1 && break
         sleep 0.25
     done
-    echo "duband did not come up" >&2; tail -20 "$work/duband.log" >&2; exit 1
+    curl -sf --unix-socket "$work/control.sock" http://x/v1/status >/dev/null 2>&1 \
+        || { echo "duband did not come up" >&2; tail -20 "$work/duband.log" >&2; exit 1; }
+    # Measure a daemon at rest: wait until the notices it catches up at start are all written to the journal.
+    for _ in $(seq 1 600); do
+        pending=$(sqlite3 "$work/state/duban.sqlite" "SELECT count(*) FROM outbox WHERE delivered_at IS NULL" 2>/dev/null || echo 1)
+        [ "$pending" = 0 ] && return 0
+        sleep 0.5
+    done
+    echo "duband still writing notices after 5 minutes" >&2; exit 1
 }
 t0=$(date +%s.%N)
 start_daemon
