@@ -37,7 +37,9 @@ let package = Package(
         // The only parser of admin-written files (plans, org directory, calendar years).
         .target(
             name: "DubanPlanFiles",
-            dependencies: ["DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams"),
+            ],
             resources: [.embedInCode("Calendars")]
         ),
         // Pure: a published action-plan document (plain text) → a draft plan (items, flags, unmapped sentences).
@@ -118,13 +120,21 @@ let package = Package(
         .executableTarget(name: "duban-netcheck", dependencies: ["DubanNetcheckPlugin"], path: "plugins/netcheck"),
         // The plan importer as a plugin (capability importer): JSON-RPC over stdin/stdout.
         .executableTarget(
-            name: "duban-planimport", dependencies: ["DubanImport", "DubanCore", "DubanCalendar", "DubanPluginProtocol"],
-            path: "plugins/planimport"),
+            name: "duban-planimport",
+            dependencies: ["DubanImport", "DubanCore", "DubanCalendar", "DubanPluginProtocol"],
+            path: "plugins/planimport"
+        ),
         // Test support: fixtures, temp dirs, running the built binaries.
-        .target(name: "DubanTesting", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]),
+        .target(
+            name: "DubanTesting",
+            dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler"]
+        ),
 
         .testTarget(name: "DubanCalendarTests", dependencies: ["DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
-        .testTarget(name: "DubanCoreTests", dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]),
+        .testTarget(
+            name: "DubanCoreTests",
+            dependencies: ["DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]
+        ),
         .testTarget(
             name: "DubanPlanFilesTests",
             dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanTesting"]
@@ -133,13 +143,16 @@ let package = Package(
         .testTarget(
             name: "DubanEmailPluginTests",
             dependencies: [
-                "DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting",
+                "DubanEmailPlugin", "DubanMail", "DubanPluginKit", "DubanPluginProtocol", "DubanPlanFiles",
+                "DubanTesting",
             ]
         ),
         .testTarget(name: "DubanPluginKitTests", dependencies: ["DubanPluginKit"]),
         .testTarget(
             name: "DubanNetcheckTests",
-            dependencies: ["DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting"]
+            dependencies: [
+                "DubanNetcheck", "DubanNetcheckPlugin", "DubanPluginProtocol", "DubanPlanFiles", "DubanTesting",
+            ]
         ),
         .testTarget(
             name: "DubanCtlTests",
@@ -153,7 +166,8 @@ let package = Package(
             ]
         ),
         .testTarget(
-            name: "DubanControlServerTests", dependencies: ["DubanControlServer", "DubanControlAPI", "DubanTesting"]
+            name: "DubanControlServerTests",
+            dependencies: ["DubanControlServer", "DubanControlAPI", "DubanTesting"]
         ),
         .testTarget(name: "DubanControlAPITests", dependencies: ["DubanControlAPI"]),
         .testTarget(
@@ -164,7 +178,10 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .testTarget(name: "DubanDaemonTests", dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanStore", "DubanTesting"]),
+        .testTarget(
+            name: "DubanDaemonTests",
+            dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanStore", "DubanTesting"]
+        ),
         .testTarget(
             name: "DubanSchedulerTests",
             dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]

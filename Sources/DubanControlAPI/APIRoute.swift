@@ -29,6 +29,8 @@ public enum APIRoute: Hashable, Sendable {
     case procedures
     /// `GET /v1/audit`: the audit log, newest first (``AuditPage``).
     case audit
+    /// `GET /v1/notifications`: notifications sent, pending and failed, newest first (``NotificationPage``).
+    case notifications
     /// `POST /v1/reload`: re-read plan files (``ReloadBody``).
     case reload
     /// `POST /v1/backup`: a consistent copy of the store (``BackupRequest`` → ``BackupResult``).
@@ -72,6 +74,7 @@ public enum APIRoute: Hashable, Sendable {
         case .readings: return root + "/readings"
         case .procedures: return root + "/procedures"
         case .audit: return root + "/audit"
+        case .notifications: return root + "/notifications"
         case .reload: return root + "/reload"
         case .backup: return root + "/backup"
         case .exportICS: return root + "/export.ics"
@@ -84,8 +87,8 @@ public enum APIRoute: Hashable, Sendable {
     /// The methods the route answers; others get 405 `method-not-allowed`.
     public var methods: [String] {
         switch self {
-        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .exportICS,
-            .exportCSV, .events, .plugins:
+        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications,
+            .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
         case .occurrenceAction, .procedures, .reload, .backup: return ["POST"]
@@ -116,6 +119,7 @@ public enum APIRoute: Hashable, Sendable {
             case "readings": self = .readings
             case "procedures": self = .procedures
             case "audit": self = .audit
+            case "notifications": self = .notifications
             case "reload": self = .reload
             case "backup": self = .backup
             case "export.ics": self = .exportICS

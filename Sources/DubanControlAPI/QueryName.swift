@@ -25,6 +25,8 @@ public enum QueryName {
     /// Occurrence state: open (default for milestones), done, waived, closed (done or waived), all. For tasks:
     /// open (has open occurrences), overdue (has overdue ones), closed (none open), all (default).
     public static let state = "state"
+    /// A notification channel: `journal` or `plugin:NAME`.
+    public static let channel = "channel"
     /// Page size (default ``ControlAPI/defaultLimit``, at most ``ControlAPI/maximumLimit``).
     public static let limit = "limit"
     /// Items to skip.

@@ -46,6 +46,10 @@ extension ControlClient {
         try get(APIRoute.audit.path, query: query.queryItems.map { ($0.name, $0.value) })
     }
 
+    public func notifications(_ query: NotificationQuery) throws(ControlClientError) -> NotificationPage {
+        try get(APIRoute.notifications.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
     /// The milestones of `query` exported as iCalendar or CSV, in `language` (`zh` or `en`): the raw bytes.
     public func export(
         _ route: APIRoute,

@@ -1,4 +1,4 @@
-public import DubanControlAPI
+import DubanControlAPI
 public import Foundation
 
 /// The client of duband's control socket: HTTP/1.1 over a Unix stream socket, one request per connection.

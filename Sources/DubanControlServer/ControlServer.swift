@@ -39,7 +39,8 @@ public struct ControlServer: Sendable {
     let configuration: Configuration
     let logger: Logger
 
-    public init(listener: Listener, handler: any ControlHandler, configuration: Configuration = .init(), logger: Logger) {
+    public init(listener: Listener, handler: any ControlHandler, configuration: Configuration = .init(), logger: Logger)
+    {
         self.listener = listener
         self.handler = handler
         self.configuration = configuration
@@ -70,7 +71,10 @@ public struct ControlServer: Sendable {
             server = try await bootstrap.bind(descriptor, childChannelInitializer: initializer)
         case .path(let path):
             server = try await bootstrap.bind(
-                unixDomainSocketPath: path, cleanupExistingSocketFile: true, childChannelInitializer: initializer)
+                unixDomainSocketPath: path,
+                cleanupExistingSocketFile: true,
+                childChannelInitializer: initializer
+            )
         }
         await onListening()
         try await withThrowingDiscardingTaskGroup { group in
@@ -88,7 +92,9 @@ public struct ControlServer: Sendable {
             return channel.eventLoop.makeSucceededFuture(nil)
         }
         let future: EventLoopFuture<PeerCredentials.Raw> = provider.unsafeGetSocketOption(
-            level: SocketOptionLevel(SOL_SOCKET), name: SocketOptionName(PeerCredentials.option))
+            level: SocketOptionLevel(SOL_SOCKET),
+            name: SocketOptionName(PeerCredentials.option)
+        )
         return future.map { raw -> PeerCredentials? in
             PeerCredentials(pid: raw.pid, uid: raw.uid, gid: raw.gid)
         }.recover { _ in nil }
@@ -120,7 +126,9 @@ public struct ControlServer: Sendable {
                         if tooLarge {
                             response = .error(
                                 .payloadTooLarge,
-                                message: "请求体超过 \(configuration.maxBodyBytes) 字节 / request body larger than \(configuration.maxBodyBytes) bytes")
+                                message:
+                                    "请求体超过 \(configuration.maxBodyBytes) 字节 / request body larger than \(configuration.maxBodyBytes) bytes"
+                            )
                         } else {
                             var request = ControlServer.request(h, body: body)
                             request.peer = peer
@@ -136,7 +144,14 @@ public struct ControlServer: Sendable {
                             headers.add(name: "Connection", value: "close")
                             channel.pipeline.fireUserInboundEventTriggered(RequestTimeoutHandler.StreamingStarted())
                             try await outbound.write(
-                                .head(HTTPResponseHead(version: h.version, status: .init(statusCode: response.status), headers: headers)))
+                                .head(
+                                    HTTPResponseHead(
+                                        version: h.version,
+                                        status: .init(statusCode: response.status),
+                                        headers: headers
+                                    )
+                                )
+                            )
                             let writer = ControlStreamWriter { data in
                                 try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: data))))
                             }
@@ -151,7 +166,14 @@ public struct ControlServer: Sendable {
                         headers.add(name: "Content-Length", value: String(response.body.count))
                         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
                         try await outbound.write(
-                            .head(HTTPResponseHead(version: h.version, status: .init(statusCode: response.status), headers: headers)))
+                            .head(
+                                HTTPResponseHead(
+                                    version: h.version,
+                                    status: .init(statusCode: response.status),
+                                    headers: headers
+                                )
+                            )
+                        )
                         try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
                         try await outbound.write(.end(nil))
                         if !keepAlive { return }
@@ -178,7 +200,11 @@ public struct ControlServer: Sendable {
             }
         }
         return ControlRequest(
-            method: head.method.rawValue, path: String(parts.first ?? ""), query: query,
-            headers: head.headers.map { ($0.name, $0.value) }, body: Data(body.readableBytesView))
+            method: head.method.rawValue,
+            path: String(parts.first ?? ""),
+            query: query,
+            headers: head.headers.map { ($0.name, $0.value) },
+            body: Data(body.readableBytesView)
+        )
     }
 }

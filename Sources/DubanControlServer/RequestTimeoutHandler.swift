@@ -119,7 +119,8 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
         var buffer = context.channel.allocator.buffer(capacity: body.count + 160)
         buffer.writeString(
             "HTTP/1.1 408 Request Timeout\r\nContent-Type: application/json; charset=utf-8\r\n"
-                + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n")
+                + "Content-Length: \(body.count)\r\nConnection: close\r\n\r\n"
+        )
         buffer.writeBytes(body)
         let channel = context.channel
         context.writeAndFlush(NIOAny(IOData.byteBuffer(buffer))).whenComplete { _ in
@@ -129,7 +130,9 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
 
     static let timeoutBody: Data = {
         let body = APIErrorBody(
-            code: .timeout, message: "请求发送超时 / the request was not received in time")
+            code: .timeout,
+            message: "请求发送超时 / the request was not received in time"
+        )
         return (try? ControlAPI.makeEncoder().encode(body)) ?? Data()
     }()
 }

@@ -23,7 +23,8 @@ public struct DubanctlCommand: ParsableCommand {
                 name: "查询(守护进程) / reading (daemon)",
                 subcommands: [
                     StatusCommand.self, PlansCommand.self, TasksCommand.self, MilestonesCommand.self, ShowCommand.self,
-                    WatchCommand.self, ExportCommand.self, LogCommand.self, PluginsCommand.self,
+                    WatchCommand.self, ExportCommand.self, LogCommand.self, NotificationsCommand.self,
+                    PluginsCommand.self,
                 ]
             ),
             CommandGroup(

@@ -1,8 +1,8 @@
-import DubanScheduler
 import DubanCalendar
 import DubanControlAPI
 import DubanControlServer
 import DubanCore
+import DubanScheduler
 import DubanStore
 import Foundation
 
@@ -20,18 +20,36 @@ extension ControlRoutes {
             case .done:
                 let body = try decode(DoneRequest.self, request)
                 record = try await daemon.store.setState(
-                    id: id, to: .done, actor: principal, note: body.note, evidence: body.evidence, requestID: requestID)
+                    id: id,
+                    to: .done,
+                    actor: principal,
+                    note: body.note,
+                    evidence: body.evidence,
+                    requestID: requestID
+                )
             case .reopen:
                 let body = try decode(ReopenRequest.self, request)
                 record = try await daemon.store.setState(
-                    id: id, to: .open, actor: principal, note: body.note, evidence: nil, requestID: requestID)
+                    id: id,
+                    to: .open,
+                    actor: principal,
+                    note: body.note,
+                    evidence: nil,
+                    requestID: requestID
+                )
             case .waive:
                 let body = try decode(WaiveRequest.self, request)
                 guard !body.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw APIErrorBody.unprocessable("免办须说明理由", "waiving needs a reason")
                 }
                 record = try await daemon.store.setState(
-                    id: id, to: .waived, actor: principal, note: body.reason, evidence: nil, requestID: requestID)
+                    id: id,
+                    to: .waived,
+                    actor: principal,
+                    note: body.reason,
+                    evidence: nil,
+                    requestID: requestID
+                )
             case .extend:
                 record = try await extend(id, try decode(ExtendRequest.self, request), principal, requestID)
             }
@@ -42,12 +60,17 @@ extension ControlRoutes {
             } else {
                 await daemon.occurrenceReopened(id)
             }
-            return .json(OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)), headers: echo)
+            return .json(
+                OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)),
+                headers: echo
+            )
         case .progress(let id):
             let body = try decode(ProgressRequest.self, request)
             guard body.amount.isFinite, body.amount > 0, body.amount <= ControlAPI.maximumAmount else {
                 throw APIErrorBody.unprocessable(
-                    "进度数量应大于0且不超过\(Int(ControlAPI.maximumAmount))", "amount must be above 0 and at most \(Int(ControlAPI.maximumAmount))")
+                    "进度数量应大于0且不超过\(Int(ControlAPI.maximumAmount))",
+                    "amount must be above 0 and at most \(Int(ControlAPI.maximumAmount))"
+                )
             }
             let view = daemon.view()
             let record = try await record(id)
@@ -56,11 +79,23 @@ extension ControlRoutes {
             }
             let day = try ControlRoutes.date(body.date, field: "date", fallback: view.today)
             let entry = try await daemon.store.addProgress(
-                occurrenceID: id, amount: body.amount, on: day, note: body.note, actor: principal, requestID: requestID)
+                occurrenceID: id,
+                amount: body.amount,
+                on: day,
+                note: body.note,
+                actor: principal,
+                requestID: requestID
+            )
             let report = view.progressReport(record, progress: try await daemon.store.progress(of: id))
             let item = ProgressItem(
-                id: entry.id, amount: entry.amount, date: entry.day.description, note: entry.note, actor: entry.actor,
-                recordedAt: entry.recordedAt, requestID: entry.requestID)
+                id: entry.id,
+                amount: entry.amount,
+                date: entry.day.description,
+                note: entry.note,
+                actor: entry.actor,
+                recordedAt: entry.recordedAt,
+                requestID: entry.requestID
+            )
             return .json(ProgressChange(requestID: requestID, entry: item, progress: report), headers: echo)
         case .readings:
             let body = try decode(ReadingRequest.self, request)
@@ -71,21 +106,43 @@ extension ControlRoutes {
             let key = try targetKey(plan: body.plan, task: body.task, org: body.org, view: view)
             let day = try ControlRoutes.date(body.date, field: "date", fallback: view.today)
             let reading = try await daemon.store.addReading(
-                taskKey: key, value: body.value, on: day, note: body.note, actor: principal, requestID: requestID)
+                taskKey: key,
+                value: body.value,
+                on: day,
+                note: body.note,
+                actor: principal,
+                requestID: requestID
+            )
             let report = view.readingsReport(key, readings: try await daemon.store.readings(taskKey: key))
             let item = ReadingItem(
-                id: reading.id, value: reading.value, date: reading.day.description, note: reading.note,
-                actor: reading.actor, recordedAt: reading.recordedAt, requestID: reading.requestID)
+                id: reading.id,
+                value: reading.value,
+                date: reading.day.description,
+                note: reading.note,
+                actor: reading.actor,
+                recordedAt: reading.recordedAt,
+                requestID: reading.requestID
+            )
             return .json(ReadingChange(requestID: requestID, reading: item, readings: report), headers: echo)
         case .procedures:
             let record = try await start(try decode(StartRequest.self, request), principal, requestID)
             await daemon.occurrenceRescheduled(record)
-            return .json(OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)), headers: echo)
+            return .json(
+                OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)),
+                headers: echo
+            )
         case .reload:
             try await daemon.store.appendAudit(
                 AuditEntry(
-                    at: daemon.clock.now, uid: principal.uid, user: principal.user, action: "reload",
-                    target: daemon.configuration.plans, request: "{}", requestID: requestID))
+                    at: daemon.clock.now,
+                    uid: principal.uid,
+                    user: principal.user,
+                    action: "reload",
+                    target: daemon.configuration.plans,
+                    request: "{}",
+                    requestID: requestID
+                )
+            )
             let result = await daemon.reload(reason: "control socket (\(principal.user))")
             return .json(result.body, status: result.ok ? 200 : 422, headers: echo)
         case .backup:
@@ -100,8 +157,15 @@ extension ControlRoutes {
             let json = String(decoding: (try? ControlAPI.makeEncoder().encode(body)) ?? Data(), as: UTF8.self)
             try await daemon.store.appendAudit(
                 AuditEntry(
-                    at: daemon.clock.now, uid: principal.uid, user: principal.user, action: "backup", target: body.path,
-                    request: json, requestID: requestID))
+                    at: daemon.clock.now,
+                    uid: principal.uid,
+                    user: principal.user,
+                    action: "backup",
+                    target: body.path,
+                    request: json,
+                    requestID: requestID
+                )
+            )
             return .json(BackupResult(path: body.path), headers: echo)
         default:
             return .error(.methodNotAllowed, message: "只接受 GET / GET only")
@@ -131,7 +195,11 @@ extension ControlRoutes {
             throw APIErrorBody.unprocessable("按月计算的期限不能按日延期", "a limit counted in months cannot be extended by days")
         }
         return try await daemon.store.extend(
-            id: id, workingDays: body.workingDays, allowed: allowed, reason: body.reason, actor: principal,
+            id: id,
+            workingDays: body.workingDays,
+            allowed: allowed,
+            reason: body.reason,
+            actor: principal,
             requestID: requestID
         ) { due, days in
             unit == .workingDays ? calendar.adding(workingDays: days, to: due) : due.adding(days: days)
@@ -142,13 +210,19 @@ extension ControlRoutes {
     func start(_ body: StartRequest, _ principal: Principal, _ requestID: String) async throws -> OccurrenceRecord {
         let view = daemon.view()
         guard let scheduled = view.scheduled(plan: body.plan, task: body.task) else {
-            throw APIErrorBody.notFound("计划“\(body.plan)”中没有任务“\(body.task)”", "plan \(body.plan) has no task \(body.task)")
+            throw APIErrorBody.notFound(
+                "计划“\(body.plan)”中没有任务“\(body.task)”",
+                "plan \(body.plan) has no task \(body.task)"
+            )
         }
         guard scheduled.task.kind == .procedural, let limit = scheduled.task.procedural?.limit else {
             throw APIErrorBody.unprocessable("任务“\(body.task)”不是程序时限任务", "task \(body.task) is not procedural")
         }
         guard let unit = view.schedule.directory.index(ofUnit: body.org), scheduled.units.contains(Int32(unit)) else {
-            throw APIErrorBody.notFound("任务“\(body.task)”未分配给“\(body.org)”", "task \(body.task) is not assigned to \(body.org)")
+            throw APIErrorBody.notFound(
+                "任务“\(body.task)”未分配给“\(body.org)”",
+                "task \(body.task) is not assigned to \(body.org)"
+            )
         }
         guard ControlAPI.isValidDate(body.date), let day = CivilDate(iso: body.date) else {
             throw APIErrorBody.badRequest("date 应为 YYYY-MM-DD 日期", "date must be a YYYY-MM-DD date")
@@ -158,7 +232,9 @@ extension ControlRoutes {
             reference.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "-_.".contains($0)) })
         else {
             throw APIErrorBody.unprocessable(
-                "reference 只能包含字母、数字、-_.,最多64个字符", "reference: letters, digits, -_. only, at most 64 characters")
+                "reference 只能包含字母、数字、-_.,最多64个字符",
+                "reference: letters, digits, -_. only, at most 64 characters"
+            )
         }
         let calendar = view.schedule.calendar
         let due: CivilDate
@@ -170,7 +246,12 @@ extension ControlRoutes {
         let id = "\(body.plan)/\(body.task)/\(body.org)/\(day).\(reference)"
         let row = OccurrenceRow(id: id, plan: body.plan, task: body.task, org: body.org, due: due)
         return try await daemon.store.startProcedure(
-            row, eventDay: day, note: body.note, actor: principal, requestID: requestID)
+            row,
+            eventDay: day,
+            note: body.note,
+            actor: principal,
+            requestID: requestID
+        )
     }
 
     /// Eight hex digits of FNV-1a over `text`: a short, stable reference when the client gives none.

@@ -24,7 +24,14 @@ extension ControlRoutes {
         case .milestones:
             let view = daemon.view()
             let page = try await milestones(MilestoneQuery(query: request.query), view: view)
-            return .json(Page(items: page.records.map { view.milestone($0) }, total: page.total, limit: page.limit, offset: page.offset))
+            return .json(
+                Page(
+                    items: page.records.map { view.milestone($0) },
+                    total: page.total,
+                    limit: page.limit,
+                    offset: page.offset
+                )
+            )
         case .occurrence(let id):
             return .json(try await occurrenceDetail(id))
         case .progress(let id):
@@ -40,6 +47,17 @@ extension ControlRoutes {
             let records = try await daemon.store.auditLog(limit: query.limit, before: query.before)
             let next = records.count == query.limit ? records.last?.id : nil
             return .json(AuditPage(entries: records.map(ControlView.auditBody), nextBefore: next))
+        case .notifications:
+            let query = try NotificationQuery(query: request.query)
+            let filter = NotificationRecord.Filter(rawValue: query.state) ?? .all
+            let records = try await daemon.store.notifications(
+                filter,
+                channel: query.channel,
+                limit: query.limit,
+                before: query.before
+            )
+            let next = records.count == query.limit ? records.last?.outbox.id : nil
+            return .json(NotificationPage(notifications: records.map(ControlView.notificationBody), nextBefore: next))
         case .exportICS:
             return try await exportICS(request)
         case .exportCSV:
@@ -65,7 +83,11 @@ extension ControlRoutes {
 
     func plans() async throws -> Page<PlanSummary> {
         let view = daemon.view()
-        let counts = try await daemon.store.taskCounts(orgs: nil, overdueThrough: view.overdueThrough, openFrom: view.today)
+        let counts = try await daemon.store.taskCounts(
+            orgs: nil,
+            overdueThrough: view.overdueThrough,
+            openFrom: view.today
+        )
         let items = view.schedule.plans.indices.map { planSummary($0, view: view, counts: counts) }
         return Page(items: items, total: items.count, limit: items.count, offset: 0)
     }
@@ -75,7 +97,11 @@ extension ControlRoutes {
         guard let index = view.schedule.plans.firstIndex(where: { $0.id == id }) else {
             throw APIErrorBody.notFound("没有编号为“\(id)”的计划", "no plan has the id \(id)")
         }
-        let counts = try await daemon.store.taskCounts(orgs: nil, overdueThrough: view.overdueThrough, openFrom: view.today)
+        let counts = try await daemon.store.taskCounts(
+            orgs: nil,
+            overdueThrough: view.overdueThrough,
+            openFrom: view.today
+        )
         let byTask = Dictionary(counts.map { ($0.plan + "/" + $0.task, $0) }, uniquingKeysWith: { a, _ in a })
         let tasks = view.schedule.tasks.filter { $0.plan == index }.map {
             view.taskSummary($0, counts: byTask[id + "/" + $0.task.id])
@@ -87,11 +113,18 @@ extension ControlRoutes {
         let plan = view.schedule.plans[index]
         let mine = counts.filter { $0.plan == plan.id }
         return PlanSummary(
-            id: plan.id, title: plan.title, issuer: plan.issuer, document: plan.document,
-            published: plan.published?.description, horizonStart: plan.horizon?.start.description,
-            horizonEnd: plan.horizon?.end.description, tasks: plan.tasks.count,
-            occurrences: mine.reduce(0) { $0 + $1.total }, open: mine.reduce(0) { $0 + $1.open },
-            overdue: mine.reduce(0) { $0 + $1.overdue })
+            id: plan.id,
+            title: plan.title,
+            issuer: plan.issuer,
+            document: plan.document,
+            published: plan.published?.description,
+            horizonStart: plan.horizon?.start.description,
+            horizonEnd: plan.horizon?.end.description,
+            tasks: plan.tasks.count,
+            occurrences: mine.reduce(0) { $0 + $1.total },
+            open: mine.reduce(0) { $0 + $1.open },
+            overdue: mine.reduce(0) { $0 + $1.overdue }
+        )
     }
 
     func tasks(_ query: TaskQuery) async throws -> Page<TaskSummary> {
@@ -110,7 +143,11 @@ extension ControlRoutes {
             orgs = ids
             unitIndices = Set(ids.compactMap { schedule.directory.index(ofUnit: $0).map { Int32($0) } })
         }
-        let counts = try await daemon.store.taskCounts(orgs: orgs, overdueThrough: view.overdueThrough, openFrom: view.today)
+        let counts = try await daemon.store.taskCounts(
+            orgs: orgs,
+            overdueThrough: view.overdueThrough,
+            openFrom: view.today
+        )
         let byTask = Dictionary(counts.map { ($0.plan + "/" + $0.task, $0) }, uniquingKeysWith: { a, _ in a })
         var items: [TaskSummary] = []
         for scheduled in schedule.tasks {
@@ -135,7 +172,9 @@ extension ControlRoutes {
     // MARK: Milestones
 
     /// The store page for a milestone query (due range, org roll-up, plan, task, kind, tag, state).
-    func milestones(_ query: MilestoneQuery, view: ControlView) async throws -> (records: [OccurrenceRecord], total: Int, limit: Int, offset: Int) {
+    func milestones(_ query: MilestoneQuery, view: ControlView) async throws -> (
+        records: [OccurrenceRecord], total: Int, limit: Int, offset: Int
+    ) {
         let filter = try occurrenceFilter(query, view: view)
         guard let filter else { return ([], 0, query.limit, query.offset) }
         let page = try await daemon.store.occurrences(matching: filter)
@@ -190,8 +229,15 @@ extension ControlRoutes {
             }
         }
         return OccurrenceFilter(
-            dueFrom: from, dueThrough: through, states: states, plan: query.plan, tasks: tasks, orgs: orgs,
-            limit: query.limit, offset: query.offset)
+            dueFrom: from,
+            dueThrough: through,
+            states: states,
+            plan: query.plan,
+            tasks: tasks,
+            orgs: orgs,
+            limit: query.limit,
+            offset: query.offset
+        )
     }
 
     // MARK: One occurrence
@@ -211,8 +257,12 @@ extension ControlRoutes {
             readings = view.readingsReport(key, readings: try await daemon.store.readings(taskKey: key))
         }
         return OccurrenceDetail(
-            occurrence: view.milestone(record, detailed: true), reminders: view.reminders(of: record), history: history,
-            progress: progress, readings: readings)
+            occurrence: view.milestone(record, detailed: true),
+            reminders: view.reminders(of: record),
+            history: history,
+            progress: progress,
+            readings: readings
+        )
     }
 
     /// The key of a target task assigned to `org`, or 404/422.
@@ -225,7 +275,9 @@ extension ControlRoutes {
         }
         guard scheduled.task.kind == .target else {
             throw APIErrorBody.unprocessable(
-                "任务“\(task)”不是目标指标(\(scheduled.task.kind.chinese))", "task \(task) is not a target (\(scheduled.task.kind.rawValue))")
+                "任务“\(task)”不是目标指标(\(scheduled.task.kind.chinese))",
+                "task \(task) is not a target (\(scheduled.task.kind.rawValue))"
+            )
         }
         return TaskKey(plan: plan, task: task, org: org)
     }

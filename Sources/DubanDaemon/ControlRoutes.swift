@@ -1,7 +1,7 @@
 import DubanCalendar
-import DubanCore
 import DubanControlAPI
 import DubanControlServer
+import DubanCore
 import DubanStore
 import Foundation
 
@@ -21,7 +21,9 @@ struct ControlRoutes: ControlHandler {
         guard route.methods.contains(request.method) else {
             var response = ControlResponse.error(
                 .methodNotAllowed,
-                message: "该接口不接受 \(request.method) / \(request.method) not allowed here (allowed: \(route.methods.joined(separator: ", ")))")
+                message:
+                    "该接口不接受 \(request.method) / \(request.method) not allowed here (allowed: \(route.methods.joined(separator: ", ")))"
+            )
             response.headers.append(("Allow", route.methods.joined(separator: ", ")))
             return response
         }
@@ -52,13 +54,18 @@ struct ControlRoutes: ControlHandler {
         let identity = request.peer.map(PeerIdentity.lookup)
         let policy = AccessPolicy(adminGroupID: PeerIdentity.groupID(named: daemon.configuration.adminGroup))
         let decision = policy.decide(
-            isChange: true, peerKnown: identity != nil, uid: identity?.uid ?? UInt32.max,
-            groupIDs: identity?.groupIDs ?? [])
+            isChange: true,
+            peerKnown: identity != nil,
+            uid: identity?.uid ?? UInt32.max,
+            groupIDs: identity?.groupIDs ?? []
+        )
         guard decision == .allowed, let identity else {
             let who = identity.map { "\($0.user) (uid \($0.uid))" } ?? "unknown peer"
             throw APIErrorBody(
                 code: .forbidden,
-                message: "\(who) 无权修改:需要 root 或 \(daemon.configuration.adminGroup) 组成员 / \(who) may read but not change: root or group \(daemon.configuration.adminGroup) required")
+                message:
+                    "\(who) 无权修改:需要 root 或 \(daemon.configuration.adminGroup) 组成员 / \(who) may read but not change: root or group \(daemon.configuration.adminGroup) required"
+            )
         }
         let requestID: String
         if let key = request.header(ControlAPI.idempotencyKeyHeader) {
@@ -67,7 +74,8 @@ struct ControlRoutes: ControlHandler {
             else {
                 throw APIErrorBody.badRequest(
                     "\(ControlAPI.idempotencyKeyHeader) 应为1到\(ControlAPI.maximumIdempotencyKeyLength)个可见 ASCII 字符",
-                    "\(ControlAPI.idempotencyKeyHeader) must be 1…\(ControlAPI.maximumIdempotencyKeyLength) visible ASCII characters")
+                    "\(ControlAPI.idempotencyKeyHeader) must be 1…\(ControlAPI.maximumIdempotencyKeyLength) visible ASCII characters"
+                )
             }
             requestID = key
         } else {
@@ -82,7 +90,10 @@ struct ControlRoutes: ControlHandler {
         do {
             return try ControlRoutes.decoder.decode(T.self, from: data)
         } catch let error as DecodingError {
-            throw APIErrorBody.badRequest("请求体无效:\(ControlRoutes.describe(error))", "invalid body: \(ControlRoutes.describe(error))")
+            throw APIErrorBody.badRequest(
+                "请求体无效:\(ControlRoutes.describe(error))",
+                "invalid body: \(ControlRoutes.describe(error))"
+            )
         } catch {
             throw APIErrorBody.badRequest("请求体不是有效的 JSON", "the body is not valid JSON")
         }

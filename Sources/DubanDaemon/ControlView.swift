@@ -59,19 +59,32 @@ struct ControlView: Sendable {
         let due = record.due
         let occurrence = detailed ? occurrence(of: record) : nil
         return Milestone(
-            id: record.id, plan: record.plan, planTitle: scheduled.map { planTitle($0.plan) } ?? record.plan,
-            task: record.task, title: task?.title ?? record.task, kind: task?.kind.rawValue ?? "deadline",
-            org: record.org, orgName: schedule.directory.unit(record.org)?.name ?? record.org,
+            id: record.id,
+            plan: record.plan,
+            planTitle: scheduled.map { planTitle($0.plan) } ?? record.plan,
+            task: record.task,
+            title: task?.title ?? record.task,
+            kind: task?.kind.rawValue ?? "deadline",
+            org: record.org,
+            orgName: schedule.directory.unit(record.org)?.name ?? record.org,
             period: ControlView.period(of: record),
             start: occurrence.map { $0.start.description } ?? record.eventDay?.description,
-            due: due.description, nominalDue: occurrence.map { $0.nominalDue.description },
-            dueAt: schedule.settings.dueInstant(due), weekday: due.weekday, weekdayName: due.weekdayName(.zhHans),
+            due: due.description,
+            nominalDue: occurrence.map { $0.nominalDue.description },
+            dueAt: schedule.settings.dueInstant(due),
+            weekday: due.weekday,
+            weekdayName: due.weekdayName(.zhHans),
             workingDaysLeft: schedule.workingDays(from: today, to: due),
-            overdue: isOverdue(due, state: record.state), state: record.state.rawValue, actor: record.actor,
-            changedAt: record.changedAt, note: record.note, evidence: record.evidence,
+            overdue: isOverdue(due, state: record.state),
+            state: record.state.rawValue,
+            actor: record.actor,
+            changedAt: record.changedAt,
+            note: record.note,
+            evidence: record.evidence,
             extendedWorkingDays: record.extendedDays ?? 0,
             provisional: missingYears.contains(due.year) || schedule.calendar.isProvisional(due),
-            tags: task?.tags ?? [])
+            tags: task?.tags ?? []
+        )
     }
 
     /// The reminder days of a record: from the schedule's occurrence when known, else the task's lead times.
@@ -106,21 +119,62 @@ struct ControlView: Sendable {
         let plan = schedule.plans[scheduled.plan]
         let limit = task.procedural?.limit
         return TaskSummary(
-            plan: plan.id, planTitle: plan.title, id: task.id, title: task.title, kind: task.kind.rawValue,
-            kindName: task.kind.chinese, assignees: task.assignees,
-            units: scheduled.units.map { schedule.directory.units[Int($0)].id }, tags: task.tags, due: task.due?.text,
-            quota: task.quota?.count, quotaUnit: task.quota?.unit, metric: task.target?.metric,
-            targetValue: task.target?.value, comparator: task.target?.comparator.rawValue,
-            limitWorkingDays: limit.map { $0.count }, extensionWorkingDays: limit?.extensionCount,
-            occurrences: counts?.total ?? 0, open: counts?.open ?? 0, overdue: counts?.overdue ?? 0,
-            closed: (counts?.total ?? 0) - (counts?.open ?? 0), nextDue: counts?.nextOpenDue?.description)
+            plan: plan.id,
+            planTitle: plan.title,
+            id: task.id,
+            title: task.title,
+            kind: task.kind.rawValue,
+            kindName: task.kind.chinese,
+            assignees: task.assignees,
+            units: scheduled.units.map { schedule.directory.units[Int($0)].id },
+            tags: task.tags,
+            due: task.due?.text,
+            quota: task.quota?.count,
+            quotaUnit: task.quota?.unit,
+            metric: task.target?.metric,
+            targetValue: task.target?.value,
+            comparator: task.target?.comparator.rawValue,
+            limitWorkingDays: limit.map { $0.count },
+            extensionWorkingDays: limit?.extensionCount,
+            occurrences: counts?.total ?? 0,
+            open: counts?.open ?? 0,
+            overdue: counts?.overdue ?? 0,
+            closed: (counts?.total ?? 0) - (counts?.open ?? 0),
+            nextDue: counts?.nextOpenDue?.description
+        )
     }
 
     static func auditBody(_ record: AuditRecord) -> AuditEntryBody {
         let e = record.entry
         return AuditEntryBody(
-            id: record.id, at: e.at, uid: e.uid, user: e.user, action: e.action, target: e.target, request: e.request,
-            requestID: e.requestID)
+            id: record.id,
+            at: e.at,
+            uid: e.uid,
+            user: e.user,
+            action: e.action,
+            target: e.target,
+            request: e.request,
+            requestID: e.requestID
+        )
+    }
+
+    static func notificationBody(_ record: NotificationRecord) -> NotificationBody {
+        let o = record.outbox
+        let state = o.deliveredAt != nil ? "delivered" : o.attempts > 0 ? "failed" : "pending"
+        return NotificationBody(
+            id: o.id,
+            eventKey: o.entry.eventKey,
+            kind: record.kind,
+            occurrence: record.occurrenceID,
+            channel: o.entry.channel,
+            state: state,
+            scheduledAt: record.scheduledAt,
+            createdAt: o.createdAt,
+            attempts: o.attempts,
+            nextAttemptAt: o.deliveredAt == nil ? o.nextAttemptAt : nil,
+            lastError: o.lastError,
+            deliveredAt: o.deliveredAt
+        )
     }
 
     // MARK: Progress and readings
@@ -130,18 +184,39 @@ struct ControlView: Sendable {
         let task = scheduled(plan: record.plan, task: record.task)?.task
         let start = occurrence(of: record)?.start ?? record.eventDay ?? CivilDate.startOfYear(record.due.year)
         let pace = QuotaPace(
-            quota: task?.quota?.count, achieved: progress.total, start: start, end: record.due, today: today,
-            calendar: schedule.calendar)
+            quota: task?.quota?.count,
+            achieved: progress.total,
+            start: start,
+            end: record.due,
+            today: today,
+            calendar: schedule.calendar
+        )
         return ProgressReport(
-            occurrence: record.id, quota: task?.quota?.count, unit: task?.quota?.unit,
-            periodStart: start.description, periodEnd: record.due.description, asOf: pace.asOf.description,
-            achieved: progress.total, remaining: pace.remaining, expectedByNow: pace.expectedByNow, pace: pace.pace,
-            onTrack: pace.onTrack, workingDaysTotal: pace.workingDaysTotal, workingDaysElapsed: pace.workingDaysElapsed,
+            occurrence: record.id,
+            quota: task?.quota?.count,
+            unit: task?.quota?.unit,
+            periodStart: start.description,
+            periodEnd: record.due.description,
+            asOf: pace.asOf.description,
+            achieved: progress.total,
+            remaining: pace.remaining,
+            expectedByNow: pace.expectedByNow,
+            pace: pace.pace,
+            onTrack: pace.onTrack,
+            workingDaysTotal: pace.workingDaysTotal,
+            workingDaysElapsed: pace.workingDaysElapsed,
             entries: progress.entries.map {
                 ProgressItem(
-                    id: $0.id, amount: $0.amount, date: $0.day.description, note: $0.note, actor: $0.actor,
-                    recordedAt: $0.recordedAt, requestID: $0.requestID)
-            })
+                    id: $0.id,
+                    amount: $0.amount,
+                    date: $0.day.description,
+                    note: $0.note,
+                    actor: $0.actor,
+                    recordedAt: $0.recordedAt,
+                    requestID: $0.requestID
+                )
+            }
+        )
     }
 
     /// A target's readings for one unit, the target, and the least-squares trend projected to the target date.
@@ -156,19 +231,37 @@ struct ControlView: Sendable {
             guard let projectedDate else { return nil }
             let projected = fit.value(at: projectedDate)
             return Trend(
-                slopePerDay: fit.slope, slopePerYear: fit.slope * 365, projectedValue: projected,
+                slopePerDay: fit.slope,
+                slopePerYear: fit.slope * 365,
+                projectedValue: projected,
                 projectedDate: projectedDate.description,
-                projectedMet: target?.value == nil ? nil : target?.isMet(by: projected))
+                projectedMet: target?.value == nil ? nil : target?.isMet(by: projected)
+            )
         }
         return ReadingsReport(
-            plan: key.plan, task: key.task, org: key.org, metric: target?.metric, unit: target?.unit,
-            targetValue: target?.value, targetValueMax: target?.valueMax, comparator: target?.comparator.rawValue,
+            plan: key.plan,
+            task: key.task,
+            org: key.org,
+            metric: target?.metric,
+            unit: target?.unit,
+            targetValue: target?.value,
+            targetValueMax: target?.valueMax,
+            comparator: target?.comparator.rawValue,
             targetDate: targetDate?.description,
             readings: readings.map {
                 ReadingItem(
-                    id: $0.id, value: $0.value, date: $0.day.description, note: $0.note, actor: $0.actor,
-                    recordedAt: $0.recordedAt, requestID: $0.requestID)
-            }, latest: latest,
-            met: latest.flatMap { value in target?.value == nil ? nil : target?.isMet(by: value) }, trend: trendBody)
+                    id: $0.id,
+                    value: $0.value,
+                    date: $0.day.description,
+                    note: $0.note,
+                    actor: $0.actor,
+                    recordedAt: $0.recordedAt,
+                    requestID: $0.requestID
+                )
+            },
+            latest: latest,
+            met: latest.flatMap { value in target?.value == nil ? nil : target?.isMet(by: value) },
+            trend: trendBody
+        )
     }
 }

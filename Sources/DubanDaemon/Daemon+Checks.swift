@@ -42,21 +42,42 @@ extension Daemon {
                 let state = try? await store.state(of: id)
                 occurrences.append(
                     CheckOccurrence(
-                        id: id, org: unit.id, orgName: unit.name, period: schedule.periodKey(of: occurrence),
-                        due: occurrence.due.description, state: state.map { "\($0.state)" }))
+                        id: id,
+                        org: unit.id,
+                        orgName: unit.name,
+                        period: schedule.periodKey(of: occurrence),
+                        due: occurrence.due.description,
+                        state: state.map { "\($0.state)" }
+                    )
+                )
                 byID[id] = occurrence
             }
-            let target = scheduled.task.target.flatMap { try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode($0)) }
+            let target = scheduled.task.target.flatMap {
+                try? JSONDecoder().decode(JSONValue.self, from: JSONEncoder().encode($0))
+            }
             let params = CheckParams(
                 task: CheckTask(
-                    plan: plan.id, id: scheduled.task.id, title: scheduled.task.title, kind: scheduled.task.kind.rawValue,
-                    target: target),
-                occurrences: occurrences, settings: manifest.settings)
+                    plan: plan.id,
+                    id: scheduled.task.id,
+                    title: scheduled.task.title,
+                    kind: scheduled.task.kind.rawValue,
+                    target: target
+                ),
+                occurrences: occurrences,
+                settings: manifest.settings
+            )
             guard let result = try? await checker.check(params) else { continue }  // the host logged the failure
             for outcome in result.results {
                 guard let occurrence = byID[outcome.occurrence] else { continue }
                 let base = "plugin:\(manifest.name)/check/\(outcome.occurrence)/\(today)/\(slot.minuteOfDay)"
-                await applyCheck(outcome, occurrence: occurrence, schedule: schedule, today: today, actor: actor, requestID: base)
+                await applyCheck(
+                    outcome,
+                    occurrence: occurrence,
+                    schedule: schedule,
+                    today: today,
+                    actor: actor,
+                    requestID: base
+                )
             }
         }
     }
@@ -64,20 +85,31 @@ extension Daemon {
     /// Records one outcome: state, progress, reading. A retried check (same request id) is a no-op; a second run
     /// whose evidence differs is refused by the store as a reused id and ignored here.
     private func applyCheck(
-        _ outcome: CheckOutcome, occurrence: Occurrence, schedule: Schedule, today: CivilDate, actor: Principal,
+        _ outcome: CheckOutcome,
+        occurrence: Occurrence,
+        schedule: Schedule,
+        today: CivilDate,
+        actor: Principal,
         requestID: String
     ) async {
         let id = outcome.occurrence
         let pluginName = String(actor.user.dropFirst("plugin:".count))
-        let metadata: Logger.Metadata = [LogMetadataKey.plugin: .string(pluginName), LogMetadataKey.occurrence: .string(id)]
+        let metadata: Logger.Metadata = [
+            LogMetadataKey.plugin: .string(pluginName), LogMetadataKey.occurrence: .string(id),
+        ]
         do {
             if let state = outcome.state {
                 let recorded = try await store.state(of: id)
                 let wanted: OccurrenceState = state == .done ? .done : .open
                 if recorded?.state != wanted, !(wanted == .open && recorded?.state == .waived) {
                     _ = try await store.setState(
-                        id: id, to: wanted, actor: actor, note: "插件检查 / checked by plugin \(pluginName)",
-                        evidence: outcome.evidence, requestID: requestID + "/state")
+                        id: id,
+                        to: wanted,
+                        actor: actor,
+                        note: "插件检查 / checked by plugin \(pluginName)",
+                        evidence: outcome.evidence,
+                        requestID: requestID + "/state"
+                    )
                     if wanted == .done {
                         loopBox.withLock { $0 }?.closed(id: id)
                         let summary = schedule.summary(of: occurrence)
@@ -86,9 +118,11 @@ extension Daemon {
                             metadata: JournalMessageID.completed.metadata.merging([
                                 LogMetadataKey.by: .string(actor.user), LogMetadataKey.plan: .string(summary.plan),
                                 LogMetadataKey.task: .string(summary.task), LogMetadataKey.org: .string(summary.org),
-                                LogMetadataKey.title: .string(summary.title), LogMetadataKey.orgName: .string(summary.orgName),
+                                LogMetadataKey.title: .string(summary.title),
+                                LogMetadataKey.orgName: .string(summary.orgName),
                                 LogMetadataKey.occurrence: .string(id),
-                            ]) { _, new in new })
+                            ]) { _, new in new }
+                        )
                     } else {
                         let handled = try await store.handledEventKeys()
                         loopBox.withLock { $0 }?.reopened(id: id, handled: handled)
@@ -97,14 +131,24 @@ extension Daemon {
             }
             if let progress = outcome.progress {
                 _ = try await store.addProgress(
-                    occurrenceID: id, amount: progress, on: today, note: outcome.evidence, actor: actor,
-                    requestID: requestID + "/progress")
+                    occurrenceID: id,
+                    amount: progress,
+                    on: today,
+                    note: outcome.evidence,
+                    actor: actor,
+                    requestID: requestID + "/progress"
+                )
             }
             if let reading = outcome.reading {
                 let summary = schedule.summary(of: occurrence)
                 _ = try await store.addReading(
-                    taskKey: TaskKey(plan: summary.plan, task: summary.task, org: summary.org), value: reading, on: today,
-                    note: outcome.evidence, actor: actor, requestID: requestID + "/reading")
+                    taskKey: TaskKey(plan: summary.plan, task: summary.task, org: summary.org),
+                    value: reading,
+                    on: today,
+                    note: outcome.evidence,
+                    actor: actor,
+                    requestID: requestID + "/reading"
+                )
             }
         } catch let error as StoreError where error.code == .conflict {
             logger.debug("检查结果已记录 / check result already recorded: \(error)", metadata: metadata)

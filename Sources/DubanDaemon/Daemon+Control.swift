@@ -43,9 +43,18 @@ extension DaemonStatus {
     /// The API body of the status.
     var body: StatusBody {
         StatusBody(
-            plans: plans, tasks: tasks, occurrences: occurrences, open: open, overdue: overdue, next: next, now: now,
-            clock: clock, scaledClock: scaledClock, missingCalendarYears: missingCalendarYears,
-            lastReload: lastReload?.body)
+            plans: plans,
+            tasks: tasks,
+            occurrences: occurrences,
+            open: open,
+            overdue: overdue,
+            next: next,
+            now: now,
+            clock: clock,
+            scaledClock: scaledClock,
+            missingCalendarYears: missingCalendarYears,
+            lastReload: lastReload?.body
+        )
     }
 }
 
@@ -57,8 +66,19 @@ extension EventNotice {
     /// The SSE body of a notice.
     var body: EventBody {
         EventBody(
-            key: key, kind: kind, occurrence: occurrence, plan: plan, task: task, title: title, org: org,
-            orgName: orgName, due: due.description, dueAt: dueAt, days: days, messageZh: message.zh,
-            messageEn: message.en)
+            key: key,
+            kind: kind,
+            occurrence: occurrence,
+            plan: plan,
+            task: task,
+            title: title,
+            org: org,
+            orgName: orgName,
+            due: due.description,
+            dueAt: dueAt,
+            days: days,
+            messageZh: message.zh,
+            messageEn: message.en
+        )
     }
 }

@@ -23,11 +23,22 @@ extension Daemon {
                 StartedTimeline.Item(
                     id: record.id,
                     occurrence: Occurrence(
-                        task: Int32(task), org: Int32(unit), period: 0, part: 0, startDay: Int32(eventDay.dayNumber),
-                        nominalDueDay: Int32(record.due.dayNumber), dueDay: Int32(record.due.dayNumber))))
+                        task: Int32(task),
+                        org: Int32(unit),
+                        period: 0,
+                        part: 0,
+                        startDay: Int32(eventDay.dayNumber),
+                        nominalDueDay: Int32(record.due.dayNumber),
+                        dueDay: Int32(record.due.dayNumber)
+                    )
+                )
+            )
         }
         let timeline = StartedTimeline(
-            items: items, schedule: schedule, configuration: schedulerConfiguration(firstFired: nil))
+            items: items,
+            schedule: schedule,
+            configuration: schedulerConfiguration(firstFired: nil)
+        )
         let now = clock.now
         let due = timeline.due(at: now)
         let handled = try await store.handledEventKeys(among: due.map(\.key))

@@ -64,7 +64,9 @@ public final class Daemon: Sendable {
         let loaded = try runtime.load(today: today)
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
         self.store = try SQLiteStateStore.open(
-            path: configuration.stateDirectory + "/duban.sqlite", configuration: .init(now: { clock.now }))
+            path: configuration.stateDirectory + "/duban.sqlite",
+            configuration: .init(now: { clock.now })
+        )
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
         self.plugins = DaemonPlugins(configuration: configuration, logger: logger)
@@ -86,7 +88,8 @@ public final class Daemon: Sendable {
         storeSynced.finish()
         logger.info(
             "存储已与计划同步 / store synced with the plans",
-            metadata: ["duban.elapsed": "\(ContinuousClock.now - started)"])
+            metadata: ["duban.elapsed": "\(ContinuousClock.now - started)"]
+        )
     }
 
     /// Re-reads the counts behind the status from the store, after a sync or a change of state. Of refreshes that
@@ -128,7 +131,14 @@ public final class Daemon: Sendable {
         rows.reserveCapacity(occurrences.count)
         schedule.forEachIdentity(of: occurrences) { occurrence, identity in
             rows.append(
-                OccurrenceRow(id: identity.id, plan: identity.plan, task: identity.task, org: identity.org, due: occurrence.due))
+                OccurrenceRow(
+                    id: identity.id,
+                    plan: identity.plan,
+                    task: identity.task,
+                    org: identity.org,
+                    due: occurrence.due
+                )
+            )
         }
         let report = try await store.sync(rows)
         logger.debug("store synced", metadata: ["report": "\(report)"])
@@ -159,8 +169,11 @@ public final class Daemon: Sendable {
         let closed = try await store.closedOccurrenceIDs()
         let firstFired = try await store.firstFiredAt()
         let machine = SchedulerStateMachine(
-            schedule: loaded.schedule, configuration: schedulerConfiguration(firstFired: firstFired))
-        let loop = SchedulerLoop(clock: clock, stateMachine: machine, handled: handled, closed: closed) { [self] events in
+            schedule: loaded.schedule,
+            configuration: schedulerConfiguration(firstFired: firstFired)
+        )
+        let loop = SchedulerLoop(clock: clock, stateMachine: machine, handled: handled, closed: closed) {
+            [self] events in
             try await self.deliver(events)
         }
         loopBox.withLock { $0 = loop }
@@ -185,13 +198,32 @@ public final class Daemon: Sendable {
             case .overdue(let k): (kind, lead, repeatIndex) = ("overdue", nil, k)
             }
             var notice = EventNotice.make(
-                key: event.key, kind: kind, lead: lead, repeatIndex: repeatIndex, occurrence: event.occurrence,
-                schedule: schedule, now: now)
+                key: event.key,
+                kind: kind,
+                lead: lead,
+                repeatIndex: repeatIndex,
+                occurrence: event.occurrence,
+                schedule: schedule,
+                now: now
+            )
             // An occurrence started from an event has its own id (`…/2024-05-06.ref`), not one the schedule derives.
             notice.occurrence = event.occurrenceID
-            fired.append(FiredEvent(key: event.key, occurrenceID: event.occurrenceID, kind: kind, scheduledAt: event.instant, firedAt: now))
+            fired.append(
+                FiredEvent(
+                    key: event.key,
+                    occurrenceID: event.occurrenceID,
+                    kind: kind,
+                    scheduledAt: event.instant,
+                    firedAt: now
+                )
+            )
             outbox.append(
-                OutboxEntry(eventKey: event.key, channel: Daemon.journalChannel, payload: String(decoding: try encoder.encode(notice), as: UTF8.self)))
+                OutboxEntry(
+                    eventKey: event.key,
+                    channel: Daemon.journalChannel,
+                    payload: String(decoding: try encoder.encode(notice), as: UTF8.self)
+                )
+            )
             outbox += try plugins.outbox(for: event, notice: notice, schedule: schedule, locale: configuration.locale)
         }
         try await syncedStore().recordFired(fired, outbox: outbox)
@@ -214,7 +246,8 @@ public final class Daemon: Sendable {
                 }
                 var metadata: Logger.Metadata = [:]
                 for (key, value) in notice.fields { metadata[key] = .string(value) }
-                let id: JournalMessageID = notice.kind == "reminder" ? .reminder : notice.kind == "due" ? .due : .overdue
+                let id: JournalMessageID =
+                    notice.kind == "reminder" ? .reminder : notice.kind == "due" ? .due : .overdue
                 metadata.merge(id.metadata) { _, new in new }
                 logger.notice("\(notice.message.text(configuration.locale))", metadata: metadata)
                 events.publish(notice.body)
@@ -238,11 +271,18 @@ public final class Daemon: Sendable {
         let counts = tally.withLock { $0.value }
         let next = [loopBox.withLock { $0 }?.plannedWake, startedNext.withLock { $0 }].compactMap { $0 }.min()
         var status = DaemonStatus(
-            plans: loaded.schedule.plans.count, tasks: loaded.schedule.tasks.count,
-            occurrences: counts?.total ?? 0, open: counts?.open ?? 0,
+            plans: loaded.schedule.plans.count,
+            tasks: loaded.schedule.tasks.count,
+            occurrences: counts?.total ?? 0,
+            open: counts?.open ?? 0,
             overdue: counts?.open(dueThrough: overdueThrough) ?? 0,
-            next: next, now: now, clock: "\(clock)", scaledClock: scaled, missingCalendarYears: loaded.missingYears,
-            lastReload: lastReload)
+            next: next,
+            now: now,
+            clock: "\(clock)",
+            scaledClock: scaled,
+            missingCalendarYears: loaded.missingYears,
+            lastReload: lastReload
+        )
         status.counted = counts != nil
         return status
     }
@@ -259,7 +299,9 @@ public final class Daemon: Sendable {
     @discardableResult
     public func reload(reason: String) async -> ReloadResult {
         _ = try? notifier.reloading()
-        defer { _ = try? notifier.ready(status: status().line(configuration.locale, timeZone: configuration.site.timeZone)) }
+        defer {
+            _ = try? notifier.ready(status: status().line(configuration.locale, timeZone: configuration.site.timeZone))
+        }
         let today = configuration.site.civilDate(of: clock.now)
         let now = clock.now
         do {
@@ -277,8 +319,9 @@ public final class Daemon: Sendable {
             logger.notice(
                 "计划已重新加载:\(fresh.schedule.plans.count) 个计划 / plans reloaded (\(reason))",
                 metadata: JournalMessageID.plansLoaded.metadata.merging([
-                    "duban.plan_count": "\(fresh.schedule.plans.count)",
-                ]) { _, new in new })
+                    "duban.plan_count": "\(fresh.schedule.plans.count)"
+                ]) { _, new in new }
+            )
             return result
         } catch let error as DiagnosticsError {
             let lines = error.diagnostics.map { $0.formatted(configuration.locale) }
@@ -286,7 +329,10 @@ public final class Daemon: Sendable {
             state.withLock { $0.lastReload = result }
             logger.error(
                 "\("重新加载失败,继续使用原有计划 / reload failed, previous plans stay in force\n" + lines.joined(separator: "\n"))",
-                metadata: JournalMessageID.planLoadFailed.metadata.merging(["duban.errors": .string(lines.joined(separator: "\n"))]) { _, new in new })
+                metadata: JournalMessageID.planLoadFailed.metadata.merging([
+                    "duban.errors": .string(lines.joined(separator: "\n"))
+                ]) { _, new in new }
+            )
             return result
         } catch {
             let result = ReloadResult(ok: false, at: now, errors: ["\(error)"])

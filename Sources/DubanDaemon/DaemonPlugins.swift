@@ -24,13 +24,18 @@ final class DaemonPlugins: Sendable {
         let contents = PluginManifestFile.loadDirectory(configuration.pluginDirectory)
         let invalid = contents.rejected.map { rejected in
             PluginHost.InvalidManifest(
-                name: rejected.name, file: rejected.file,
-                problems: rejected.diagnostics.map { $0.formatted(configuration.locale) }.joined(separator: "\n"))
+                name: rejected.name,
+                file: rejected.file,
+                problems: rejected.diagnostics.map { $0.formatted(configuration.locale) }.joined(separator: "\n")
+            )
         }
         host = PluginHost(
-            manifests: contents.manifests, invalid: invalid,
+            manifests: contents.manifests,
+            invalid: invalid,
             configuration: PluginHostConfiguration(
-                hostName: "duband", hostVersion: DaemonPlugins.version, locale: configuration.locale.rawValue,
+                hostName: "duband",
+                hostVersion: DaemonPlugins.version,
+                locale: configuration.locale.rawValue,
                 eventMetadata: { event in
                     switch event {
                     case .started: JournalMessageID.pluginStarted.metadata
@@ -38,8 +43,10 @@ final class DaemonPlugins: Sendable {
                     case .refused: JournalMessageID.pluginRefused.metadata
                     case .output: [LogMetadataKey.event: .string(event.rawValue)]
                     }
-                }),
-            logger: logger)
+                }
+            ),
+            logger: logger
+        )
         notifiers = host.supervisors(with: .notifier).filter { !$0.manifest.executable.isEmpty }
         checkers = host.supervisors(with: .checker).filter { !$0.manifest.executable.isEmpty }
         wakes = Dictionary(uniqueKeysWithValues: notifiers.map { ($0.manifest.name, WakeSignal()) })
@@ -57,9 +64,12 @@ final class DaemonPlugins: Sendable {
 
     /// One outbox entry per notifier for a fired event: the `notify` event itself, as JSON, so it is sent exactly
     /// as decided even after a restart.
-    func outbox(for event: DueEvent, notice: EventNotice, schedule: Schedule, locale: Language) throws -> [OutboxEntry] {
+    func outbox(for event: DueEvent, notice: EventNotice, schedule: Schedule, locale: Language) throws -> [OutboxEntry]
+    {
         guard !notifiers.isEmpty else { return [] }
-        let payload = try DaemonPlugins.encoder.encode(DaemonPlugins.notifyEvent(for: event, notice: notice, schedule: schedule, locale: locale))
+        let payload = try DaemonPlugins.encoder.encode(
+            DaemonPlugins.notifyEvent(for: event, notice: notice, schedule: schedule, locale: locale)
+        )
         let text = String(decoding: payload, as: UTF8.self)
         return notifiers.map { OutboxEntry(eventKey: event.key, channel: $0.manifest.channel, payload: text) }
     }
@@ -72,7 +82,9 @@ final class DaemonPlugins: Sendable {
 
     /// The protocol's view of a fired event: the occurrence, the unit's contacts as recipients, subject and text
     /// in both languages.
-    static func notifyEvent(for event: DueEvent, notice: EventNotice, schedule: Schedule, locale: Language) -> NotifyEvent {
+    static func notifyEvent(for event: DueEvent, notice: EventNotice, schedule: Schedule, locale: Language)
+        -> NotifyEvent
+    {
         let occurrence = event.occurrence
         let plan = schedule.plan(of: occurrence)
         let unit = schedule.unit(of: occurrence)
@@ -92,14 +104,28 @@ final class DaemonPlugins: Sendable {
         }
         let today = schedule.settings.civilDate(of: event.instant)
         return NotifyEvent(
-            key: event.key, kind: notice.kind, severity: severity, locale: locale.rawValue,
+            key: event.key,
+            kind: notice.kind,
+            severity: severity,
+            locale: locale.rawValue,
             occurrence: NotifyOccurrence(
-                id: notice.occurrence, plan: notice.plan, planTitle: plan.title, task: notice.task, taskTitle: notice.title,
-                org: notice.org, orgName: notice.orgName, period: event.occurrenceID.split(separator: "/").last.map(String.init) ?? schedule.periodKey(of: occurrence),
-                due: notice.due.description, dueAt: zoned.format(notice.dueAt),
-                workingDaysLeft: schedule.workingDays(from: today, to: occurrence.due)),
+                id: notice.occurrence,
+                plan: notice.plan,
+                planTitle: plan.title,
+                task: notice.task,
+                taskTitle: notice.title,
+                org: notice.org,
+                orgName: notice.orgName,
+                period: event.occurrenceID.split(separator: "/").last.map(String.init)
+                    ?? schedule.periodKey(of: occurrence),
+                due: notice.due.description,
+                dueAt: zoned.format(notice.dueAt),
+                workingDaysLeft: schedule.workingDays(from: today, to: occurrence.due)
+            ),
             recipients: unit.contacts.map { Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role) },
-            subject: subject, text: LocalizedString(zhHans: notice.message.zh, en: notice.message.en))
+            subject: subject,
+            text: LocalizedString(zhHans: notice.message.zh, en: notice.message.en)
+        )
     }
 }
 

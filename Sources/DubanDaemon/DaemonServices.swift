@@ -1,6 +1,6 @@
 import DubanCalendar
-import DubanCore
 import DubanControlServer
+import DubanCore
 import DubanScheduler
 import DubanSystemd
 import Foundation
@@ -23,7 +23,9 @@ struct ControlService: Service {
         } else {
             let path = daemon.configuration.socket
             try? FileManager.default.createDirectory(
-                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path, withIntermediateDirectories: true)
+                atPath: URL(fileURLWithPath: path).deletingLastPathComponent().path,
+                withIntermediateDirectories: true
+            )
             listener = .path(path)
             logger.info("控制套接字 / control socket", metadata: ["path": "\(path)"])
         }
@@ -39,11 +41,18 @@ struct ControlService: Service {
         try await withGracefulShutdownHandler {
             try await cancelWhenGracefulShutdown {
                 try await server.run {
-                    let status = daemon.status().line(daemon.configuration.locale, timeZone: daemon.configuration.site.timeZone)
+                    let status = daemon.status().line(
+                        daemon.configuration.locale,
+                        timeZone: daemon.configuration.site.timeZone
+                    )
                     _ = try? daemon.notifier.ready(status: status)
                     logger.notice(
                         "duband 已就绪 / duband ready: \(status)",
-                        metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": "0.1.0"]) { _, new in new })
+                        metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": "0.1.0"]) {
+                            _,
+                            new in new
+                        }
+                    )
                 }
             }
         } onGracefulShutdown: {
@@ -128,15 +137,21 @@ extension Daemon {
         if scaled {
             logger.warning(
                 "演练时钟运行中,时间不是真实时间 / REHEARSAL CLOCK: time is not real time: \(clock)",
-                metadata: JournalMessageID.scaledClockActive.metadata.merging(["duban.clock": "\(clock)"]) { _, new in new })
+                metadata: JournalMessageID.scaledClockActive.metadata.merging(["duban.clock": "\(clock)"]) { _, new in
+                    new
+                }
+            )
         }
         let group = ServiceGroup(
             services: [
-                StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
+                StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop),
+                HangupService(daemon: self),
                 WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
                 PluginService(daemon: self, plugins: plugins), StartedOccurrencesService(daemon: self),
             ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
         try await group.run()
     }
 }

@@ -40,14 +40,18 @@ public struct DaemonStatus: Hashable, Sendable, Codable {
                 counted
                 ? ["\(plans) plans", "\(open) open", "\(overdue) overdue", "next " + (nextText ?? "none")]
                 : ["\(plans) plans", "\(tasks) tasks", "syncing state", "next " + (nextText ?? "none")]
-            if !missingCalendarYears.isEmpty { parts.append("no holiday data for \(missingCalendarYears.map(String.init).joined(separator: ", "))") }
+            if !missingCalendarYears.isEmpty {
+                parts.append("no holiday data for \(missingCalendarYears.map(String.init).joined(separator: ", "))")
+            }
             if scaledClock { parts.insert("REHEARSAL \(clock)", at: 0) }
         } else {
             parts =
                 counted
                 ? ["\(plans) 个计划", "\(open) 项未办结", "\(overdue) 项逾期", "下次 " + (nextText ?? "无")]
                 : ["\(plans) 个计划", "\(tasks) 项任务", "正在同步状态库", "下次 " + (nextText ?? "无")]
-            if !missingCalendarYears.isEmpty { parts.append("缺\(missingCalendarYears.map(String.init).joined(separator: "、"))年节假日数据") }
+            if !missingCalendarYears.isEmpty {
+                parts.append("缺\(missingCalendarYears.map(String.init).joined(separator: "、"))年节假日数据")
+            }
             if scaledClock { parts.insert("演练时钟 \(clock)", at: 0) }
         }
         return parts.joined(separator: " · ")

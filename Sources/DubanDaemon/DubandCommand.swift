@@ -1,5 +1,5 @@
-import DubanCalendar
 import ArgumentParser
+import DubanCalendar
 import DubanCore
 import DubanPlanFiles
 import DubanScheduler
@@ -21,7 +21,10 @@ struct DubandCommand: AsyncParsableCommand {
     @Option(name: .long, help: "配置文件。 Configuration file.")
     var config: String = "/etc/duban/duban.yaml"
 
-    @Option(name: .customLong("clock-start"), help: "演练时钟的起点(ISO 8601)。 Start a scaled rehearsal clock at this instant.")
+    @Option(
+        name: .customLong("clock-start"),
+        help: "演练时钟的起点(ISO 8601)。 Start a scaled rehearsal clock at this instant."
+    )
     var clockStart: String?
 
     @Option(name: .customLong("clock-speed"), help: "演练时钟倍速(默认 1)。 Rehearsal clock speed (default 1).")
@@ -47,7 +50,9 @@ struct DubandCommand: AsyncParsableCommand {
         if let clockStart {
             let formatter = ISO8601DateFormatter()
             guard let start = formatter.date(from: clockStart), clockSpeed > 0, clockSpeed.isFinite else {
-                StderrLogHandler.writeToStandardError("duband: --clock-start 应为 ISO 8601 时刻、--clock-speed 应为正数 / invalid rehearsal clock")
+                StderrLogHandler.writeToStandardError(
+                    "duband: --clock-start 应为 ISO 8601 时刻、--clock-speed 应为正数 / invalid rehearsal clock"
+                )
                 throw ExitCode(DubandCommand.exConfig)
             }
             clock = ScaledWallClock(start: start, speed: clockSpeed, timeZone: configuration.site.timeZone)
@@ -65,7 +70,8 @@ struct DubandCommand: AsyncParsableCommand {
             print(
                 configuration.locale == .en
                     ? "ok: \(status.plans) plans · \(status.tasks) tasks"
-                    : "ok: \(status.plans) 个计划 · \(status.tasks) 项任务")
+                    : "ok: \(status.plans) 个计划 · \(status.tasks) 项任务"
+            )
             return
         }
         try await daemon.run()
@@ -75,7 +81,10 @@ struct DubandCommand: AsyncParsableCommand {
         let lines = diagnostics.map { $0.formatted(.zhHans) }
         logger.error(
             "\("配置或计划文件有误,无法启动 / invalid configuration or plans\n" + lines.joined(separator: "\n"))",
-            metadata: JournalMessageID.planLoadFailed.metadata.merging(["duban.errors": .string(lines.joined(separator: "\n"))]) { _, new in new })
+            metadata: JournalMessageID.planLoadFailed.metadata.merging([
+                "duban.errors": .string(lines.joined(separator: "\n"))
+            ]) { _, new in new }
+        )
         for line in lines { StderrLogHandler.writeToStandardError(line) }
     }
 }

@@ -34,7 +34,12 @@ public struct EventNotice: Hashable, Sendable, Codable {
     /// Builds the notice for an event of `kind` (`reminder` with its lead, `due`, `overdue` with its repeat) on
     /// `occurrence`.
     public static func make(
-        key: String, kind: String, lead: Int?, repeatIndex: Int?, occurrence: Occurrence, schedule: Schedule,
+        key: String,
+        kind: String,
+        lead: Int?,
+        repeatIndex: Int?,
+        occurrence: Occurrence,
+        schedule: Schedule,
         now: Date
     ) -> EventNotice {
         let summary = schedule.summary(of: occurrence)
@@ -51,22 +56,37 @@ public struct EventNotice: Hashable, Sendable, Codable {
             days = max(0, today <= due ? schedule.workingDays(from: today, to: due) : 0)
             message = LocalizedText(
                 zh: "【督办提醒】\(task.title)(\(summary.orgName))将于\(dueZh)到期,剩余\(days)个工作日",
-                en: "[duban reminder] \(task.title) (\(summary.orgName)) is due \(dueEn), \(days) working day(s) left")
+                en: "[duban reminder] \(task.title) (\(summary.orgName)) is due \(dueEn), \(days) working day(s) left"
+            )
         case "due":
             days = 0
             message = LocalizedText(
                 zh: "【督办提醒】\(task.title)(\(summary.orgName))今日到期(\(dueZh))",
-                en: "[duban reminder] \(task.title) (\(summary.orgName)) is due today (\(dueEn))")
+                en: "[duban reminder] \(task.title) (\(summary.orgName)) is due today (\(dueEn))"
+            )
         default:
             days = max(1, -schedule.workingDays(from: today, to: due))
             let nth = repeatIndex.map { "第\($0)次" } ?? ""
             message = LocalizedText(
                 zh: "【督办催办】\(task.title)(\(summary.orgName))已逾期\(days)个工作日(原定\(dueZh)),\(nth)催办",
-                en: "[duban overdue] \(task.title) (\(summary.orgName)) is \(days) working day(s) overdue (due \(dueEn))"
-                    + (repeatIndex.map { ", notice \($0)" } ?? ""))
+                en:
+                    "[duban overdue] \(task.title) (\(summary.orgName)) is \(days) working day(s) overdue (due \(dueEn))"
+                    + (repeatIndex.map { ", notice \($0)" } ?? "")
+            )
         }
         return EventNotice(
-            key: key, kind: kind, occurrence: summary.id, plan: summary.plan, task: summary.task, title: task.title,
-            org: summary.org, orgName: summary.orgName, due: due, dueAt: summary.dueAt, days: days, message: message)
+            key: key,
+            kind: kind,
+            occurrence: summary.id,
+            plan: summary.plan,
+            task: summary.task,
+            title: task.title,
+            org: summary.org,
+            orgName: summary.orgName,
+            due: due,
+            dueAt: summary.dueAt,
+            days: days,
+            message: message
+        )
     }
 }

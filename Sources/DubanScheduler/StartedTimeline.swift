@@ -35,8 +35,13 @@ public struct StartedTimeline: Sendable {
                 guard day >= occurrence.start else { return }
                 events.append(
                     DueEvent(
-                        occurrenceID: item.id, occurrence: occurrence, occurrenceIndex: -1, kind: kind,
-                        instant: settings.instant(day, at: settings.officeStart)))
+                        occurrenceID: item.id,
+                        occurrence: occurrence,
+                        occurrenceIndex: -1,
+                        kind: kind,
+                        instant: settings.instant(day, at: settings.officeStart)
+                    )
+                )
             }
             let leads = Set(schedule.tasks[Int(occurrence.task)].task.reminders.filter { $0 > 0 }).sorted(by: >)
             for lead in leads { emit(calendar.adding(workingDays: -lead, to: due), .reminder(leadWorkingDays: lead)) }

@@ -12,7 +12,8 @@ extension SQLiteStateStore {
             guard keys.contains(entry.eventKey) else {
                 throw StoreError.invalid(
                     zh: "通知所属的事件“\(entry.eventKey)”不在本次登记之中",
-                    en: "a notification names the event \(entry.eventKey), which is not among the events recorded")
+                    en: "a notification names the event \(entry.eventKey), which is not among the events recorded"
+                )
             }
             guard !entry.channel.isEmpty else {
                 throw StoreError.invalid(zh: "通知的渠道为空", en: "a notification has an empty channel")
@@ -24,7 +25,8 @@ extension SQLiteStateStore {
                 sql: """
                     INSERT INTO event (key, occurrence_id, kind, scheduled_at, fired_at, recorded_at)
                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (key) DO NOTHING
-                    """)
+                    """
+            )
             var recorded: [FiredEvent] = []
             var recordedKeys = Set<String>()
             for event in events {
@@ -41,7 +43,8 @@ extension SQLiteStateStore {
                 sql: """
                     INSERT INTO outbox (event_key, channel, payload, created_at, attempts, next_attempt_at)
                     VALUES (?, ?, ?, ?, 0, ?)
-                    """)
+                    """
+            )
             for entry in outbox where recordedKeys.contains(entry.eventKey) {
                 try insertOutbox.execute(arguments: [entry.eventKey, entry.channel, entry.payload, at, at])
             }
@@ -74,7 +77,12 @@ extension SQLiteStateStore {
                 let chunk = Array(keys[start..<min(start + 500, keys.count)])
                 let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
                 found.formUnion(
-                    try String.fetchAll(db, sql: "SELECT key FROM event WHERE key IN (\(marks))", arguments: StatementArguments(chunk)))
+                    try String.fetchAll(
+                        db,
+                        sql: "SELECT key FROM event WHERE key IN (\(marks))",
+                        arguments: StatementArguments(chunk)
+                    )
+                )
                 start += chunk.count
             }
             return found
@@ -96,12 +104,52 @@ extension SQLiteStateStore {
         }
     }
 
+    public func notifications(
+        _ filter: NotificationRecord.Filter,
+        channel: String?,
+        limit: Int,
+        before: Int64?
+    ) async throws -> [NotificationRecord] {
+        try Self.validateLimit(limit)
+        var conditions = ["o.id < ?"]
+        var arguments: [any DatabaseValueConvertible] = [before ?? Int64.max]
+        switch filter {
+        case .all: break
+        case .pending: conditions.append("o.delivered_at IS NULL")
+        case .failed: conditions.append("o.delivered_at IS NULL AND o.attempts > 0")
+        case .delivered: conditions.append("o.delivered_at IS NOT NULL")
+        }
+        if let channel {
+            conditions.append("o.channel = ?")
+            arguments.append(channel)
+        }
+        arguments.append(limit)
+        let columns = Self.outboxColumns.split(separator: ",").map { "o." + $0.trimmingCharacters(in: .whitespaces) }
+        let sql = """
+            SELECT \(columns.joined(separator: ", ")), e.kind, e.occurrence_id, e.scheduled_at
+            FROM outbox o JOIN event e ON e.key = o.event_key
+            WHERE \(conditions.joined(separator: " AND ")) ORDER BY o.id DESC LIMIT ?
+            """
+        let all = StatementArguments(arguments.map { $0.databaseValue })
+        return try query { db in
+            try Row.fetchAll(db, sql: sql, arguments: all).map { row in
+                NotificationRecord(
+                    outbox: Self.outboxRecord(row),
+                    kind: row[9],
+                    occurrenceID: row[10],
+                    scheduledAt: Self.date(millis: row[11])
+                )
+            }
+        }
+    }
+
     public func markDelivered(ids: [Int64]) async throws {
         guard !ids.isEmpty else { return }
         let at = Self.millis(now())
         try await write { db in
             let update = try db.cachedStatement(
-                sql: "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL")
+                sql: "UPDATE outbox SET delivered_at = ? WHERE id = ? AND delivered_at IS NULL"
+            )
             for id in ids {
                 try update.execute(arguments: [at, id])
                 if db.changesCount == 0,
@@ -116,12 +164,18 @@ extension SQLiteStateStore {
     public func markFailed(id: Int64, error: String, retryAt: Date) async throws {
         let message = String(error.prefix(Self.maximumTextLength))
         try await write { db in
-            guard let delivered = try Row.fetchOne(db, sql: "SELECT delivered_at FROM outbox WHERE id = ?", arguments: [id])
+            guard
+                let delivered = try Row.fetchOne(
+                    db,
+                    sql: "SELECT delivered_at FROM outbox WHERE id = ?",
+                    arguments: [id]
+                )
             else { throw StoreError.outboxNotFound(id) }
             guard delivered[0] == nil else { throw StoreError.alreadyDelivered(id) }
             try db.execute(
                 sql: "UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                arguments: [message, Self.millis(retryAt), id])
+                arguments: [message, Self.millis(retryAt), id]
+            )
         }
     }
 
@@ -132,8 +186,13 @@ extension SQLiteStateStore {
     static func outboxRecord(_ row: Row) -> OutboxRecord {
         let delivered: Int64? = row[8]
         return OutboxRecord(
-            id: row[0], entry: OutboxEntry(eventKey: row[1], channel: row[2], payload: row[3]),
-            createdAt: date(millis: row[4]), attempts: row[5], nextAttemptAt: date(millis: row[6]),
-            lastError: row[7], deliveredAt: delivered.map { date(millis: $0) })
+            id: row[0],
+            entry: OutboxEntry(eventKey: row[1], channel: row[2], payload: row[3]),
+            createdAt: date(millis: row[4]),
+            attempts: row[5],
+            nextAttemptAt: date(millis: row[6]),
+            lastError: row[7],
+            deliveredAt: delivered.map { date(millis: $0) }
+        )
     }
 }

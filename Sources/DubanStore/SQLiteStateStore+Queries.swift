@@ -16,9 +16,12 @@ extension SQLiteStateStore {
         else {
             throw StoreError.invalid(
                 zh: "筛选条件过多(最多\(Self.maximumFilterValues)项)",
-                en: "too many filter values (at most \(Self.maximumFilterValues))")
+                en: "too many filter values (at most \(Self.maximumFilterValues))"
+            )
         }
-        if filter.orgs?.isEmpty == true || filter.tasks?.isEmpty == true { return OccurrencePage(records: [], total: 0) }
+        if filter.orgs?.isEmpty == true || filter.tasks?.isEmpty == true {
+            return OccurrencePage(records: [], total: 0)
+        }
         if let from = filter.dueFrom, let through = filter.dueThrough, from > through {
             return OccurrencePage(records: [], total: 0)
         }
@@ -53,7 +56,8 @@ extension SQLiteStateStore {
         }
         if let tasks = filter.tasks {
             conditions.append(
-                "(plan, task) IN (VALUES \(Array(repeating: "(?, ?)", count: tasks.count).joined(separator: ", ")))")
+                "(plan, task) IN (VALUES \(Array(repeating: "(?, ?)", count: tasks.count).joined(separator: ", ")))"
+            )
             for task in tasks {
                 arguments.append(task.plan)
                 arguments.append(task.task)
@@ -68,7 +72,8 @@ extension SQLiteStateStore {
         var counted: Int?
         let page: OccurrencePage = try query { db in
             let statement = try db.cachedStatement(
-                sql: "SELECT \(Self.occurrenceColumns) FROM occurrence \(whereClause) ORDER BY due, id LIMIT ? OFFSET ?")
+                sql: "SELECT \(Self.occurrenceColumns) FROM occurrence \(whereClause) ORDER BY due, id LIMIT ? OFFSET ?"
+            )
             statement.setUncheckedArguments(StatementArguments(pageArguments.map { $0.databaseValue }))
             var records: [OccurrenceRecord] = []
             records.reserveCapacity(min(filter.limit, 1_000))
@@ -105,8 +110,15 @@ extension SQLiteStateStore {
                 AuditRecord(
                     id: row[0],
                     entry: AuditEntry(
-                        at: Self.date(millis: row[1]), uid: row[2], user: row[3], action: row[4], target: row[5],
-                        request: row[6], requestID: row[7]))
+                        at: Self.date(millis: row[1]),
+                        uid: row[2],
+                        user: row[3],
+                        action: row[4],
+                        target: row[5],
+                        request: row[6],
+                        requestID: row[7]
+                    )
+                )
             }
         }
     }
@@ -115,14 +127,16 @@ extension SQLiteStateStore {
         try await read { db in
             try Row.fetchAll(
                 db,
-                sql: "SELECT \(Self.occurrenceColumns) FROM occurrence WHERE origin = 'event' AND archived = 0 ORDER BY due, id"
+                sql:
+                    "SELECT \(Self.occurrenceColumns) FROM occurrence WHERE origin = 'event' AND archived = 0 ORDER BY due, id"
             ).map(Self.occurrence)
         }
     }
 }
 
 extension SQLiteStateStore {
-    public func taskCounts(orgs: [String]?, overdueThrough: CivilDate, openFrom: CivilDate) async throws -> [TaskCounts] {
+    public func taskCounts(orgs: [String]?, overdueThrough: CivilDate, openFrom: CivilDate) async throws -> [TaskCounts]
+    {
         guard (orgs?.count ?? 0) <= Self.maximumFilterValues else {
             throw StoreError.invalid(zh: "筛选条件过多", en: "too many filter values")
         }
@@ -143,8 +157,13 @@ extension SQLiteStateStore {
             try Row.fetchAll(db, sql: sql, arguments: all).map { row in
                 let next: Int? = row[5]
                 return TaskCounts(
-                    plan: row[0], task: row[1], total: row[2], open: row[3], overdue: row[4],
-                    nextOpenDue: next.map { CivilDate(dayNumber: $0) })
+                    plan: row[0],
+                    task: row[1],
+                    total: row[2],
+                    open: row[3],
+                    overdue: row[4],
+                    nextOpenDue: next.map { CivilDate(dayNumber: $0) }
+                )
             }
         }
     }
@@ -154,7 +173,9 @@ extension SQLiteStateStore {
         try query { db in
             let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM occurrence WHERE archived = 0") ?? 0
             let rows = try Row.fetchAll(
-                db, sql: "SELECT due, count(*) FROM occurrence WHERE archived = 0 AND state = 'open' GROUP BY due")
+                db,
+                sql: "SELECT due, count(*) FROM occurrence WHERE archived = 0 AND state = 'open' GROUP BY due"
+            )
             return OpenTally(total: total, openByDue: rows.map { OpenTally.DueCount(day: $0[0], count: $0[1]) })
         }
     }

@@ -24,7 +24,11 @@ public struct SQLiteStateStore: StateStore {
         /// Default: 65,536 (64 MiB).
         public var writerCacheKiB: Int
 
-        public init(now: @escaping @Sendable () -> Date = { Date() }, busyTimeout: TimeInterval = 5, writerCacheKiB: Int = 65_536) {
+        public init(
+            now: @escaping @Sendable () -> Date = { Date() },
+            busyTimeout: TimeInterval = 5,
+            writerCacheKiB: Int = 65_536
+        ) {
             self.now = now
             self.busyTimeout = busyTimeout
             self.writerCacheKiB = writerCacheKiB
@@ -56,7 +60,8 @@ public struct SQLiteStateStore: StateStore {
         } catch {
             throw StoreError.io(
                 LocalizedText(zh: "无法升级状态数据库的结构", en: "cannot migrate the state database"),
-                underlying: "\(error)")
+                underlying: "\(error)"
+            )
         }
     }
 
@@ -70,7 +75,8 @@ public struct SQLiteStateStore: StateStore {
         } catch {
             throw StoreError.io(
                 LocalizedText(zh: "无法打开状态数据库“\(path)”", en: "cannot open the state database \(path)"),
-                underlying: "\(error)")
+                underlying: "\(error)"
+            )
         }
         return try SQLiteStateStore(writer: pool, configuration: configuration)
     }
@@ -82,7 +88,9 @@ public struct SQLiteStateStore: StateStore {
             queue = try DatabaseQueue(configuration: makeGRDBConfiguration(configuration))
         } catch {
             throw StoreError.io(
-                LocalizedText(zh: "无法创建内存数据库", en: "cannot create the in-memory database"), underlying: "\(error)")
+                LocalizedText(zh: "无法创建内存数据库", en: "cannot create the in-memory database"),
+                underlying: "\(error)"
+            )
         }
         return try SQLiteStateStore(writer: queue, configuration: configuration)
     }
@@ -121,7 +129,9 @@ public struct SQLiteStateStore: StateStore {
             }
         } catch let error as DatabaseError {
             throw StoreError.io(
-                LocalizedText(zh: "写入状态数据库失败", en: "writing the state database failed"), underlying: "\(error)")
+                LocalizedText(zh: "写入状态数据库失败", en: "writing the state database failed"),
+                underlying: "\(error)"
+            )
         }
     }
 
@@ -136,7 +146,9 @@ public struct SQLiteStateStore: StateStore {
             return try writer.read(body)
         } catch let error as DatabaseError {
             throw StoreError.io(
-                LocalizedText(zh: "读取状态数据库失败", en: "reading the state database failed"), underlying: "\(error)")
+                LocalizedText(zh: "读取状态数据库失败", en: "reading the state database failed"),
+                underlying: "\(error)"
+            )
         }
     }
 
@@ -147,7 +159,9 @@ public struct SQLiteStateStore: StateStore {
             return try await writer.read(body)
         } catch let error as DatabaseError {
             throw StoreError.io(
-                LocalizedText(zh: "读取状态数据库失败", en: "reading the state database failed"), underlying: "\(error)")
+                LocalizedText(zh: "读取状态数据库失败", en: "reading the state database failed"),
+                underlying: "\(error)"
+            )
         }
     }
 

@@ -30,7 +30,11 @@ public protocol StateStore: Sendable {
     ///   occurrence or a reused request id, ``StoreError/Code/invalidArgument`` for an empty request id or an
     ///   oversized note.
     func setState(
-        id: String, to state: OccurrenceState, actor: Principal, note: String?, evidence: String?,
+        id: String,
+        to state: OccurrenceState,
+        actor: Principal,
+        note: String?,
+        evidence: String?,
         requestID: String
     ) async throws -> OccurrenceRecord
 
@@ -38,14 +42,23 @@ public protocol StateStore: Sendable {
     /// - Parameter amount: Greater than 0 and at most ``SQLiteStateStore/maximumAmount``.
     /// - Returns: The entry recorded (on a retry, the first call's entry).
     func addProgress(
-        occurrenceID: String, amount: Double, on date: CivilDate, note: String?, actor: Principal,
+        occurrenceID: String,
+        amount: Double,
+        on date: CivilDate,
+        note: String?,
+        actor: Principal,
         requestID: String
     ) async throws -> ProgressEntry
 
     /// Records a measured value of a target's indicator for one unit.
     /// - Throws: ``StoreError/Code/notFound`` when no stored occurrence has that plan, task and org.
     func addReading(
-        taskKey: TaskKey, value: Double, on date: CivilDate, note: String?, actor: Principal, requestID: String
+        taskKey: TaskKey,
+        value: Double,
+        on date: CivilDate,
+        note: String?,
+        actor: Principal,
+        requestID: String
     ) async throws -> MetricReading
 
     /// The occurrence with `id`, or nil when the store has never seen it.
@@ -71,13 +84,22 @@ public protocol StateStore: Sendable {
     /// It belongs to no plan expansion, so ``sync(_:)`` keeps it while its plan exists.
     /// - Throws: ``StoreError/Code/conflict`` when the id exists (the event was recorded under another request id).
     func startProcedure(
-        _ row: OccurrenceRow, eventDay: CivilDate, note: String?, actor: Principal, requestID: String
+        _ row: OccurrenceRow,
+        eventDay: CivilDate,
+        note: String?,
+        actor: Principal,
+        requestID: String
     ) async throws -> OccurrenceRecord
 
     /// Extends (延期) an open occurrence started from an event by `workingDays`; extensions may total at most
     /// `allowed`. `newDue` moves a due date by working days (the store knows no calendar).
     func extend(
-        id: String, workingDays: Int, allowed: Int, reason: String, actor: Principal, requestID: String,
+        id: String,
+        workingDays: Int,
+        allowed: Int,
+        reason: String,
+        actor: Principal,
+        requestID: String,
         newDue: @escaping @Sendable (CivilDate, Int) -> CivilDate
     ) async throws -> OccurrenceRecord
 
@@ -113,6 +135,15 @@ public protocol StateStore: Sendable {
 
     /// Undelivered notifications for `channel` whose next attempt is due at `now`, oldest first.
     func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord]
+
+    /// Notifications newest first (by outbox id), with their events: every one, pending, failed or delivered,
+    /// on one channel or all, older than outbox id `before`.
+    func notifications(
+        _ filter: NotificationRecord.Filter,
+        channel: String?,
+        limit: Int,
+        before: Int64?
+    ) async throws -> [NotificationRecord]
 
     /// Marks notifications as delivered; ids already delivered are left as they are.
     func markDelivered(ids: [Int64]) async throws

@@ -7,7 +7,8 @@ import Testing
         .health, .status, .openAPI, .plans, .plan("edu-2024"), .tasks, .milestones,
         .occurrence("plan/task/unit/2024"), .occurrenceAction("p/t/学校/2024-S1", .done),
         .occurrenceAction("p/t/u/once", .reopen), .occurrenceAction("p/t/u/once", .waive),
-        .occurrenceAction("p/t/u/once", .extend), .progress("p/t/u/2024"), .readings, .procedures, .audit, .reload,
+        .occurrenceAction("p/t/u/once", .extend), .progress("p/t/u/2024"), .readings, .procedures, .audit,
+        .notifications, .reload,
         .backup, .exportICS, .exportCSV, .events, .plugins,
     ]
 
@@ -21,8 +22,10 @@ import Testing
         #expect(APIRoute(path: "/v1/occurrences/a%2Fb%2Fc%2F2024/progress") == .progress("a/b/c/2024"))
     }
 
-    @Test(arguments: ["/", "/v2/status", "/v1", "/v1/nope", "/v1/occurrences/x/fly", "/v1/occurrences//done",
-        "/v1/occurrences/%zz", "/v1/plans/a/b/c/d", "status"])
+    @Test(arguments: [
+        "/", "/v2/status", "/v1", "/v1/nope", "/v1/occurrences/x/fly", "/v1/occurrences//done",
+        "/v1/occurrences/%zz", "/v1/plans/a/b/c/d", "status",
+    ])
     func unknownPathsAreNil(_ path: String) {
         #expect(APIRoute(path: path) == nil)
     }
@@ -45,8 +48,17 @@ import Testing
 
     @Test func milestoneQueryRoundTrips() throws {
         let query = MilestoneQuery(
-            from: "2024-01-01", withinWorkingDays: 10, overdue: true, org: "县教育局", rollup: false, plan: "p",
-            kind: "quota", state: .all, limit: 5, offset: 10)
+            from: "2024-01-01",
+            withinWorkingDays: 10,
+            overdue: true,
+            org: "县教育局",
+            rollup: false,
+            plan: "p",
+            kind: "quota",
+            state: .all,
+            limit: 5,
+            offset: 10
+        )
         var dict: [String: String] = [:]
         for item in query.queryItems { dict[item.name] = item.value }
         #expect(try MilestoneQuery(query: dict) == query)

@@ -14,10 +14,13 @@ import Testing
         for name in ["org.yaml", "plans"] {
             try fm.copyItem(
                 atPath: Fixtures.examples.appendingPathComponent(name).path,
-                toPath: dir.url.appendingPathComponent(name).path)
+                toPath: dir.url.appendingPathComponent(name).path
+            )
         }
         try dir.write(
-            "duban.yaml", "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\n")
+            "duban.yaml",
+            "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\n"
+        )
         let socket = dir.url.appendingPathComponent("control.sock").path
 
         /// Runs duband from `start` (real speed) until its first store sync is done and a moment more, stops it,
@@ -29,12 +32,16 @@ import Testing
                     "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", start,
                     "--clock-speed", "1",
                 ],
-                logPath: dir.url.appendingPathComponent("duband.log").path)
+                logPath: dir.url.appendingPathComponent("duband.log").path
+            )
             defer { daemon.stop() }
             #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)))
             // /v1/status answers after the first store sync; the catch-up batch is recorded by then or just after.
             let status = try await offload {
-                try ProcessRunner.run("/usr/bin/curl", ["-s", "-m", "60", "--unix-socket", socket, "http://localhost/v1/status"])
+                try ProcessRunner.run(
+                    "/usr/bin/curl",
+                    ["-s", "-m", "60", "--unix-socket", socket, "http://localhost/v1/status"]
+                )
             }
             #expect(status.stdout.contains("\"plans\":3"), "\(status.stdout)")
             try await Task.sleep(for: .seconds(2))

@@ -13,18 +13,22 @@ struct ControlAPITests {
         let daemon: DaemonProcess
         var socket: String { dir.url.appendingPathComponent("run/control.sock").path }
 
-        init(clockStart: String = "2024-05-06T09:00:00+08:00", speed: String = "1", plans: [String: String]? = nil) async throws {
+        init(clockStart: String = "2024-05-06T09:00:00+08:00", speed: String = "1", plans: [String: String]? = nil)
+            async throws
+        {
             dir = try TemporaryDirectory()
             let fm = FileManager.default
             try fm.copyItem(
                 atPath: Fixtures.examples.appendingPathComponent("org.yaml").path,
-                toPath: dir.url.appendingPathComponent("org.yaml").path)
+                toPath: dir.url.appendingPathComponent("org.yaml").path
+            )
             if let plans {
                 for (name, text) in plans { try dir.write("plans/\(name)", text) }
             } else {
                 try fm.copyItem(
                     atPath: Fixtures.examples.appendingPathComponent("plans").path,
-                    toPath: dir.url.appendingPathComponent("plans").path)
+                    toPath: dir.url.appendingPathComponent("plans").path
+                )
             }
             try dir.write(
                 "duban.yaml",
@@ -35,15 +39,23 @@ struct ControlAPITests {
                 state_dir: state
                 socket: run/control.sock
                 reminders: {lead_days: [2], overdue_every: 5, overdue_repeats: 1}
-                """)
+                """
+            )
             // nobody must reach the socket: the directories on the way are traversable, the socket writable.
-            try fm.createDirectory(atPath: dir.url.appendingPathComponent("run").path, withIntermediateDirectories: true)
+            try fm.createDirectory(
+                atPath: dir.url.appendingPathComponent("run").path,
+                withIntermediateDirectories: true
+            )
             chmod(dir.url.path, 0o755)
             chmod(dir.url.appendingPathComponent("run").path, 0o755)
             daemon = try DaemonProcess(
                 executable: BinaryRunner.path(of: "duband"),
-                arguments: ["--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", clockStart, "--clock-speed", speed],
-                logPath: dir.url.appendingPathComponent("duband.log").path)
+                arguments: [
+                    "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", clockStart,
+                    "--clock-speed", speed,
+                ],
+                logPath: dir.url.appendingPathComponent("duband.log").path
+            )
             let path = socket
             let up = try await offload {
                 for _ in 0..<600 {
@@ -62,10 +74,14 @@ struct ControlAPITests {
         }
 
         /// Runs curl (as `nobody` when asked) and returns the HTTP status and the body.
-        func curl(_ arguments: [String], asNobody: Bool = false, maxTime: Int = 10) async throws -> (status: Int, body: String) {
+        func curl(_ arguments: [String], asNobody: Bool = false, maxTime: Int = 10) async throws -> (
+            status: Int, body: String
+        ) {
             let base = ["-s", "--max-time", String(maxTime), "--unix-socket", socket, "-w", "\n%{http_code}"]
             let (executable, args) =
-                asNobody ? ("/usr/sbin/runuser", ["-u", "nobody", "--", "/usr/bin/curl"] + base + arguments) : ("/usr/bin/curl", base + arguments)
+                asNobody
+                ? ("/usr/sbin/runuser", ["-u", "nobody", "--", "/usr/bin/curl"] + base + arguments)
+                : ("/usr/bin/curl", base + arguments)
             let result = try await offload { try ProcessRunner.run(executable, args) }
             let out = result.stdout
             guard let newline = out.lastIndex(of: "\n") else { return (0, out) }
@@ -76,7 +92,9 @@ struct ControlAPITests {
             try await curl(["http://duban" + path], asNobody: asNobody)
         }
 
-        func post(_ path: String, _ json: String, key: String? = nil, asNobody: Bool = false) async throws -> (status: Int, body: String) {
+        func post(_ path: String, _ json: String, key: String? = nil, asNobody: Bool = false) async throws -> (
+            status: Int, body: String
+        ) {
             var args = ["-X", "POST", "-H", "Content-Type: application/json", "--data-binary", json]
             if let key { args += ["-H", "Idempotency-Key: \(key)"] }
             return try await curl(args + ["http://duban" + path], asNobody: asNobody)
@@ -123,7 +141,10 @@ struct ControlAPITests {
 
         let targets = try await d.get("/v1/tasks?plan=baoshan-2023&kind=target&limit=500")
         let targetItems = Self.json(targets.body)["items"] as? [[String: Any]] ?? []
-        #expect(targets.status == 200 && !targetItems.isEmpty && targetItems.allSatisfy { $0["kind"] as? String == "target" })
+        #expect(
+            targets.status == 200 && !targetItems.isEmpty
+                && targetItems.allSatisfy { $0["kind"] as? String == "target" }
+        )
         let byTag = try await d.get("/v1/tasks?tag=%E5%AD%A6%E5%89%8D%E6%95%99%E8%82%B2")  // 学前教育
         #expect(byTag.status == 200 && (Self.json(byTag.body)["total"] as? Int ?? 0) > 0)
         let openTasks = try await d.get("/v1/tasks?state=overdue&org=linxia")
@@ -134,20 +155,36 @@ struct ControlAPITests {
         let windowBody = Self.json(window.body)
         let items = windowBody["items"] as? [[String: Any]] ?? []
         #expect(window.status == 200 && items.count == 5 && (windowBody["total"] as? Int ?? 0) >= 5)
-        #expect(items.allSatisfy { ($0["due"] as? String ?? "") >= "2024-05-01" && ($0["due"] as? String ?? "") <= "2024-12-31" })
+        #expect(
+            items.allSatisfy {
+                ($0["due"] as? String ?? "") >= "2024-05-01" && ($0["due"] as? String ?? "") <= "2024-12-31"
+            }
+        )
         let first = try #require(items.first)
         #expect(first["weekday_name"] is String && first["working_days_left"] is Int && first["plan_title"] is String)
         let within = try await d.get("/v1/milestones?within_working_days=40&limit=1000")
         let withinItems = Self.json(within.body)["items"] as? [[String: Any]] ?? []
-        #expect(withinItems.allSatisfy { ($0["working_days_left"] as? Int ?? -1) >= 0 && ($0["working_days_left"] as? Int ?? 99) <= 40 })
+        #expect(
+            withinItems.allSatisfy {
+                ($0["working_days_left"] as? Int ?? -1) >= 0 && ($0["working_days_left"] as? Int ?? 99) <= 40
+            }
+        )
         let days = try await d.get("/v1/milestones?within_days=30")
         #expect(days.status == 200)
         let overdue = try await d.get("/v1/milestones?overdue=true&limit=50")
         let overdueItems = Self.json(overdue.body)["items"] as? [[String: Any]] ?? []
-        #expect(!overdueItems.isEmpty && overdueItems.allSatisfy { $0["overdue"] as? Bool == true && ($0["due"] as? String ?? "9") < "2024-05-07" })
+        #expect(
+            !overdueItems.isEmpty
+                && overdueItems.allSatisfy {
+                    $0["overdue"] as? Bool == true && ($0["due"] as? String ?? "9") < "2024-05-07"
+                }
+        )
         let rollup = try await d.get("/v1/milestones?org=linxia&state=all&limit=1")
         let alone = try await d.get("/v1/milestones?org=linxia&rollup=false&state=all&limit=1")
-        #expect((Self.json(rollup.body)["total"] as? Int ?? 0) > (Self.json(alone.body)["total"] as? Int ?? 0), "roll-up includes the counties")
+        #expect(
+            (Self.json(rollup.body)["total"] as? Int ?? 0) > (Self.json(alone.body)["total"] as? Int ?? 0),
+            "roll-up includes the counties"
+        )
         let page2 = try await d.get("/v1/milestones?from=2024-05-01&through=2024-12-31&limit=5&offset=5")
         let page2Items = Self.json(page2.body)["items"] as? [[String: Any]] ?? []
         #expect(page2Items.first?["id"] as? String != first["id"] as? String)
@@ -189,10 +226,20 @@ struct ControlAPITests {
             #expect(Self.code(try await d.post(path, "{\"amount\": -5}").body) == "unprocessable")
             #expect(Self.code(try await d.post(path, "{\"amount\": 0}").body) == "unprocessable")
             #expect(Self.code(try await d.post(path, "{\"amount\": 1e300}").body) == "unprocessable")
-            #expect(Self.code(try await d.post(path, "{\"amount\": 5, \"date\": \"2024-13-01\"}").body) == "bad-request")
-            #expect(Self.code(try await d.post(path, "{\"amount\": 5, \"date\": \"1999-01-01\"}").body) == "bad-request")
-            #expect(Self.code(try await d.post("/v1/occurrences/" + Self.encode("a/b/c/d") + "/done", "{}").body) == "not-found")
-            #expect(Self.code(try await d.post("/v1/occurrences/" + Self.encode(id) + "/waive", "{\"reason\": \" \"}").body) == "unprocessable")
+            #expect(
+                Self.code(try await d.post(path, "{\"amount\": 5, \"date\": \"2024-13-01\"}").body) == "bad-request"
+            )
+            #expect(
+                Self.code(try await d.post(path, "{\"amount\": 5, \"date\": \"1999-01-01\"}").body) == "bad-request"
+            )
+            #expect(
+                Self.code(try await d.post("/v1/occurrences/" + Self.encode("a/b/c/d") + "/done", "{}").body)
+                    == "not-found"
+            )
+            #expect(
+                Self.code(try await d.post("/v1/occurrences/" + Self.encode(id) + "/waive", "{\"reason\": \" \"}").body)
+                    == "unprocessable"
+            )
             let big = try d.dir.write("big.json", String(repeating: "x", count: 1_100_000))
             let tooLarge = try await d.curl(["-X", "POST", "--data-binary", "@" + big, "http://duban" + path])
             #expect(tooLarge.status == 413 && Self.code(tooLarge.body) == "payload-too-large")
@@ -229,9 +276,17 @@ struct ControlAPITests {
         #expect(try await d.post("/v1/reload", "{}", asNobody: true).status == 403)
 
         // A retried +30 counts once; the same key with another body is a conflict.
-        let first = try await d.post("/v1/occurrences/\(encoded)/progress", "{\"amount\": 30, \"date\": \"2024-05-06\", \"note\": \"培训\"}", key: "p-1")
+        let first = try await d.post(
+            "/v1/occurrences/\(encoded)/progress",
+            "{\"amount\": 30, \"date\": \"2024-05-06\", \"note\": \"培训\"}",
+            key: "p-1"
+        )
         #expect(first.status == 200, "\(first.body)")
-        let retry = try await d.post("/v1/occurrences/\(encoded)/progress", "{\"amount\": 30, \"date\": \"2024-05-06\", \"note\": \"培训\"}", key: "p-1")
+        let retry = try await d.post(
+            "/v1/occurrences/\(encoded)/progress",
+            "{\"amount\": 30, \"date\": \"2024-05-06\", \"note\": \"培训\"}",
+            key: "p-1"
+        )
         let progress = Self.json(retry.body)["progress"] as? [String: Any] ?? [:]
         #expect(progress["achieved"] as? Double == 30, "\(retry.body)")
         #expect(progress["expected_by_now"] is Double && progress["pace"] is Double)
@@ -241,9 +296,17 @@ struct ControlAPITests {
         #expect(Self.json(report.body)["achieved"] as? Double == 30)
 
         // 办结, reopen, waive: the scheduler hears of each; the history shows them.
-        let done = try await d.post("/v1/occurrences/\(encoded)/done", "{\"note\": \"已完成\", \"evidence\": \"临州教发〔2024〕1号\"}", key: "d-1")
+        let done = try await d.post(
+            "/v1/occurrences/\(encoded)/done",
+            "{\"note\": \"已完成\", \"evidence\": \"临州教发〔2024〕1号\"}",
+            key: "d-1"
+        )
         #expect(done.status == 200 && done.body.contains("\"state\":\"done\""), "\(done.body)")
-        let doneAgain = try await d.post("/v1/occurrences/\(encoded)/done", "{\"note\": \"已完成\", \"evidence\": \"临州教发〔2024〕1号\"}", key: "d-1")
+        let doneAgain = try await d.post(
+            "/v1/occurrences/\(encoded)/done",
+            "{\"note\": \"已完成\", \"evidence\": \"临州教发〔2024〕1号\"}",
+            key: "d-1"
+        )
         #expect(doneAgain.status == 200 && doneAgain.body.contains("\"request_id\":\"d-1\""))
         #expect(try await d.post("/v1/occurrences/\(encoded)/reopen", "{}").status == 200)
         #expect(try await d.post("/v1/occurrences/\(encoded)/waive", "{\"reason\": \"合并办理\"}").status == 200)
@@ -258,8 +321,10 @@ struct ControlAPITests {
         let unit = try #require((task["units"] as? [String])?.first)
         for (n, (day, value)) in [("2023-09-01", 90.0), ("2024-03-01", 92.0)].enumerated() {
             let reading = try await d.post(
-                "/v1/readings", "{\"plan\": \"baoshan-2023\", \"task\": \"\(taskID)\", \"org\": \"\(unit)\", \"value\": \(value), \"date\": \"\(day)\"}",
-                key: "r-\(n)")
+                "/v1/readings",
+                "{\"plan\": \"baoshan-2023\", \"task\": \"\(taskID)\", \"org\": \"\(unit)\", \"value\": \(value), \"date\": \"\(day)\"}",
+                key: "r-\(n)"
+            )
             #expect(reading.status == 200, "\(reading.body)")
         }
         let readings = Self.json(try await d.get("/v1/readings?plan=baoshan-2023&task=\(taskID)&org=\(unit)").body)
@@ -270,15 +335,22 @@ struct ControlAPITests {
         let start = try await d.post(
             "/v1/procedures",
             "{\"plan\": \"linxia-disclosure\", \"task\": \"request-reply\", \"org\": \"linxia\", \"date\": \"2024-04-26\", \"reference\": \"GK-2024-7\"}",
-            key: "s-1")
+            key: "s-1"
+        )
         let started = Self.json(start.body)["occurrence"] as? [String: Any] ?? [:]
         #expect(start.status == 200, "\(start.body)")
         // 2024-04-26 + 15 working days: the May Day holiday (05-01…05-05) is skipped, 04-28 and 05-11 are make-up days.
         #expect(started["due"] as? String == "2024-05-20", "\(started)")
         let startedID = try #require(started["id"] as? String)
-        let extend = try await d.post("/v1/occurrences/\(Self.encode(startedID))/extend", "{\"working_days\": 10, \"reason\": \"需征求第三方意见\"}")
+        let extend = try await d.post(
+            "/v1/occurrences/\(Self.encode(startedID))/extend",
+            "{\"working_days\": 10, \"reason\": \"需征求第三方意见\"}"
+        )
         #expect(extend.status == 200 && extend.body.contains("\"extended_working_days\":10"), "\(extend.body)")
-        let tooFar = try await d.post("/v1/occurrences/\(Self.encode(startedID))/extend", "{\"working_days\": 6, \"reason\": \"再延\"}")
+        let tooFar = try await d.post(
+            "/v1/occurrences/\(Self.encode(startedID))/extend",
+            "{\"working_days\": 6, \"reason\": \"再延\"}"
+        )
         #expect(tooFar.status == 422, "\(tooFar.body)")
         let listed = try await d.get("/v1/milestones?plan=linxia-disclosure&state=all")
         #expect(listed.body.contains(startedID))
@@ -291,7 +363,12 @@ struct ControlAPITests {
         let audit = Self.json(try await d.get("/v1/audit?limit=100").body)
         let entries = audit["entries"] as? [[String: Any]] ?? []
         let actions = entries.map { $0["action"] as? String ?? "" }
-        #expect(["backup", "reload", "extend", "start", "reading", "waive", "reopen", "done", "progress"].allSatisfy(actions.contains), "\(actions)")
+        #expect(
+            ["backup", "reload", "extend", "start", "reading", "waive", "reopen", "done", "progress"].allSatisfy(
+                actions.contains
+            ),
+            "\(actions)"
+        )
         #expect(actions.filter { $0 == "progress" }.count == 1, "the retried +30 is recorded once")
         #expect(entries.allSatisfy { $0["uid"] as? Int == 0 && $0["user"] as? String == "root" })
     }
@@ -369,7 +446,9 @@ struct ControlAPITests {
         let d = try await Running(clockStart: "2024-05-06T09:00:00+08:00", speed: "21600", plans: ["proc.yaml": plan])
         defer { d.stop() }
         let start = try await d.post(
-            "/v1/procedures", "{\"plan\": \"proc\", \"task\": \"reply\", \"org\": \"kangle\", \"date\": \"2024-05-06\", \"reference\": \"R1\"}")
+            "/v1/procedures",
+            "{\"plan\": \"proc\", \"task\": \"reply\", \"org\": \"kangle\", \"date\": \"2024-05-06\", \"reference\": \"R1\"}"
+        )
         #expect(start.status == 200, "\(start.body)")
         let id = "proc/reply/kangle/2024-05-06.R1"
         let status = Self.json(try await d.get("/v1/status").body)

@@ -26,7 +26,8 @@ struct DaemonEndToEndTests {
             plan = "e2e-" + UUID().uuidString.prefix(8).lowercased()
             try FileManager.default.copyItem(
                 atPath: Fixtures.examples.appendingPathComponent("org.yaml").path,
-                toPath: dir.url.appendingPathComponent("org.yaml").path)
+                toPath: dir.url.appendingPathComponent("org.yaml").path
+            )
             try dir.write(
                 "plans/e2e.yaml",
                 """
@@ -39,7 +40,8 @@ struct DaemonEndToEndTests {
                     assignees: [kangle]
                     due: 2022年8月底
                     reminders: [3]
-                """)
+                """
+            )
             try dir.write(
                 "duban.yaml",
                 """
@@ -49,11 +51,14 @@ struct DaemonEndToEndTests {
                 state_dir: state
                 socket: control.sock
                 reminders: {lead_days: [3], overdue_every: 5, overdue_repeats: 2}
-                """)
+                """
+            )
         }
     }
 
-    func start(_ ws: Workspace, clockStart: String, activated: Bool, notify: NotifySocketListener?, log: String) throws -> DaemonProcess {
+    func start(_ ws: Workspace, clockStart: String, activated: Bool, notify: NotifySocketListener?, log: String) throws
+        -> DaemonProcess
+    {
         let duband = BinaryRunner.path(of: "duband")
         let daemonArgs = ["--config", ws.config, "--clock-start", clockStart, "--clock-speed", "86400"]
         var env: [String: String] = [:]
@@ -61,7 +66,10 @@ struct DaemonEndToEndTests {
         if activated {
             return try DaemonProcess(
                 executable: "/usr/bin/systemd-socket-activate",
-                arguments: ["-l", ws.socket, "-E", "NOTIFY_SOCKET", duband] + daemonArgs, environment: env, logPath: log)
+                arguments: ["-l", ws.socket, "-E", "NOTIFY_SOCKET", duband] + daemonArgs,
+                environment: env,
+                logPath: log
+            )
         }
         return try DaemonProcess(executable: duband, arguments: daemonArgs, environment: env, logPath: log)
     }
@@ -86,7 +94,9 @@ struct DaemonEndToEndTests {
 
         // 2. The reminder 3 working days before 2022-08-31 (Wed) is 2022-08-26 (Fri) 08:30: a second or so away.
         let reminders = try await journal.entries(
-            matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.reminderID], timeout: .seconds(20))
+            matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.reminderID],
+            timeout: .seconds(20)
+        )
         let reminder = try #require(reminders.first, "no reminder in the journal; log:\n\(first.output)")
         #expect(reminder["DUBAN_TASK"] == "network-upgrade")
         #expect(reminder["DUBAN_PLAN"] == ws.plan)
@@ -102,19 +112,30 @@ struct DaemonEndToEndTests {
         let sock = ws.socket
         let backupPath = ws.dir.url.appendingPathComponent("backup.sqlite").path
         let ctlStatus = try await offload { try ProcessRunner.run(dubanctl, ["status", "--socket", sock, "--json"]) }
-        #expect(ctlStatus.status == 0 && ctlStatus.stdout.contains("\"plans\" : 1"), "\(ctlStatus.stdout)\(ctlStatus.stderr)")
+        #expect(
+            ctlStatus.status == 0 && ctlStatus.stdout.contains("\"plans\" : 1"),
+            "\(ctlStatus.stdout)\(ctlStatus.stderr)"
+        )
         let backup = try await offload { try ProcessRunner.run(dubanctl, ["backup", backupPath, "--socket", sock]) }
         #expect(backup.status == 0, "\(backup.stderr)")
         #expect(((try? FileManager.default.attributesOfItem(atPath: backupPath)[.size] as? Int) ?? 0) > 0)
 
         // 3. SIGHUP with a broken plan: the error is logged with file:line:column, the old plans stay.
-        let broken = try ws.dir.write("plans/broken.yaml", "id: broken\ntitle: 坏计划\ntasks:\n  - {id: x, title: y, kind: deadline, assignees: [kangle], due: 2022-02-30}\n")
+        let broken = try ws.dir.write(
+            "plans/broken.yaml",
+            "id: broken\ntitle: 坏计划\ntasks:\n  - {id: x, title: y, kind: deadline, assignees: [kangle], due: 2022-02-30}\n"
+        )
         first.signal(SIGHUP)
-        let failures = try await journal.entries(matching: ["MESSAGE_ID": Self.loadFailedID, "_PID": "\(first.pid)"], timeout: .seconds(10))
+        let failures = try await journal.entries(
+            matching: ["MESSAGE_ID": Self.loadFailedID, "_PID": "\(first.pid)"],
+            timeout: .seconds(10)
+        )
         let failure = try #require(failures.first, "no reload failure logged; log:\n\(first.output)")
         #expect(failure["DUBAN_ERRORS"]?.contains("\(broken):4:") == true, "\(failure)")
         let socket = ws.socket
-        let status = try await offload { try ProcessRunner.run("/usr/bin/curl", ["-s", "--unix-socket", socket, "http://localhost/v1/status"]) }
+        let status = try await offload {
+            try ProcessRunner.run("/usr/bin/curl", ["-s", "--unix-socket", socket, "http://localhost/v1/status"])
+        }
         #expect(status.stdout.contains("\"plans\":1"), "\(status.stdout)")
         #expect(status.stdout.contains("\"ok\":false"), "\(status.stdout)")
         try FileManager.default.removeItem(atPath: broken)
@@ -125,19 +146,29 @@ struct DaemonEndToEndTests {
         _ = await first.waitForExit(timeout: .seconds(5))
         let second = try start(ws, clockStart: "2022-09-01T09:00:00+08:00", activated: false, notify: notify, log: log)
         defer { second.stop() }
-        let dues = try await journal.entries(matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.dueID], timeout: .seconds(20))
+        let dues = try await journal.entries(
+            matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.dueID],
+            timeout: .seconds(20)
+        )
         #expect(dues.count == 1, "due notices: \(dues.count); log:\n\(second.output)")
         // Overdue 1 falls 5 working days after 2022-08-31: 2022-09-07 08:30, about 6 s of real time later.
         let overdues = try await journal.entries(
-            matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.overdueID], timeout: .seconds(30))
+            matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.overdueID],
+            timeout: .seconds(30)
+        )
         let overdue = try #require(overdues.first, "no overdue notice; log:\n\(second.output)")
         #expect(overdue["DUBAN_EVENT"] == "overdue")
         #expect(overdue["MESSAGE"]?.contains("逾期") == true)
-        let remindersAfter = try await journal.entries(matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.reminderID], timeout: .milliseconds(10))
+        let remindersAfter = try await journal.entries(
+            matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.reminderID],
+            timeout: .milliseconds(10)
+        )
         #expect(remindersAfter.count == 1, "the reminder must not repeat after the crash")
 
         // An unreachable daemon is exit code 69.
-        let unreachable = try await offload { try ProcessRunner.run(dubanctl, ["status", "--socket", "/nonexistent/control.sock"]) }
+        let unreachable = try await offload {
+            try ProcessRunner.run(dubanctl, ["status", "--socket", "/nonexistent/control.sock"])
+        }
         #expect(unreachable.status == 69)
 
         // 5. SIGTERM: STOPPING=1 and a clean exit within 2 s.

@@ -87,6 +87,22 @@ struct EmailEndToEndTests {
             try await Task.sleep(for: .milliseconds(100))
         }
         #expect(tries >= 3, "expected failed attempts while the server is down; log:\n\(daemon.output)")
+        // `dubanctl notifications --state failed` shows the reminder waiting on the email channel, with its error.
+        func notifications(_ arguments: [String]) async throws -> [[String: Any]] {
+            let run = try await offload {
+                try ProcessRunner.run(
+                    BinaryRunner.path(of: "dubanctl"),
+                    ["notifications", "--socket", socket, "--json"] + arguments
+                )
+            }
+            #expect(run.status == 0, "\(run.stderr)")
+            let page = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+            return page?["notifications"] as? [[String: Any]] ?? []
+        }
+        let failed = try await notifications(["--state", "failed", "--channel", "plugin:email"])
+        let waiting = failed.first { $0["event_key"] as? String == "\(occurrence)#reminder-3" }
+        #expect(waiting?["state"] as? String == "failed" && (waiting?["attempts"] as? Int ?? 0) >= 1, "\(failed)")
+        #expect((waiting?["last_error"] as? String)?.isEmpty == false, "\(failed)")
 
         // 2. Back up: the retry delivers the reminder, then the due-day (2022-08-31) and first overdue (2022-09-01)
         //    notices follow. The reminder decodes to the expected Chinese.
@@ -124,6 +140,10 @@ struct EmailEndToEndTests {
         #expect(due.parts["zh-Hans"]?.contains("今日到期") == true)
         let overdue = try #require(byEvent["\(occurrence)#overdue-1"]?.first)
         #expect(overdue.subject == "【督办催办】中小学升级改造网络环境已逾期")
+        // Now every email notification is delivered, and none is left failed.
+        let delivered = try await notifications(["--state", "delivered", "--channel", "plugin:email"])
+        #expect(Set(delivered.compactMap { $0["event_key"] as? String }) == Set(byEvent.keys), "\(delivered)")
+        #expect(try await notifications(["--state", "failed", "--channel", "plugin:email"]).isEmpty)
 
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "log:\n\(daemon.output)")

@@ -13,7 +13,9 @@ struct PluginDaemonTests {
     static let refusedID = "b163b35ea8bf4e15bd5a483e304799bd"
     static let completedID = "e66cceef68704587827462b9b8a236fe"
 
-    static let fault = Fixtures.packageRoot.appendingPathComponent("Tests/DubanPluginHostTests/Fixtures/fault-plugin.py").path
+    static let fault = Fixtures.packageRoot.appendingPathComponent(
+        "Tests/DubanPluginHostTests/Fixtures/fault-plugin.py"
+    ).path
     static let example = Fixtures.packageRoot.appendingPathComponent("plugins/examples/notify-file.py").path
 
     @Test func faultsAreContainedAndVisible() async throws {
@@ -24,7 +26,9 @@ struct PluginDaemonTests {
         let plan = "plug-" + UUID().uuidString.prefix(8).lowercased()
         let suffix = String(plan.dropFirst(5))
         try FileManager.default.copyItem(
-            atPath: Fixtures.examples.appendingPathComponent("org.yaml").path, toPath: dir.url.appendingPathComponent("org.yaml").path)
+            atPath: Fixtures.examples.appendingPathComponent("org.yaml").path,
+            toPath: dir.url.appendingPathComponent("org.yaml").path
+        )
         try dir.write(
             "plans/p.yaml",
             """
@@ -42,45 +46,80 @@ struct PluginDaemonTests {
                 kind: deadline
                 assignees: [kangle]
                 due: 2022年9月底
-            """)
+            """
+        )
         let sent = dir.url.appendingPathComponent("sent.jsonl").path
         // Names carry the run's suffix so journal queries see only this run.
-        func manifest(_ name: String, _ body: String) throws { _ = try dir.write("plugins.d/\(name)-\(suffix).yaml", body) }
-        try manifest("mail", "executable: \(Self.example)\ncapabilities: [notifier]\ntimeout: 5s\nsettings: {path: \(sent)}\n")
-        try manifest("crash", "executable: /usr/bin/python3\nargs: [\(Self.fault), crash-start]\ncapabilities: [notifier]\nrestart_delay: 0.5s\n")
-        try manifest("hang", "executable: /usr/bin/python3\nargs: [\(Self.fault), hang]\ncapabilities: [notifier]\ntimeout: 1s\n")
-        try manifest("garbage", "executable: /usr/bin/python3\nargs: [\(Self.fault), garbage]\ncapabilities: [notifier]\n")
-        try manifest("v2", "executable: /usr/bin/python3\nargs: [\(Self.fault), wrong-major]\ncapabilities: [notifier]\n")
+        func manifest(_ name: String, _ body: String) throws {
+            _ = try dir.write("plugins.d/\(name)-\(suffix).yaml", body)
+        }
+        try manifest(
+            "mail",
+            "executable: \(Self.example)\ncapabilities: [notifier]\ntimeout: 5s\nsettings: {path: \(sent)}\n"
+        )
+        try manifest(
+            "crash",
+            "executable: /usr/bin/python3\nargs: [\(Self.fault), crash-start]\ncapabilities: [notifier]\nrestart_delay: 0.5s\n"
+        )
+        try manifest(
+            "hang",
+            "executable: /usr/bin/python3\nargs: [\(Self.fault), hang]\ncapabilities: [notifier]\ntimeout: 1s\n"
+        )
+        try manifest(
+            "garbage",
+            "executable: /usr/bin/python3\nargs: [\(Self.fault), garbage]\ncapabilities: [notifier]\n"
+        )
+        try manifest(
+            "v2",
+            "executable: /usr/bin/python3\nargs: [\(Self.fault), wrong-major]\ncapabilities: [notifier]\n"
+        )
         try manifest("typo", "executable: /usr/bin/true\ncapabilities: [notifier]\ntimout: 3s\n")
-        try manifest("flood", "executable: /usr/bin/python3\nargs: [\(Self.fault), flood]\ncapabilities: [notifier]\nrestart_delay: 60s\n")
+        try manifest(
+            "flood",
+            "executable: /usr/bin/python3\nargs: [\(Self.fault), flood]\ncapabilities: [notifier]\nrestart_delay: 60s\n"
+        )
         try manifest(
             "checker",
-            "executable: /usr/bin/python3\nargs: [\(Self.fault), good]\ncapabilities: [checker]\nschedule: 每个工作日 09:00\ntasks: [\"\(plan)/checked\"]\n")
+            "executable: /usr/bin/python3\nargs: [\(Self.fault), good]\ncapabilities: [checker]\nschedule: 每个工作日 09:00\ntasks: [\"\(plan)/checked\"]\n"
+        )
         try dir.write(
             "duban.yaml",
-            "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\nplugin_dir: plugins.d\nreminders: {lead_days: [3]}\n")
+            "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\nplugin_dir: plugins.d\nreminders: {lead_days: [3]}\n"
+        )
         let socket = dir.url.appendingPathComponent("control.sock").path
         let log = dir.url.appendingPathComponent("duband.log").path
         let daemon = try DaemonProcess(
             executable: BinaryRunner.path(of: "duband"),
             arguments: [
-                "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", "2022-08-25T08:00:00+08:00",
+                "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start",
+                "2022-08-25T08:00:00+08:00",
                 "--clock-speed", "86400",
             ],
-            logPath: log)
+            logPath: log
+        )
         defer { daemon.stop() }
-        #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)), "no control socket; log:\n\(daemon.output)")
+        #expect(
+            await connectOnce(toUnixSocket: socket, timeout: .seconds(60)),
+            "no control socket; log:\n\(daemon.output)"
+        )
 
         // The reminder (2022-08-26 08:30, about a second away) reaches the good notifier.
         let reminder = try await journal.entries(
-            matching: ["DUBAN_PLUGIN": "mail-\(suffix)", "DUBAN_EVENT": "plugin-output"], timeout: .seconds(30))
+            matching: ["DUBAN_PLUGIN": "mail-\(suffix)", "DUBAN_EVENT": "plugin-output"],
+            timeout: .seconds(30)
+        )
         #expect(!reminder.isEmpty, "the example notifier's stderr reached the journal; log:\n\(daemon.output)")
         let delivered = (try? String(contentsOfFile: sent, encoding: .utf8)) ?? ""
         #expect(delivered.contains("\(plan)/network-upgrade/kangle/once#reminder-3"), "\(delivered)")
 
         // While the hung plugin holds its call, the control socket answers, again and again.
         for _ in 0..<5 {
-            let status = try await offload { try ProcessRunner.run("/usr/bin/curl", ["-s", "-m", "5", "--unix-socket", socket, "http://localhost/v1/status"]) }
+            let status = try await offload {
+                try ProcessRunner.run(
+                    "/usr/bin/curl",
+                    ["-s", "-m", "5", "--unix-socket", socket, "http://localhost/v1/status"]
+                )
+            }
             #expect(status.status == 0 && status.stdout.contains("\"plans\":1"), "\(status.stdout) \(status.stderr)")
             try await Task.sleep(for: .milliseconds(100))
         }
@@ -88,27 +127,40 @@ struct PluginDaemonTests {
         // Every fault is in the journal under the plugin's name.
         for name in ["crash", "hang", "garbage", "flood"] {
             let entries = try await journal.entries(
-                matching: ["DUBAN_PLUGIN": "\(name)-\(suffix)", "MESSAGE_ID": Self.failureID], timeout: .seconds(20))
+                matching: ["DUBAN_PLUGIN": "\(name)-\(suffix)", "MESSAGE_ID": Self.failureID],
+                timeout: .seconds(20)
+            )
             #expect(!entries.isEmpty, "\(name): no plugin-failure entry; log:\n\(daemon.output)")
         }
         for name in ["v2", "typo"] {
             let entries = try await journal.entries(
-                matching: ["DUBAN_PLUGIN": "\(name)-\(suffix)", "MESSAGE_ID": Self.refusedID], timeout: .seconds(20))
+                matching: ["DUBAN_PLUGIN": "\(name)-\(suffix)", "MESSAGE_ID": Self.refusedID],
+                timeout: .seconds(20)
+            )
             #expect(!entries.isEmpty, "\(name): no plugin-refused entry")
         }
-        let started = try await journal.entries(matching: ["DUBAN_PLUGIN": "mail-\(suffix)", "MESSAGE_ID": Self.startedID], timeout: .seconds(5))
+        let started = try await journal.entries(
+            matching: ["DUBAN_PLUGIN": "mail-\(suffix)", "MESSAGE_ID": Self.startedID],
+            timeout: .seconds(5)
+        )
         #expect(started.first?["DUBAN_PLUGIN_VERSION"] == "1.0.0")
 
         // The checker ran at 09:00 on the first working day and closed its occurrence, audited as the plugin.
         let completed = try await journal.entries(
-            matching: ["DUBAN_OCCURRENCE": "\(plan)/checked/kangle/once", "MESSAGE_ID": Self.completedID], timeout: .seconds(20))
+            matching: ["DUBAN_OCCURRENCE": "\(plan)/checked/kangle/once", "MESSAGE_ID": Self.completedID],
+            timeout: .seconds(20)
+        )
         #expect(completed.first?["DUBAN_BY"] == "plugin:checker-\(suffix)", "\(completed)")
 
         // GET /v1/plugins and dubanctl plugins show each plugin's state and last error.
-        let listing = try await offload { try ProcessRunner.run("/usr/bin/curl", ["-s", "--unix-socket", socket, "http://localhost/v1/plugins"]) }
+        let listing = try await offload {
+            try ProcessRunner.run("/usr/bin/curl", ["-s", "--unix-socket", socket, "http://localhost/v1/plugins"])
+        }
         let object = try #require(try JSONSerialization.jsonObject(with: Data(listing.stdout.utf8)) as? [String: Any])
         let plugins = try #require(object["plugins"] as? [[String: Any]])
-        func plugin(_ name: String) -> [String: Any] { plugins.first { $0["name"] as? String == "\(name)-\(suffix)" } ?? [:] }
+        func plugin(_ name: String) -> [String: Any] {
+            plugins.first { $0["name"] as? String == "\(name)-\(suffix)" } ?? [:]
+        }
         print(listing.stdout)
         #expect(plugins.count == 8)
         #expect(plugin("mail")["state"] as? String == "ready" && plugin("mail")["failures"] as? Int == 0)
@@ -116,15 +168,23 @@ struct PluginDaemonTests {
         #expect((plugin("hang")["last_error"] as? String)?.contains("no reply to notify") == true)
         #expect((plugin("garbage")["last_error"] as? String)?.contains("not-json") == true)
         #expect(plugin("v2")["state"] as? String == "failed")
-        #expect(plugin("typo")["state"] as? String == "invalid" && (plugin("typo")["last_error"] as? String)?.contains("timout") == true)
+        #expect(
+            plugin("typo")["state"] as? String == "invalid"
+                && (plugin("typo")["last_error"] as? String)?.contains("timout") == true
+        )
         #expect(plugin("checker")["calls"] as? Int ?? 0 >= 1)
         // A plugin that writes 100 MB without a newline is cut at max_output (1 MiB by default), and duband never held the flood: its
         // peak resident memory (VmHWM, its own process, whatever other tests do) stays far below 100 MB.
-        #expect((plugin("flood")["last_error"] as? String)?.contains("longer than 1048576 bytes") == true, "\(plugin("flood"))")
+        #expect(
+            (plugin("flood")["last_error"] as? String)?.contains("longer than 1048576 bytes") == true,
+            "\(plugin("flood"))"
+        )
         let peak = try #require(Self.peakResidentKiB(of: daemon.pid))
         print("duband peak resident memory after a 100 MB flood: \(peak / 1024) MiB")
         #expect(peak < 80 * 1024, "duband's VmHWM is \(peak) KiB")
-        let ctl = try await offload { try ProcessRunner.run(BinaryRunner.path(of: "dubanctl"), ["plugins", "--socket", socket, "--lang", "en"]) }
+        let ctl = try await offload {
+            try ProcessRunner.run(BinaryRunner.path(of: "dubanctl"), ["plugins", "--socket", socket, "--lang", "en"])
+        }
         print(ctl.stdout)
         #expect(ctl.status == 0, "\(ctl.stderr)")
         #expect(ctl.stdout.contains("hang-\(suffix)") && ctl.stdout.contains("no reply to notify"), "\(ctl.stdout)")

@@ -110,75 +110,131 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
 
     static let badInputs: [BadInput] = [
         BadInput(
-            name: "YAML syntax error", text: header + "  - id: t1\n    title: [unclosed\n", code: "yaml-syntax", line: 6,
-            column: 1),
+            name: "YAML syntax error",
+            text: header + "  - id: t1\n    title: [unclosed\n",
+            code: "yaml-syntax",
+            line: 6,
+            column: 1
+        ),
         BadInput(
-            name: "unknown top-level key", text: "id: p1\ntitel: 测试\ntitle: 测试\ntasks:\n  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n",
-            code: "unknown-key", at: "titel"),
+            name: "unknown top-level key",
+            text:
+                "id: p1\ntitel: 测试\ntitle: 测试\ntasks:\n  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n",
+            code: "unknown-key",
+            at: "titel"
+        ),
         BadInput(
             name: "unknown task key",
-            text: header + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    deu: 2022-01-05\n",
-            code: "unknown-key", at: "deu"),
+            text: header
+                + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    deu: 2022-01-05\n",
+            code: "unknown-key",
+            at: "deu"
+        ),
         BadInput(
             name: "reminders of the wrong type",
-            text: header + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    reminders: [ten]\n",
-            code: "wrong-type", at: "ten"),
+            text: header
+                + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    reminders: [ten]\n",
+            code: "wrong-type",
+            at: "ten"
+        ),
         BadInput(
-            name: "missing title", text: header + "  - id: t1\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n",
-            code: "missing-key", at: "id: t1"),
+            name: "missing title",
+            text: header + "  - id: t1\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n",
+            code: "missing-key",
+            at: "id: t1"
+        ),
         BadInput(
             name: "duplicate task id",
-            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n  - {id: t1, title: y, kind: deadline, assignees: [pref], due: 2022-01-05}\n",
-            code: "duplicate-id", at: "t1", occurrence: 2),
+            text: header
+                + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n  - {id: t1, title: y, kind: deadline, assignees: [pref], due: 2022-01-05}\n",
+            code: "duplicate-id",
+            at: "t1",
+            occurrence: 2
+        ),
         BadInput(
             name: "duplicate key in a mapping",
-            text: header + "  - id: t1\n    title: x\n    title: y\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n",
-            code: "duplicate-key", at: "title: x"),
+            text: header
+                + "  - id: t1\n    title: x\n    title: y\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n",
+            code: "duplicate-key",
+            at: "title: x"
+        ),
         BadInput(
             name: "impossible ISO date",
-            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2023-02-29}\n", code: "bad-date",
-            at: "2023-02-29"),
+            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2023-02-29}\n",
+            code: "bad-date",
+            at: "2023-02-29"
+        ),
         BadInput(
-            name: "unknown kind", text: header + "  - {id: t1, title: x, kind: someday, assignees: [pref], due: 2022-01-04}\n",
-            code: "bad-value", at: "someday"),
+            name: "unknown kind",
+            text: header + "  - {id: t1, title: x, kind: someday, assignees: [pref], due: 2022-01-04}\n",
+            code: "bad-value",
+            at: "someday"
+        ),
         BadInput(
-            name: "deadline without due", text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref]}\n",
-            code: "missing-key", at: "{id: t1"),
+            name: "deadline without due",
+            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref]}\n",
+            code: "missing-key",
+            at: "{id: t1"
+        ),
         BadInput(
             name: "negative quota",
-            text: header + "  - id: t1\n    title: x\n    kind: quota\n    assignees: [pref]\n    due: 2022—2025年\n    quota: {count: -5, unit: 名}\n",
-            code: "out-of-range", at: "-5"),
+            text: header
+                + "  - id: t1\n    title: x\n    kind: quota\n    assignees: [pref]\n    due: 2022—2025年\n    quota: {count: -5, unit: 名}\n",
+            code: "out-of-range",
+            at: "-5"
+        ),
         BadInput(
             name: "quota fields on a deadline",
-            text: header + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    quota: {count: 5, unit: 名}\n",
-            code: "wrong-kind-key", at: "quota"),
+            text: header
+                + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    quota: {count: 5, unit: 名}\n",
+            code: "wrong-kind-key",
+            at: "quota"
+        ),
         BadInput(
             name: "window that ends before it starts",
-            text: header + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    window: {start: 2022-05-01, end: 2022-01-01}\n",
-            code: "bad-window", at: "{start"),
+            text: header
+                + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [pref]\n    due: 2022-01-04\n    window: {start: 2022-05-01, end: 2022-01-01}\n",
+            code: "bad-window",
+            at: "{start"
+        ),
         BadInput(
-            name: "unreadable expression", text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 尽快完成}\n",
-            code: "bad-expression", at: "尽快完成"),
+            name: "unreadable expression",
+            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 尽快完成}\n",
+            code: "bad-expression",
+            at: "尽快完成"
+        ),
         BadInput(
             name: "impossible date in an expression",
-            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2023年2月30日}\n", code: "bad-expression",
-            at: "2023年2月30日"),
+            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2023年2月30日}\n",
+            code: "bad-expression",
+            at: "2023年2月30日"
+        ),
         BadInput(
-            name: "id with spaces", text: header + "  - {id: build repo, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n",
-            code: "bad-id", at: "build repo"),
+            name: "id with spaces",
+            text: header + "  - {id: build repo, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n",
+            code: "bad-id",
+            at: "build repo"
+        ),
         BadInput(name: "tasks as a mapping", text: header + "  t1: {title: x}\n", code: "wrong-type", at: "t1:"),
         BadInput(
             name: "reminder lead time out of range",
-            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04, reminders: [300]}\n",
-            code: "out-of-range", at: "300"),
+            text: header
+                + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04, reminders: [300]}\n",
+            code: "out-of-range",
+            at: "300"
+        ),
         BadInput(
             name: "recurring without recurrence",
-            text: header + "  - {id: t1, title: x, kind: recurring, assignees: [pref], due: 2022-12-31}\n", code: "missing-key",
-            at: "{id: t1"),
+            text: header + "  - {id: t1, title: x, kind: recurring, assignees: [pref], due: 2022-12-31}\n",
+            code: "missing-key",
+            at: "{id: t1"
+        ),
         BadInput(
             name: "ongoing expression on a deadline",
-            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 长期坚持}\n", code: "no-due-date",
-            at: "长期坚持"),
+            text: header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 长期坚持}\n",
+            code: "no-due-date",
+            at: "长期坚持"
+        ),
     ]
 
     @Test(arguments: badInputs)
@@ -202,7 +258,8 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
     }
 
     @Test func everyErrorIsReportedNotOnlyTheFirst() {
-        let text = Self.header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2023-02-29}\n"
+        let text =
+            Self.header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2023-02-29}\n"
             + "  - {id: t2, kind: deadline, assignees: [pref], due: 2022-01-04, colour: red}\n"
         let (_, diagnostics) = PlanFile.parse(text, file: "x.yaml")
         let codes = Set(diagnostics.map(\.code))
@@ -210,7 +267,9 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
     }
 
     @Test func danglingAssigneeIsReportedAtTheAssignee() throws {
-        let text = Self.header + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [counties, nowhere]\n    due: 2022-01-04\n"
+        let text =
+            Self.header
+            + "  - id: t1\n    title: x\n    kind: deadline\n    assignees: [counties, nowhere]\n    due: 2022-01-04\n"
         let error = try #require(try load(["p.yaml": text]).failure)
         let d = try #require(error.diagnostics.first)
         #expect(d.code == "dangling-reference")
@@ -218,15 +277,19 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
     }
 
     @Test func danglingAndCyclicDependenciesAreErrors() throws {
-        let dangling = Self.header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04, depends_on: [t9]}\n"
+        let dangling =
+            Self.header
+            + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04, depends_on: [t9]}\n"
         let d1 = try #require(try load(["p.yaml": dangling]).failure?.diagnostics.first)
         #expect(d1.code == "dangling-reference" && d1.location.line == 4)
-        let cycle = Self.header
+        let cycle =
+            Self.header
             + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04, depends_on: [t2]}\n"
             + "  - {id: t2, title: y, kind: deadline, assignees: [pref], due: 2022-01-05, depends_on: [t1]}\n"
         let d2 = try #require(try load(["p.yaml": cycle]).failure?.diagnostics.first)
         #expect(d2.code == "cycle")
-        let crossPlan = "id: p2\ntitle: 二\ntasks:\n  - {id: a, title: y, kind: deadline, assignees: [pref], due: 2022-01-05, depends_on: [p1/t1]}\n"
+        let crossPlan =
+            "id: p2\ntitle: 二\ntasks:\n  - {id: a, title: y, kind: deadline, assignees: [pref], due: 2022-01-05, depends_on: [p1/t1]}\n"
         let ok = Self.header + "  - {id: t1, title: x, kind: deadline, assignees: [pref], due: 2022-01-04}\n"
         #expect(try load(["p1.yaml": ok, "p2.yaml": crossPlan]).failure == nil)
     }
@@ -240,12 +303,16 @@ func load(_ plans: [String: String], org: String = testOrg) throws -> Result<Pla
     }
 
     @Test func yearlyDutyAtAFixedPointInTheYear() throws {
-        let text = Self.header + "  - {id: t1, title: 年初部署, kind: recurring, assignees: [pref], recurrence: 每年, at: 年初, due: 2022—2023年}\n"
+        let text =
+            Self.header
+            + "  - {id: t1, title: 年初部署, kind: recurring, assignees: [pref], recurrence: 每年, at: 年初, due: 2022—2023年}\n"
             + "  - {id: t2, title: x, kind: recurring, assignees: [pref], recurrence: 每学期2次, at: 06-30, due: 2022年}\n"
         let (plan, diagnostics) = PlanFile.parse(text, file: "at.yaml")
         #expect(plan == nil)
         #expect(diagnostics.map(\.code) == ["bad-at"])
-        let ok = Self.header + "  - {id: t1, title: 年初部署, kind: recurring, assignees: [pref], recurrence: 每年, at: 年初, due: 2022—2023年}\n"
+        let ok =
+            Self.header
+            + "  - {id: t1, title: 年初部署, kind: recurring, assignees: [pref], recurrence: 每年, at: 年初, due: 2022—2023年}\n"
         let task = try #require(PlanFile.parse(ok, file: "at.yaml").0?.plan.tasks.first)
         #expect(task.recurrenceAt == MonthDay(month: 3, day: 31))
         #expect(task.due?.interpretation.windowStart == CivilDate(year: 2022, month: 1, day: 1))

@@ -7,7 +7,7 @@ import Logging
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Broken plugins against the real host (real processes, real pipes): each fault becomes a thrown
@@ -15,11 +15,16 @@ import Glibc
 @Suite(.serialized) struct PluginFaultTests {
     /// Runs `fault` against the faulty plugin, then checks the record and that `good` still answers.
     private func expectFault(
-        _ mode: String, code: PluginError.Code, message: String, timeout: Double = 20,
+        _ mode: String,
+        code: PluginError.Code,
+        message: String,
+        timeout: Double = 20,
         call: (@Sendable (PluginSupervisor) async throws -> Void)? = nil
     ) async throws {
         let call = call ?? { plugin in _ = try await plugin.notify(PluginHostHarness.events(["k1"])) }
-        let harness = PluginHostHarness([PluginHostHarness.manifest(mode, timeout: timeout), PluginHostHarness.manifest("good")])
+        let harness = PluginHostHarness([
+            PluginHostHarness.manifest(mode, timeout: timeout), PluginHostHarness.manifest("good"),
+        ])
         let faulty = try harness.plugin(mode)
         let good = try harness.plugin("good")
         // The good plugin answers before, during (for slow faults) and after the fault.
@@ -34,7 +39,9 @@ import Glibc
         }
         #expect(try await concurrent.delivered == ["during"])
         let stats = await faulty.statistics()
-        print("\(mode): state \(stats.state), calls \(stats.calls), failures \(stats.failures), last error: \(stats.lastError ?? "-")")
+        print(
+            "\(mode): state \(stats.state), calls \(stats.calls), failures \(stats.failures), last error: \(stats.lastError ?? "-")"
+        )
         #expect(stats.failures >= 1)
         #expect(stats.lastError?.contains(message) == true)
         #expect(stats.lastErrorAt != nil)
@@ -84,7 +91,11 @@ import Glibc
         async let call = plugin.notify(PluginHostHarness.events(["k"]))
         // While the call hangs, the supervisor still answers (an actor awaiting, not blocking).
         var pid: Int32?
-        #expect(await PluginHostHarness.eventually { pid = await plugin.statistics().pid; return pid != nil })
+        #expect(
+            await PluginHostHarness.eventually {
+                pid = await plugin.statistics().pid; return pid != nil
+            }
+        )
         do {
             _ = try await call
             Issue.record("a hung call must fail")
@@ -95,8 +106,13 @@ import Glibc
         let gone = try #require(pid)
         #expect(await PluginHostHarness.eventually { kill(gone, 0) != 0 }, "pid \(gone) is gone")
         let stats = await plugin.statistics()
-        #expect(stats.state == .backoff && stats.failures == 1 && stats.lastError?.contains("no reply to notify") == true)
-        #expect(harness.logs.entries.contains { $0.message.description.contains("fault-plugin: hanging") }, "stderr reached the log")
+        #expect(
+            stats.state == .backoff && stats.failures == 1 && stats.lastError?.contains("no reply to notify") == true
+        )
+        #expect(
+            harness.logs.entries.contains { $0.message.description.contains("fault-plugin: hanging") },
+            "stderr reached the log"
+        )
     }
 
     @Test func hugeOutputIsCut() async throws {
@@ -114,7 +130,9 @@ import Glibc
                 _ = try await plugin.notify(PluginHostHarness.events(["k"]))
                 Issue.record("expected an error reply")
             } catch {
-                #expect(error.code == .remote && error.isRetryable && error.remote?.message == "smtp server unreachable")
+                #expect(
+                    error.code == .remote && error.isRetryable && error.remote?.message == "smtp server unreachable"
+                )
             }
         }
         let stats = await plugin.statistics()
@@ -162,7 +180,14 @@ import Glibc
     @Test func invalidManifestIsListedAndNeverStarted() async throws {
         let harness = PluginHostHarness(
             [PluginHostHarness.manifest("good")],
-            invalid: [.init(name: "broken", file: "/etc/duban/plugins.d/broken.yaml", problems: "broken.yaml:3:1: unknown key `timout`")])
+            invalid: [
+                .init(
+                    name: "broken",
+                    file: "/etc/duban/plugins.d/broken.yaml",
+                    problems: "broken.yaml:3:1: unknown key `timout`"
+                )
+            ]
+        )
         let stats = await harness.host.statistics()
         #expect(stats.map(\.name) == ["broken", "good"])
         #expect(stats[0].state == .invalid && stats[0].lastError?.contains("timout") == true)

@@ -19,8 +19,12 @@ import Testing
             CheckParams(
                 task: CheckTask(plan: "p", id: "t", title: "T", kind: "deadline"),
                 occurrences: [CheckOccurrence(id: "p/t/u/once", org: "u", period: "once", due: "2025-03-03")],
-                settings: .emptyObject))
-        #expect(checked.results == [CheckOutcome(occurrence: "p/t/u/once", state: .done, evidence: "checked p/t/u/once")])
+                settings: .emptyObject
+            )
+        )
+        #expect(
+            checked.results == [CheckOutcome(occurrence: "p/t/u/once", state: .done, evidence: "checked p/t/u/once")]
+        )
         let imported = try await plugin.importDocument(ImportParams(document: ImportDocument(name: "a.txt", text: "x")))
         #expect(imported.planYAML == "id: imported\n")
         let stats = await plugin.statistics()
@@ -31,7 +35,9 @@ import Testing
         #expect(
             await PluginHostHarness.eventually {
                 harness.entries("good", event: .output).contains { $0.message.description.contains("host duband-test") }
-            }, "stderr lines are logged under the plugin's name")
+            },
+            "stderr lines are logged under the plugin's name"
+        )
         await harness.host.shutdown()
         #expect(await plugin.statistics().state == .stopping)
         #expect(kill(pid, 0) != 0, "the plugin exited after shutdown")
@@ -47,7 +53,9 @@ import Testing
         } catch {
             #expect(error.code == .notOffered)
         }
-        #expect(harness.host.supervisors(with: .notifier).count == 1 && harness.host.supervisors(with: .checker).isEmpty)
+        #expect(
+            harness.host.supervisors(with: .notifier).count == 1 && harness.host.supervisors(with: .checker).isEmpty
+        )
     }
 
     @Test func exampleNotifierWorksThroughTheHost() async throws {
@@ -55,8 +63,12 @@ import Testing
         defer { directory.cleanup() }
         let output = directory.url.appendingPathComponent("sent.jsonl").path
         let manifest = PluginManifest(
-            name: "notify-file", executable: Fixtures.packageRoot.appendingPathComponent("plugins/examples/notify-file.py").path,
-            capabilities: [.notifier], timeout: 30, settings: .object(["path": .string(output)]))
+            name: "notify-file",
+            executable: Fixtures.packageRoot.appendingPathComponent("plugins/examples/notify-file.py").path,
+            capabilities: [.notifier],
+            timeout: 30,
+            settings: .object(["path": .string(output)])
+        )
         let harness = PluginHostHarness([manifest])
         let plugin = try harness.plugin("notify-file")
         let result = try await plugin.notify(PluginHostHarness.events(["k1", "k2"]))

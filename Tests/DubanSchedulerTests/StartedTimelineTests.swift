@@ -9,7 +9,11 @@ import Testing
     @Test func remindersDueAndOverdueOnWorkingDaysFromTheEventDay() {
         // Only the task's lead times and the calendar matter to a started occurrence; its kind and dates do not.
         let task = SchedulerFixtures.deadline(
-            id: "reply", due: SchedulerFixtures.d(2024, 12, 31), from: SchedulerFixtures.d(2024, 1, 1), reminders: [20, 3])
+            id: "reply",
+            due: SchedulerFixtures.d(2024, 12, 31),
+            from: SchedulerFixtures.d(2024, 1, 1),
+            reminders: [20, 3]
+        )
         let schedule = SchedulerFixtures.schedule([task])
         var configuration = SchedulerConfiguration()
         configuration.overdueEvery = 5
@@ -19,11 +23,19 @@ import Testing
         let received = CivilDate(year: 2024, month: 9, day: 27)!
         let due = schedule.calendar.adding(workingDays: 15, to: received)
         let occurrence = Occurrence(
-            task: 0, org: Int32(schedule.directory.index(ofUnit: "u000")!), period: 0, part: 0,
-            startDay: Int32(received.dayNumber), nominalDueDay: Int32(due.dayNumber), dueDay: Int32(due.dayNumber))
+            task: 0,
+            org: Int32(schedule.directory.index(ofUnit: "u000")!),
+            period: 0,
+            part: 0,
+            startDay: Int32(received.dayNumber),
+            nominalDueDay: Int32(due.dayNumber),
+            dueDay: Int32(due.dayNumber)
+        )
         let timeline = StartedTimeline(
-            items: [.init(id: "p/reply/u000/2024-09-27.A", occurrence: occurrence)], schedule: schedule,
-            configuration: configuration)
+            items: [.init(id: "p/reply/u000/2024-09-27.A", occurrence: occurrence)],
+            schedule: schedule,
+            configuration: configuration
+        )
         let settings = schedule.settings
         let keys = timeline.events.map { $0.key.replacingOccurrences(of: "p/reply/u000/2024-09-27.A#", with: "") }
         // The 20-day lead falls before the request arrived: dropped.

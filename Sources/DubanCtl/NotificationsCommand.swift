@@ -1,0 +1,110 @@
+import ArgumentParser
+import DubanControlAPI
+import DubanControlClient
+import DubanCore
+import Foundation
+
+/// `dubanctl notifications`: what duband handed to each channel (the journal, notifier plugins), newest first,
+/// with the state of each delivery: delivered, pending, or failed with its last error and next attempt.
+struct NotificationsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "notifications",
+        abstract: "已发送、待发送和发送失败的通知(最新在前)。 Notifications sent, pending and failed, newest first."
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var daemon: DaemonOptions
+
+    @Option(
+        name: .long,
+        help: "all、pending、failed 或 delivered(默认 all)。 all, pending, failed or delivered (default all)."
+    )
+    var state: String = "all"
+
+    @Option(name: .long, help: "只列此通道:journal 或 plugin:名称。 Only this channel: journal or plugin:NAME.")
+    var channel: String?
+
+    @Option(name: .long, help: "最多列出条数(默认 50)。 Maximum lines (default 50).")
+    var limit: Int = 50
+
+    @Option(name: .long, help: "只列编号小于此值的(向前翻页)。 Only notifications older than this id (to page back).")
+    var before: Int64?
+
+    func validate() throws {
+        guard NotificationQuery.states.contains(state) else {
+            throw ValidationError(
+                common.t(
+                    "--state 应为 \(NotificationQuery.states.joined(separator: "、")) 之一",
+                    "--state must be one of \(NotificationQuery.states.joined(separator: ", "))"
+                )
+            )
+        }
+        guard (1...ControlAPI.maximumLimit).contains(limit) else {
+            throw ValidationError(
+                common.t(
+                    "--limit 应在 1 到 \(ControlAPI.maximumLimit) 之间",
+                    "--limit must be 1 to \(ControlAPI.maximumLimit)"
+                )
+            )
+        }
+        if let before, before < 1 { throw ValidationError(common.t("--before 至少为 1", "--before must be at least 1")) }
+    }
+
+    func run() throws {
+        let query = NotificationQuery(state: state, channel: channel, limit: limit, before: before)
+        let page = try daemon.call(common) { try $0.notifications(query) }
+        if common.json { return try Output.json(page) }
+        if page.notifications.isEmpty {
+            Output.line(common.t("没有符合条件的通知。", "no notifications match."))
+            return
+        }
+        let zone = (try? common.settings().timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
+        let rows = page.notifications.map { n -> [String] in
+            let status: String
+            switch n.state {
+            case "delivered":
+                status =
+                    common.t("已送达", "delivered") + " "
+                    + DisplayText.instant(n.deliveredAt ?? n.createdAt, timeZone: zone)
+            case "failed":
+                status =
+                    common.t("失败\(n.attempts)次,下次", "failed ×\(n.attempts), next ")
+                    + (n.nextAttemptAt.map { DisplayText.instant($0, timeZone: zone) } ?? "-")
+            default:
+                status = common.t("待发送", "pending")
+            }
+            return [
+                String(n.id), DisplayText.instant(n.scheduledAt, timeZone: zone), n.channel,
+                Self.kindName(n.kind, common),
+                n.occurrence ?? "-", status, n.lastError.map { String($0.prefix(60)) } ?? "",
+            ]
+        }
+        Output.line(
+            Terminal.table(
+                header: [
+                    common.t("编号", "Id"), common.t("事件时间", "Due at"), common.t("通道", "Channel"),
+                    common.t("类型", "Kind"), common.t("事项", "Occurrence"), common.t("状态", "State"),
+                    common.t("最近错误", "Last error"),
+                ],
+                rows: rows
+            )
+        )
+        if let next = page.nextBefore {
+            Output.line(
+                common.t(
+                    "更早的通知:dubanctl notifications --before \(next)",
+                    "older notifications: dubanctl notifications --before \(next)"
+                )
+            )
+        }
+    }
+
+    static func kindName(_ kind: String, _ common: CommonOptions) -> String {
+        switch kind {
+        case "reminder": return common.t("提醒", "reminder")
+        case "due": return common.t("到期", "due")
+        case "overdue": return common.t("逾期催办", "overdue")
+        default: return kind
+        }
+    }
+}
