@@ -21,11 +21,12 @@ import Testing
         }
     }
 
-    /// curl off the cooperative pool: the server under test needs a pool thread to answer.
+    /// curl off the cooperative pool: the server under test needs a pool thread to answer. Generous time: at the
+    /// start of a full `swift test` other suites may hold the pool's two threads for many seconds.
     func curl(_ socket: String, _ arguments: [String]) async throws -> (status: Int32, out: String) {
         let result = try await offload {
             try ProcessRunner.run(
-                "/usr/bin/curl", ["-s", "--max-time", "10", "--unix-socket", socket, "-w", "\n%{http_code}"] + arguments)
+                "/usr/bin/curl", ["-s", "--max-time", "120", "--unix-socket", socket, "-w", "\n%{http_code}"] + arguments)
         }
         return (result.status, result.stdout)
     }
