@@ -56,8 +56,8 @@ struct StartedOccurrencesService: Service {
     let daemon: Daemon
 
     func run() async throws {
-        guard (try? await daemon.storeSynced.wait()) != nil else { return }
         await cancelWhenGracefulShutdown {
+            guard (try? await daemon.storeSynced.wait()) != nil else { return }
             while !Task.isCancelled {
                 let next: Date
                 do {
