@@ -74,6 +74,7 @@ struct DubandCommand: AsyncParsableCommand {
             )
             return
         }
+        StopDeadline.arm(seconds: 1.5, logger: logger)
         try await daemon.run()
     }
 
