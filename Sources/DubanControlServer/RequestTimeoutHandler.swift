@@ -39,20 +39,14 @@ final class RequestTimeoutHandler: ChannelDuplexHandler {
     /// When the last answer was written: the idle time between requests counts from there, not from the last read.
     private var answeredAt = NIODeadline.now()
     private var deadline: Scheduled<Void>?
-    private var context: ChannelHandlerContext?
 
     init(requestTimeout: TimeAmount, idleTimeout: TimeAmount) {
         self.requestTimeout = requestTimeout
         self.idleTimeout = idleTimeout
     }
 
-    func handlerAdded(context: ChannelHandlerContext) {
-        self.context = context
-    }
-
     func handlerRemoved(context: ChannelHandlerContext) {
         cancelDeadline()
-        self.context = nil
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {

@@ -43,8 +43,11 @@ public struct SiteSettings: Hashable, Sendable {
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!,
-        dueTime: TimeOfDay = TimeOfDay(hour: 18, minute: 0), officeStart: TimeOfDay = TimeOfDay(hour: 8, minute: 30),
-        reminders: [Int] = [10, 3], roll: RollRule = .next, conventions: TimeConventions = .default
+        dueTime: TimeOfDay = TimeOfDay(hour: 18, minute: 0),
+        officeStart: TimeOfDay = TimeOfDay(hour: 8, minute: 30),
+        reminders: [Int] = [10, 3],
+        roll: RollRule = .next,
+        conventions: TimeConventions = .default
     ) {
         self.timeZone = timeZone
         self.dueTime = dueTime
@@ -66,6 +69,13 @@ public struct SiteSettings: Hashable, Sendable {
     /// The due instant of `date`.
     public func dueInstant(_ date: CivilDate) -> Date {
         instant(date, at: dueTime)
+    }
+
+    /// The last day whose open occurrences are overdue at `now`: today once its due time has passed, else
+    /// yesterday.
+    public func overdueThrough(at now: Date) -> CivilDate {
+        let today = civilDate(of: now)
+        return now >= dueInstant(today) ? today : today.adding(days: -1)
     }
 
     /// The civil date of `instant` in the site's zone.

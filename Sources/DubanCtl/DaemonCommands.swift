@@ -160,26 +160,14 @@ struct LogCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
 
-    @Option(name: .long, help: "最多列出条数(默认 50)。 Maximum lines (default 50).")
-    var limit: Int = 50
-
-    @Option(name: .long, help: "只列编号小于此值的(向前翻页)。 Only lines older than this id (to page back).")
-    var before: Int64?
+    @OptionGroup var paging: PagingOptions
 
     func validate() throws {
-        guard (1...ControlAPI.maximumLimit).contains(limit) else {
-            throw ValidationError(
-                common.t(
-                    "--limit 应在 1 到 \(ControlAPI.maximumLimit) 之间",
-                    "--limit must be 1 to \(ControlAPI.maximumLimit)"
-                )
-            )
-        }
-        if let before, before < 1 { throw ValidationError(common.t("--before 至少为 1", "--before must be at least 1")) }
+        try paging.check(common)
     }
 
     func run() throws {
-        let page = try daemon.call(common) { try $0.audit(AuditQuery(limit: limit, before: before)) }
+        let page = try daemon.call(common) { try $0.audit(AuditQuery(limit: paging.limit, before: paging.before)) }
         if common.json { return try Output.json(page) }
         let zone = (try? common.settings().timeZone) ?? TimeZone(identifier: "Asia/Shanghai")!
         let rows = page.entries.map { entry -> [String] in

@@ -11,7 +11,8 @@ struct DaemonOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "控制套接字(默认取自 --config 的 socket,否则 /run/duban/control.sock)。"
-                + " Control socket (default: the config's `socket`, else /run/duban/control.sock).")
+                + " Control socket (default: the config's `socket`, else /run/duban/control.sock)."
+        )
     )
     var socket: String?
 
@@ -45,7 +46,8 @@ struct ChangeOptions: ParsableArguments {
         name: .customLong("request-id"),
         help: ArgumentHelp(
             "请求编号(幂等键);同一编号重试只生效一次。默认自动生成。"
-                + " Request id (idempotency key): a retry with the same id counts once. Generated when absent.")
+                + " Request id (idempotency key): a retry with the same id counts once. Generated when absent."
+        )
     )
     var requestID: String?
 
@@ -57,7 +59,8 @@ struct ChangeOptions: ParsableArguments {
                 let most = ControlAPI.maximumIdempotencyKeyLength
                 throw ValidationError(
                     "--request-id 应为 1–\(most) 个不含空白的 ASCII 字符 / "
-                        + "--request-id must be 1–\(most) ASCII characters without spaces")
+                        + "--request-id must be 1–\(most) ASCII characters without spaces"
+                )
             }
         }
     }
@@ -140,8 +143,14 @@ enum DaemonFailure {
         }
         let body = Body(
             error: .init(
-                kind: error.code.description, code: error.serverCode?.rawValue, status: error.status, message: message,
-                socket: error.socketPath, exit: exitCode(for: error)))
+                kind: error.code.description,
+                code: error.serverCode?.rawValue,
+                status: error.status,
+                message: message,
+                socket: error.socketPath,
+                exit: exitCode(for: error)
+            )
+        )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         let data = (try? encoder.encode(body)) ?? Data()
@@ -152,7 +161,11 @@ enum DaemonFailure {
 /// Sends one request and returns the body of a 2xx answer; failures are reported and become the documented exit
 /// codes. For commands whose answer has no type in `DubanControlAPI` yet (`plugins`).
 func callDaemon(
-    _ client: ControlClient, _ method: String, _ target: String, body: Data? = nil, common: CommonOptions
+    _ client: ControlClient,
+    _ method: String,
+    _ target: String,
+    body: Data? = nil,
+    common: CommonOptions
 ) throws -> Data {
     let failure: ControlClientError
     do {
@@ -164,4 +177,19 @@ func callDaemon(
     }
     DaemonFailure.report(failure, common: common)
     throw ExitCode(DaemonFailure.exitCode(for: failure))
+}
+
+/// `--limit` and `--before` of the newest-first listings (`log`, `notifications`).
+struct PagingOptions: ParsableArguments {
+    @Option(name: .long, help: "最多列出条数(默认 50)。 Maximum lines (default 50).")
+    var limit: Int = 50
+
+    @Option(name: .long, help: "只列编号小于此值的(向前翻页)。 Only entries older than this id (to page back).")
+    var before: Int64?
+
+    /// Called from the command's `validate()`, which knows the language.
+    func check(_ common: CommonOptions) throws {
+        try validateLimit(limit, common)
+        if let before, before < 1 { throw ValidationError(common.t("--before 至少为 1", "--before must be at least 1")) }
+    }
 }

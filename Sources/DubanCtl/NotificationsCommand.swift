@@ -24,11 +24,7 @@ struct NotificationsCommand: ParsableCommand {
     @Option(name: .long, help: "只列此通道:journal 或 plugin:名称。 Only this channel: journal or plugin:NAME.")
     var channel: String?
 
-    @Option(name: .long, help: "最多列出条数(默认 50)。 Maximum lines (default 50).")
-    var limit: Int = 50
-
-    @Option(name: .long, help: "只列编号小于此值的(向前翻页)。 Only notifications older than this id (to page back).")
-    var before: Int64?
+    @OptionGroup var paging: PagingOptions
 
     func validate() throws {
         guard NotificationQuery.states.contains(state) else {
@@ -39,19 +35,11 @@ struct NotificationsCommand: ParsableCommand {
                 )
             )
         }
-        guard (1...ControlAPI.maximumLimit).contains(limit) else {
-            throw ValidationError(
-                common.t(
-                    "--limit 应在 1 到 \(ControlAPI.maximumLimit) 之间",
-                    "--limit must be 1 to \(ControlAPI.maximumLimit)"
-                )
-            )
-        }
-        if let before, before < 1 { throw ValidationError(common.t("--before 至少为 1", "--before must be at least 1")) }
+        try paging.check(common)
     }
 
     func run() throws {
-        let query = NotificationQuery(state: state, channel: channel, limit: limit, before: before)
+        let query = NotificationQuery(state: state, channel: channel, limit: paging.limit, before: paging.before)
         let page = try daemon.call(common) { try $0.notifications(query) }
         if common.json { return try Output.json(page) }
         if page.notifications.isEmpty {

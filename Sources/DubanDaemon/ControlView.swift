@@ -11,8 +11,8 @@ struct ControlView: Sendable {
     let schedule: Schedule
     let now: Date
     let today: CivilDate
-    /// Today's due time has passed: occurrences due today are overdue.
-    let pastDueTime: Bool
+    /// The last overdue day (``SiteSettings/overdueThrough(at:)``).
+    let overdueThrough: CivilDate
     let missingYears: Set<Int>
     let machine: SchedulerStateMachine?
 
@@ -20,13 +20,10 @@ struct ControlView: Sendable {
         self.schedule = loaded.schedule
         self.now = now
         self.today = loaded.schedule.settings.civilDate(of: now)
-        self.pastDueTime = now >= loaded.schedule.settings.dueInstant(today)
+        self.overdueThrough = loaded.schedule.settings.overdueThrough(at: now)
         self.missingYears = Set(loaded.missingYears)
         self.machine = machine
     }
-
-    /// The last overdue day: today once the due time has passed, else yesterday.
-    var overdueThrough: CivilDate { pastDueTime ? today : today.adding(days: -1) }
 
     func isOverdue(_ due: CivilDate, state: OccurrenceState) -> Bool {
         state == .open && due <= overdueThrough
@@ -40,8 +37,13 @@ struct ControlView: Sendable {
 
     /// The period part of an occurrence id (after `plan/task/org/`).
     static func period(of record: OccurrenceRecord) -> String {
-        let prefix = record.plan.utf8.count + record.task.utf8.count + record.org.utf8.count + 3
-        let utf8 = record.id.utf8
+        period(ofID: record.id, plan: record.plan, task: record.task, org: record.org)
+    }
+
+    /// The period part of the occurrence id `plan/task/org/PERIOD` (`2024`, `once`, `2024-05-06.ref` …).
+    static func period(ofID id: String, plan: String, task: String, org: String) -> String {
+        let prefix = plan.utf8.count + task.utf8.count + org.utf8.count + 3
+        let utf8 = id.utf8
         guard utf8.count > prefix else { return "" }
         return String(decoding: utf8.dropFirst(prefix), as: UTF8.self)
     }

@@ -60,20 +60,14 @@ struct StartedOccurrencesService: Service {
             guard (try? await daemon.storeSynced.wait()) != nil else { return }
             while !Task.isCancelled {
                 let next: Date
+                daemon.startedBell.clear()
                 do {
                     next = try await daemon.fireStartedOccurrences() ?? .distantFuture
                 } catch {
                     daemon.logger.error("无法处理程序时限事项的提醒 / cannot fire events of started occurrences: \(error)")
                     next = daemon.clock.now.addingTimeInterval(60)
                 }
-                let clock = daemon.clock
-                let bell = daemon.startedBell
-                await withTaskGroup(of: Void.self) { group in
-                    group.addTask { try? await clock.sleep(until: next) }
-                    group.addTask { await bell.wait() }
-                    await group.next()
-                    group.cancelAll()
-                }
+                await daemon.startedBell.sleep(until: next, on: daemon.clock)
             }
         }
     }

@@ -197,17 +197,16 @@ public final class Daemon: Sendable {
             case .due: (kind, lead, repeatIndex) = ("due", nil, nil)
             case .overdue(let k): (kind, lead, repeatIndex) = ("overdue", nil, k)
             }
-            var notice = EventNotice.make(
+            let notice = EventNotice.make(
                 key: event.key,
                 kind: kind,
                 lead: lead,
                 repeatIndex: repeatIndex,
                 occurrence: event.occurrence,
+                occurrenceID: event.occurrenceID,
                 schedule: schedule,
                 now: now
             )
-            // An occurrence started from an event has its own id (`…/2024-05-06.ref`), not one the schedule derives.
-            notice.occurrence = event.occurrenceID
             fired.append(
                 FiredEvent(
                     key: event.key,
@@ -264,10 +263,7 @@ public final class Daemon: Sendable {
     public func status() -> DaemonStatus {
         let (loaded, lastReload) = state.withLock { ($0.loaded, $0.lastReload) }
         let now = clock.now
-        let settings = loaded.schedule.settings
-        let today = settings.civilDate(of: now)
-        // Overdue = open and due before today, or today once the due time has passed (as ControlView says).
-        let overdueThrough = now >= settings.dueInstant(today) ? today : today.adding(days: -1)
+        let overdueThrough = loaded.schedule.settings.overdueThrough(at: now)
         let counts = tally.withLock { $0.value }
         let next = [loopBox.withLock { $0 }?.plannedWake, startedNext.withLock { $0 }].compactMap { $0 }.min()
         var status = DaemonStatus(

@@ -116,8 +116,12 @@ final class DaemonPlugins: Sendable {
                 taskTitle: notice.title,
                 org: notice.org,
                 orgName: notice.orgName,
-                period: event.occurrenceID.split(separator: "/").last.map(String.init)
-                    ?? schedule.periodKey(of: occurrence),
+                period: ControlView.period(
+                    ofID: event.occurrenceID,
+                    plan: notice.plan,
+                    task: notice.task,
+                    org: notice.org
+                ),
                 due: notice.due.description,
                 dueAt: zoned.format(notice.dueAt),
                 workingDaysLeft: schedule.workingDays(from: today, to: occurrence.due)

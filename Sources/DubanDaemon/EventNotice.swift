@@ -32,13 +32,15 @@ public struct EventNotice: Hashable, Sendable, Codable {
     }
 
     /// Builds the notice for an event of `kind` (`reminder` with its lead, `due`, `overdue` with its repeat) on
-    /// `occurrence`.
+    /// `occurrence`, whose stored id is `occurrenceID` (the schedule's for an expanded occurrence; its own,
+    /// `…/2024-05-06.ref`, for one started from an event).
     public static func make(
         key: String,
         kind: String,
         lead: Int?,
         repeatIndex: Int?,
         occurrence: Occurrence,
+        occurrenceID: String,
         schedule: Schedule,
         now: Date
     ) -> EventNotice {
@@ -77,7 +79,7 @@ public struct EventNotice: Hashable, Sendable, Codable {
         return EventNotice(
             key: key,
             kind: kind,
-            occurrence: summary.id,
+            occurrence: occurrenceID,
             plan: summary.plan,
             task: summary.task,
             title: task.title,

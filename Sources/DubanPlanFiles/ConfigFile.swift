@@ -1,4 +1,4 @@
-public import DubanCalendar
+import DubanCalendar
 public import DubanCore
 import Foundation
 import Yams
@@ -27,7 +27,8 @@ public enum ConfigFile {
     }
 
     static func leadTimes(_ nodes: [Node], collector: DiagnosticCollector) -> [Int] {
-        Array(Set(nodes.compactMap { MappingReader.int($0, key: "reminders", collector: collector, range: 0...250) })).sorted(by: >)
+        Array(Set(nodes.compactMap { MappingReader.int($0, key: "reminders", collector: collector, range: 0...250) }))
+            .sorted(by: >)
     }
 
     /// Parses `text`, the content of `file`; relative paths resolve against `file`'s directory.
@@ -58,7 +59,11 @@ public enum ConfigFile {
                 config.adminGroup = text
             } else {
                 collector.error(
-                    node, "bad-value", zh: "`admin_group` 应为用户组名", en: "`admin_group` must be a group name")
+                    node,
+                    "bad-value",
+                    zh: "`admin_group` 应为用户组名",
+                    en: "`admin_group` must be a group name"
+                )
             }
         }
         if let node = top.value("locale") {
@@ -73,22 +78,40 @@ public enum ConfigFile {
                 config.site.timeZone = zone
             } else {
                 collector.error(
-                    node, "bad-value", zh: "未知时区:\(node.scalar?.string ?? "")(例如 Asia/Shanghai)",
-                    en: "unknown time zone: \(node.scalar?.string ?? "") (e.g. Asia/Shanghai)")
+                    node,
+                    "bad-value",
+                    zh: "未知时区:\(node.scalar?.string ?? "")(例如 Asia/Shanghai)",
+                    en: "unknown time zone: \(node.scalar?.string ?? "") (e.g. Asia/Shanghai)"
+                )
             }
         }
         if let node = top.value("office_hours") {
             // Either "08:30-18:00" or {start: "08:30", end: "18:00"}.
-            var parts = (node.scalar?.string ?? "").split(separator: "-").map { String($0).trimmingCharacters(in: .whitespaces) }
-            if node.mapping != nil, let m = MappingReader(node, collector: collector, context: .init(zh: "`office_hours`", en: "`office_hours`")) {
+            var parts = (node.scalar?.string ?? "").split(separator: "-").map {
+                String($0).trimmingCharacters(in: .whitespaces)
+            }
+            if node.mapping != nil,
+                let m = MappingReader(
+                    node,
+                    collector: collector,
+                    context: .init(zh: "`office_hours`", en: "`office_hours`")
+                )
+            {
                 parts = [m.string("start", required: true) ?? "", m.string("end", required: true) ?? ""]
                 m.finish(known: ["start", "end"])
             }
-            if parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]), start.secondsFromMidnight < end.secondsFromMidnight {
+            if parts.count == 2, let start = TimeOfDay(parts[0]), let end = TimeOfDay(parts[1]),
+                start.secondsFromMidnight < end.secondsFromMidnight
+            {
                 config.site.officeStart = start
                 config.site.dueTime = end
             } else {
-                collector.error(node, "bad-value", zh: "`office_hours` 应写作 08:30-18:00", en: "`office_hours` must look like 08:30-18:00")
+                collector.error(
+                    node,
+                    "bad-value",
+                    zh: "`office_hours` 应写作 08:30-18:00",
+                    en: "`office_hours` must look like 08:30-18:00"
+                )
             }
         }
         // Either a list of lead times or {lead_days, overdue_every, overdue_repeats}.
@@ -141,10 +164,15 @@ public enum ConfigFile {
             if let mid { conventions.midMonthDay = mid }
             if conventions.midMonthDay <= conventions.earlyMonthDay {
                 collector.error(
-                    c.value("mid_month_day") ?? c.value("early_month_day"), "bad-value",
-                    zh: "中旬的结束日须晚于上旬的结束日", en: "`mid_month_day` must come after `early_month_day`")
+                    c.value("mid_month_day") ?? c.value("early_month_day"),
+                    "bad-value",
+                    zh: "中旬的结束日须晚于上旬的结束日",
+                    en: "`mid_month_day` must come after `early_month_day`"
+                )
             }
-            if let v = c.oneOf("before_month", BeforeMonthReading.allCases.map(\.rawValue)).flatMap(BeforeMonthReading.init(rawValue:)) {
+            if let v = c.oneOf("before_month", BeforeMonthReading.allCases.map(\.rawValue)).flatMap(
+                BeforeMonthReading.init(rawValue:)
+            ) {
                 conventions.beforeMonth = v
             }
             c.finish(known: conventionKeys)

@@ -1,4 +1,4 @@
-public import DubanCalendar
+import DubanCalendar
 public import DubanCore
 import Foundation
 import Yams
@@ -22,7 +22,8 @@ public enum PlanFile {
         "tasks", "note",
     ]
     static let commonTaskKeys = [
-        "id", "title", "kind", "assignees", "due", "window", "reminders", "roll", "depends_on", "tags", "source", "note",
+        "id", "title", "kind", "assignees", "due", "window", "reminders", "roll", "depends_on", "tags", "source",
+        "note",
     ]
     static let kindKeys: [TaskKind: [String]] = [
         .deadline: [],
@@ -39,13 +40,18 @@ public enum PlanFile {
     static let spanKeys = ["start", "end"]
 
     /// Parses `text`, the content of `file`. The plan is returned only when there are no errors.
-    public static func parse(_ text: String, file: String, settings: SiteSettings = .init()) -> (ParsedPlan?, [Diagnostic]) {
+    public static func parse(_ text: String, file: String, settings: SiteSettings = .init()) -> (
+        ParsedPlan?, [Diagnostic]
+    ) {
         parse(text, file: file, settings: settings, cache: InterpretationCache(conventions: settings.conventions))
     }
 
     /// Parses `text` with a cache of time expressions shared by the files of one load.
     static func parse(
-        _ text: String, file: String, settings: SiteSettings, cache: InterpretationCache
+        _ text: String,
+        file: String,
+        settings: SiteSettings,
+        cache: InterpretationCache
     ) -> (ParsedPlan?, [Diagnostic]) {
         let collector = DiagnosticCollector(file: file)
         guard let root = collector.compose(text),
@@ -54,7 +60,12 @@ public enum PlanFile {
         let reader = PlanReader(collector: collector, settings: settings, cache: cache)
         let id = top.string("id", required: true)
         if let id, !Identifiers.isValid(id) {
-            collector.error(top.value("id"), "bad-id", zh: Identifiers.rule.zh + ":\(id)", en: Identifiers.rule.en + ": \(id)")
+            collector.error(
+                top.value("id"),
+                "bad-id",
+                zh: Identifiers.rule.zh + ":\(id)",
+                en: Identifiers.rule.en + ": \(id)"
+            )
         }
         let title = top.string("title", required: true)
         let issuer = top.string("issuer")
@@ -65,7 +76,8 @@ public enum PlanFile {
         let horizon = top.value("horizon").flatMap { reader.span($0, key: "horizon") }
         let defaultAssignees = top.stringList("assignees") ?? []
         let defaultReminders = reader.reminders(top, key: "reminders") ?? settings.reminders
-        let defaultRoll = top.oneOf("roll", RollRule.allCases.map(\.rawValue)).flatMap(RollRule.init(rawValue:)) ?? settings.roll
+        let defaultRoll =
+            top.oneOf("roll", RollRule.allCases.map(\.rawValue)).flatMap(RollRule.init(rawValue:)) ?? settings.roll
         let planTags = (top.stringList("tags") ?? []).map(\.0)
         var tasks: [PlanTask] = []
         var assigneeLocations: [String: [(String, Diagnostic.Location)]] = [:]
@@ -77,12 +89,20 @@ public enum PlanFile {
         }
         for node in taskNodes {
             let defaults = PlanReader.TaskDefaults(
-                assignees: defaultAssignees, reminders: defaultReminders, roll: defaultRoll, tags: planTags, horizon: horizon)
+                assignees: defaultAssignees,
+                reminders: defaultReminders,
+                roll: defaultRoll,
+                tags: planTags,
+                horizon: horizon
+            )
             guard let (task, assignees, dependencies) = reader.task(node, defaults: defaults) else { continue }
             if seen.contains(task.id) {
                 collector.error(
                     node.mapping?["id"],
-                    "duplicate-id", zh: "任务编号 `\(task.id)` 在本计划中重复", en: "duplicate task id `\(task.id)` in this plan")
+                    "duplicate-id",
+                    zh: "任务编号 `\(task.id)` 在本计划中重复",
+                    en: "duplicate task id `\(task.id)` in this plan"
+                )
                 continue
             }
             seen.insert(task.id)
@@ -95,11 +115,22 @@ public enum PlanFile {
         if collector.hasErrors { return (nil, collector.diagnostics) }
         guard let id, let title else { return (nil, collector.diagnostics) }
         let plan = Plan(
-            id: id, title: title, issuer: issuer, document: document, published: published, source: source,
-            horizon: horizon, tasks: tasks, file: file)
+            id: id,
+            title: title,
+            issuer: issuer,
+            document: document,
+            published: published,
+            source: source,
+            horizon: horizon,
+            tasks: tasks,
+            file: file
+        )
         let parsed = ParsedPlan(
-            plan: plan, idLocation: collector.location(top.value("id")), assigneeLocations: assigneeLocations,
-            dependencyLocations: dependencyLocations)
+            plan: plan,
+            idLocation: collector.location(top.value("id")),
+            assigneeLocations: assigneeLocations,
+            dependencyLocations: dependencyLocations
+        )
         return (parsed, collector.diagnostics)
     }
 }
@@ -120,20 +151,31 @@ struct PlanReader {
 
     func task(_ node: Node, defaults: TaskDefaults) -> (PlanTask, [(String, Node)], [(String, Node)])? {
         let idText = node.mapping?["id"]?.scalar?.string
-        let context = LocalizedText(zh: "任务" + (idText.map { " \($0) " } ?? ""), en: "task" + (idText.map { " \($0)" } ?? ""))
+        let context = LocalizedText(
+            zh: "任务" + (idText.map { " \($0) " } ?? ""),
+            en: "task" + (idText.map { " \($0)" } ?? "")
+        )
         guard let m = MappingReader(node, collector: collector, context: context) else { return nil }
         let before = collector.diagnostics.count
         let id = m.string("id", required: true)
         if let id, !Identifiers.isValid(id) {
-            collector.error(m.value("id"), "bad-id", zh: Identifiers.rule.zh + ":\(id)", en: Identifiers.rule.en + ": \(id)")
+            collector.error(
+                m.value("id"),
+                "bad-id",
+                zh: Identifiers.rule.zh + ":\(id)",
+                en: Identifiers.rule.en + ": \(id)"
+            )
         }
         let title = m.string("title", required: true)
         let kind = m.oneOf("kind", TaskKind.allCases.map(\.rawValue), required: true).flatMap(TaskKind.init(rawValue:))
         var assignees = m.stringList("assignees") ?? defaults.assignees
         if assignees.isEmpty, kind != nil {
             collector.error(
-                node, "no-assignees", zh: "\(context.zh)没有承办单位(assignees),计划也未设默认承办单位",
-                en: "\(context.en) has no assignees and the plan sets no default")
+                node,
+                "no-assignees",
+                zh: "\(context.zh)没有承办单位(assignees),计划也未设默认承办单位",
+                en: "\(context.en) has no assignees and the plan sets no default"
+            )
         }
         assignees = assignees.filter { !$0.0.isEmpty }
         let due = m.value("due").flatMap { dueSpec($0, key: "due") }
@@ -143,15 +185,29 @@ struct PlanReader {
         let dependencies = m.stringList("depends_on") ?? []
         let tags = defaults.tags + (m.stringList("tags") ?? []).map(\.0).filter { !defaults.tags.contains($0) }
         let source = m.mapping("source", context: .init(zh: "来源(source)", en: "`source`")).map { s -> SourceRef in
-            let ref = SourceRef(document: s.string("document"), line: s.int("line", range: 1...10_000_000), quote: s.string("quote"))
+            let ref = SourceRef(
+                document: s.string("document"),
+                line: s.int("line", range: 1...10_000_000),
+                quote: s.string("quote")
+            )
             s.finish(known: PlanFile.sourceKeys)
             return ref
         }
         let note = m.string("note")
         var task = PlanTask(
-            id: id ?? "", title: title ?? "", kind: kind ?? .deadline, assignees: assignees.map(\.0), due: due,
-            window: window, reminders: reminders, roll: roll, dependsOn: dependencies.map(\.0), tags: tags,
-            source: source, note: note)
+            id: id ?? "",
+            title: title ?? "",
+            kind: kind ?? .deadline,
+            assignees: assignees.map(\.0),
+            due: due,
+            window: window,
+            reminders: reminders,
+            roll: roll,
+            dependsOn: dependencies.map(\.0),
+            tags: tags,
+            source: source,
+            note: note
+        )
         if let kind {
             readKindFields(kind, m, node: node, context: context, defaults: defaults, into: &task)
             let allowed = PlanFile.commonTaskKeys + (PlanFile.kindKeys[kind] ?? [])
@@ -159,9 +215,11 @@ struct PlanReader {
                 if let owner = PlanFile.kindKeys.first(where: { $0.value.contains(key) })?.key {
                     _ = m.value(key)
                     collector.error(
-                        m.keyNode(key), "wrong-kind-key",
+                        m.keyNode(key),
+                        "wrong-kind-key",
                         zh: "`\(key)` 只用于 kind: \(owner.rawValue) 的任务,本任务是 \(kind.rawValue)",
-                        en: "`\(key)` applies to kind \(owner.rawValue) only; this task is \(kind.rawValue)")
+                        en: "`\(key)` applies to kind \(owner.rawValue) only; this task is \(kind.rawValue)"
+                    )
                 }
             }
             m.finish(known: allowed)
@@ -170,15 +228,23 @@ struct PlanReader {
         }
         if let window, window.start > window.end {
             collector.error(
-                m.value("window"), "bad-window", zh: "时间窗口的开始(\(window.start))晚于结束(\(window.end))",
-                en: "the window starts (\(window.start)) after it ends (\(window.end))")
+                m.value("window"),
+                "bad-window",
+                zh: "时间窗口的开始(\(window.start))晚于结束(\(window.end))",
+                en: "the window starts (\(window.start)) after it ends (\(window.end))"
+            )
         }
         if collector.diagnostics[before...].contains(where: { $0.severity == .error }) { return nil }
         return (task, assignees, dependencies)
     }
 
     func readKindFields(
-        _ kind: TaskKind, _ m: MappingReader, node: Node, context: LocalizedText, defaults: TaskDefaults, into task: inout PlanTask
+        _ kind: TaskKind,
+        _ m: MappingReader,
+        node: Node,
+        context: LocalizedText,
+        defaults: TaskDefaults,
+        into task: inout PlanTask
     ) {
         let interpretation = task.due?.interpretation
         switch kind {
@@ -189,11 +255,13 @@ struct PlanReader {
                 m.missing("due")
             } else if interpretation?.due == nil {
                 collector.error(
-                    m.value("due"), "no-due-date",
+                    m.value("due"),
+                    "no-due-date",
                     zh: "\(kind == .deadline ? "限时任务" : "目标指标")须有具体期限,`\(task.due?.text ?? "")` 不给出日期"
                         + (interpretation?.ongoing == true ? "(长期坚持的任务请用 kind: ongoing)" : ""),
                     en: "a \(kind.rawValue) needs a date; `\(task.due?.text ?? "")` gives none"
-                        + (interpretation?.ongoing == true ? " (use kind: ongoing for 长期坚持)" : ""))
+                        + (interpretation?.ongoing == true ? " (use kind: ongoing for 长期坚持)" : "")
+                )
             }
             if kind == .target { task.target = target(m, required: true) }
         case .recurring:
@@ -211,7 +279,11 @@ struct PlanReader {
             task.recurrence = recurrence(r, key: "recurrence")
             if task.recurrenceAt != nil, task.recurrence.map({ $0.every != .year || $0.times != 1 }) == true {
                 collector.error(
-                    m.value("at"), "bad-at", zh: "`at` 只用于每年一次的周期任务", en: "`at` applies to once-a-year duties only")
+                    m.value("at"),
+                    "bad-at",
+                    zh: "`at` 只用于每年一次的周期任务",
+                    en: "`at` applies to once-a-year duties only"
+                )
             }
         case .ongoing:
             if let r = m.value("review") { task.recurrence = recurrence(r, key: "review") }
@@ -225,27 +297,36 @@ struct PlanReader {
 
     /// A `target` mapping.
     func target(_ m: MappingReader, required: Bool) -> TargetSpec? {
-                if let t = m.mapping("target", required: required, context: .init(zh: "目标(target)", en: "`target`")) {
-                    let metric = t.string("metric", required: true)
-                    let value = t.double("value")
-                    let qualifier = t.string("qualifier")
-                    if value == nil, qualifier == nil, !t.has("value") {
-                        t.missing("value")
-                    }
-                    let comparator = t.oneOf("comparator", TargetSpec.Comparator.allCases.map(\.rawValue))
-                        .flatMap(TargetSpec.Comparator.init(rawValue:)) ?? .atLeast
-                    let valueMax = t.double("value_max")
-                    if let value, let valueMax, valueMax < value {
-                        collector.error(
-                            t.value("value_max"), "bad-range", zh: "value_max(\(valueMax))小于 value(\(value))",
-                            en: "value_max (\(valueMax)) is below value (\(value))")
-                    }
-                    let spec = TargetSpec(
-                        metric: metric ?? "", value: value, valueMax: valueMax, unit: t.string("unit"),
-                        comparator: comparator, qualifier: qualifier)
-                    t.finish(known: PlanFile.targetKeys)
-                    return spec
-                }
+        if let t = m.mapping("target", required: required, context: .init(zh: "目标(target)", en: "`target`")) {
+            let metric = t.string("metric", required: true)
+            let value = t.double("value")
+            let qualifier = t.string("qualifier")
+            if value == nil, qualifier == nil, !t.has("value") {
+                t.missing("value")
+            }
+            let comparator =
+                t.oneOf("comparator", TargetSpec.Comparator.allCases.map(\.rawValue))
+                .flatMap(TargetSpec.Comparator.init(rawValue:)) ?? .atLeast
+            let valueMax = t.double("value_max")
+            if let value, let valueMax, valueMax < value {
+                collector.error(
+                    t.value("value_max"),
+                    "bad-range",
+                    zh: "value_max(\(valueMax))小于 value(\(value))",
+                    en: "value_max (\(valueMax)) is below value (\(value))"
+                )
+            }
+            let spec = TargetSpec(
+                metric: metric ?? "",
+                value: value,
+                valueMax: valueMax,
+                unit: t.string("unit"),
+                comparator: comparator,
+                qualifier: qualifier
+            )
+            t.finish(known: PlanFile.targetKeys)
+            return spec
+        }
         return nil
     }
 
@@ -265,75 +346,96 @@ struct PlanReader {
         {
             return MonthDay(month: month, day: day)
         }
-        collector.error(node, "bad-at", zh: "`at` 应为 MM-DD 或 年初/年中/年底:\(text)", en: "`at` must be MM-DD or 年初/年中/年底: \(text)")
+        collector.error(
+            node,
+            "bad-at",
+            zh: "`at` 应为 MM-DD 或 年初/年中/年底:\(text)",
+            en: "`at` must be MM-DD or 年初/年中/年底: \(text)"
+        )
         return nil
     }
 
     func readQuota(_ m: MappingReader, into task: inout PlanTask) {
-            guard let q = m.mapping("quota", required: true, context: .init(zh: "数量指标(quota)", en: "`quota`")) else { return }
-            let count = q.double("count", required: true)
-            if let count, count <= 0 {
-                collector.error(q.value("count"), "out-of-range", zh: "数量须大于0", en: "`count` must be greater than 0")
-            }
-            let unit = q.string("unit", required: true)
-            let per = q.oneOf("per", QuotaSpec.Per.allCases.map(\.rawValue)).flatMap(QuotaSpec.Per.init(rawValue:)) ?? .year
-            var cycle: QuotaCycle?
-            if let c = q.value("cycle") {
-                if c.scalar != nil {
-                    if let text = c.scalar?.string, let interpreted = interpret(text, node: c) {
-                        cycle = interpreted.cycle
-                        if cycle == nil {
-                            collector.error(
-                                c, "bad-cycle", zh: "`\(text)` 不是周期(例如 四年完成一轮)", en: "`\(text)` is not a cycle (e.g. 四年完成一轮)")
-                        }
+        guard let q = m.mapping("quota", required: true, context: .init(zh: "数量指标(quota)", en: "`quota`")) else {
+            return
+        }
+        let count = q.double("count", required: true)
+        if let count, count <= 0 {
+            collector.error(q.value("count"), "out-of-range", zh: "数量须大于0", en: "`count` must be greater than 0")
+        }
+        let unit = q.string("unit", required: true)
+        let per = q.oneOf("per", QuotaSpec.Per.allCases.map(\.rawValue)).flatMap(QuotaSpec.Per.init(rawValue:)) ?? .year
+        var cycle: QuotaCycle?
+        if let c = q.value("cycle") {
+            if c.scalar != nil {
+                if let text = c.scalar?.string, let interpreted = interpret(text, node: c) {
+                    cycle = interpreted.cycle
+                    if cycle == nil {
+                        collector.error(
+                            c,
+                            "bad-cycle",
+                            zh: "`\(text)` 不是周期(例如 四年完成一轮)",
+                            en: "`\(text)` is not a cycle (e.g. 四年完成一轮)"
+                        )
                     }
-                } else if let cm = MappingReader(c, collector: collector, context: .init(zh: "周期(cycle)", en: "`cycle`")) {
-                    let years = cm.int("years", required: true, range: 1...50)
-                    let rounds = cm.int("rounds", range: 1...50) ?? 1
-                    cm.finish(known: ["years", "rounds"])
-                    if let years { cycle = QuotaCycle(years: years, rounds: rounds) }
                 }
+            } else if let cm = MappingReader(c, collector: collector, context: .init(zh: "周期(cycle)", en: "`cycle`")) {
+                let years = cm.int("years", required: true, range: 1...50)
+                let rounds = cm.int("rounds", range: 1...50) ?? 1
+                cm.finish(known: ["years", "rounds"])
+                if let years { cycle = QuotaCycle(years: years, rounds: rounds) }
             }
-            task.quota = QuotaSpec(
-                count: count ?? 0, unit: unit ?? "", subject: q.string("subject"), per: per, cycle: cycle,
-                atLeast: q.bool("at_least") ?? false)
-            q.finish(known: PlanFile.quotaKeys)
+        }
+        task.quota = QuotaSpec(
+            count: count ?? 0,
+            unit: unit ?? "",
+            subject: q.string("subject"),
+            per: per,
+            cycle: cycle,
+            atLeast: q.bool("at_least") ?? false
+        )
+        q.finish(known: PlanFile.quotaKeys)
     }
 
     func readProcedural(_ m: MappingReader, interpretation: TimeInterpretation?, into task: inout PlanTask) {
-            guard let l = m.value("limit") else {
-                if let limit = interpretation?.limit {
-                    task.procedural = ProceduralSpec(limit: limit, trigger: m.string("trigger"))
-                } else {
-                    m.missing("limit")
-                }
-                return
-            }
-            var limit: ProceduralLimit?
-            if let text = l.scalar?.string {
-                if let interpreted = interpret(text, node: l) {
-                    limit = interpreted.limit
-                    if limit == nil {
-                        collector.error(l, "bad-limit", zh: "`\(text)` 不是时限(例如 15个工作日)", en: "`\(text)` is not a limit (e.g. 15个工作日)")
-                    }
-                }
-            } else if let lm = MappingReader(l, collector: collector, context: .init(zh: "时限(limit)", en: "`limit`")) {
-                let count = lm.int("count", required: true, range: 0...3650)
-                let unit = lm.oneOf("unit", ["working_days", "calendar_days", "months"], required: true)
-                    .flatMap(LimitUnit.init(rawValue:))
-                lm.finish(known: ["count", "unit"])
-                if let count, let unit { limit = ProceduralLimit(count: count, unit: unit) }
-            }
-            if var limit {
-                if let e = m.value("extension") {
-                    if let n = MappingReader.int(e, key: "extension", collector: collector, range: 0...3650) {
-                        limit.extensionCount = n
-                    } else if let text = e.scalar?.string, let interpreted = interpret(text, node: e) {
-                        limit.extensionCount = interpreted.limit?.extensionCount ?? interpreted.limit?.count
-                    }
-                }
+        guard let l = m.value("limit") else {
+            if let limit = interpretation?.limit {
                 task.procedural = ProceduralSpec(limit: limit, trigger: m.string("trigger"))
+            } else {
+                m.missing("limit")
             }
+            return
+        }
+        var limit: ProceduralLimit?
+        if let text = l.scalar?.string {
+            if let interpreted = interpret(text, node: l) {
+                limit = interpreted.limit
+                if limit == nil {
+                    collector.error(
+                        l,
+                        "bad-limit",
+                        zh: "`\(text)` 不是时限(例如 15个工作日)",
+                        en: "`\(text)` is not a limit (e.g. 15个工作日)"
+                    )
+                }
+            }
+        } else if let lm = MappingReader(l, collector: collector, context: .init(zh: "时限(limit)", en: "`limit`")) {
+            let count = lm.int("count", required: true, range: 0...3650)
+            let unit = lm.oneOf("unit", ["working_days", "calendar_days", "months"], required: true)
+                .flatMap(LimitUnit.init(rawValue:))
+            lm.finish(known: ["count", "unit"])
+            if let count, let unit { limit = ProceduralLimit(count: count, unit: unit) }
+        }
+        if var limit {
+            if let e = m.value("extension") {
+                if let n = MappingReader.int(e, key: "extension", collector: collector, range: 0...3650) {
+                    limit.extensionCount = n
+                } else if let text = e.scalar?.string, let interpreted = interpret(text, node: e) {
+                    limit.extensionCount = interpreted.limit?.extensionCount ?? interpreted.limit?.count
+                }
+            }
+            task.procedural = ProceduralSpec(limit: limit, trigger: m.string("trigger"))
+        }
     }
 
     /// A recurrence: an expression such as 每年不少于2次, or `{every, interval, times, at_least}`.
@@ -341,13 +443,22 @@ struct PlanReader {
         if let text = node.scalar?.string {
             guard let interpreted = interpret(text, node: node) else { return nil }
             guard let recurrence = interpreted.recurrence else {
-                collector.error(node, "bad-recurrence", zh: "`\(text)` 不是周期(例如 每年不少于2次)", en: "`\(text)` is not a recurrence (e.g. 每年不少于2次)")
+                collector.error(
+                    node,
+                    "bad-recurrence",
+                    zh: "`\(text)` 不是周期(例如 每年不少于2次)",
+                    en: "`\(text)` is not a recurrence (e.g. 每年不少于2次)"
+                )
                 return nil
             }
             return recurrence
         }
-        guard let r = MappingReader(node, collector: collector, context: .init(zh: "`\(key)`", en: "`\(key)`")) else { return nil }
-        let every = r.oneOf("every", RecurrencePeriod.allCases.map(\.rawValue), required: true).flatMap(RecurrencePeriod.init(rawValue:))
+        guard let r = MappingReader(node, collector: collector, context: .init(zh: "`\(key)`", en: "`\(key)`")) else {
+            return nil
+        }
+        let every = r.oneOf("every", RecurrencePeriod.allCases.map(\.rawValue), required: true).flatMap(
+            RecurrencePeriod.init(rawValue:)
+        )
         let interval = r.int("interval", range: 1...100) ?? 1
         let times = r.int("times", range: 1...366) ?? 1
         let atLeast = r.bool("at_least") ?? false
@@ -358,7 +469,12 @@ struct PlanReader {
     /// A due date: ISO `YYYY-MM-DD` or a Chinese expression; both text and meaning are kept.
     func dueSpec(_ node: Node, key: String) -> DueSpec? {
         guard let text = node.scalar?.string, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            collector.error(node, "wrong-type", zh: "`\(key)` 应为日期或时间表述", en: "`\(key)` must be a date or a time expression")
+            collector.error(
+                node,
+                "wrong-type",
+                zh: "`\(key)` 应为日期或时间表述",
+                en: "`\(key)` must be a date or a time expression"
+            )
             return nil
         }
         guard let interpretation = interpret(text, node: node) else { return nil }
@@ -371,7 +487,9 @@ struct PlanReader {
         if let date = CivilDate(iso: trimmed) {
             return TimeInterpretation(text: text, due: date)
         }
-        if trimmed.count == 10, trimmed.filter({ $0 == "-" }).count == 2, trimmed.allSatisfy({ $0.isNumber || $0 == "-" }) {
+        if trimmed.count == 10, trimmed.filter({ $0 == "-" }).count == 2,
+            trimmed.allSatisfy({ $0.isNumber || $0 == "-" })
+        {
             collector.error(node, "bad-date", zh: "日期不存在:\(trimmed)", en: "no such date: \(trimmed)")
             return nil
         }
@@ -388,19 +506,31 @@ struct PlanReader {
         if let text = node.scalar?.string {
             guard let interpreted = interpret(text, node: node) else { return nil }
             guard let end = interpreted.due else {
-                collector.error(node, "bad-span", zh: "`\(text)` 不是时间段(例如 2022—2025年)", en: "`\(text)` is not a period (e.g. 2022—2025年)")
+                collector.error(
+                    node,
+                    "bad-span",
+                    zh: "`\(text)` 不是时间段(例如 2022—2025年)",
+                    en: "`\(text)` is not a period (e.g. 2022—2025年)"
+                )
                 return nil
             }
             let start = interpreted.windowStart ?? CivilDate.startOfYear(end.year)
             return DateSpan(start: start, end: end)
         }
-        guard let m = MappingReader(node, collector: collector, context: .init(zh: "`\(key)`", en: "`\(key)`")) else { return nil }
+        guard let m = MappingReader(node, collector: collector, context: .init(zh: "`\(key)`", en: "`\(key)`")) else {
+            return nil
+        }
         let start = m.date("start", required: true)
         let end = m.date("end", required: true)
         m.finish(known: PlanFile.spanKeys)
         guard let start, let end else { return nil }
         if start > end {
-            collector.error(node, "bad-window", zh: "开始日期 \(start) 晚于结束日期 \(end)", en: "start \(start) is after end \(end)")
+            collector.error(
+                node,
+                "bad-window",
+                zh: "开始日期 \(start) 晚于结束日期 \(end)",
+                en: "start \(start) is after end \(end)"
+            )
             return nil
         }
         return DateSpan(start: start, end: end)

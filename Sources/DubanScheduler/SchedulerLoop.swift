@@ -28,10 +28,6 @@ public final class SchedulerLoop: Sendable {
     private struct State: Sendable {
         var machine: SchedulerStateMachine
         var startInput: (handled: Set<String>, closed: Set<String>)?
-        /// The loop's wait for a change, when it is waiting.
-        var doorbell: CheckedContinuation<Void, Never>?
-        /// A change arrived since the loop last consulted the machine.
-        var rung = false
         /// What the loop is waiting for: an instant, or nil when idle or busy.
         var plannedWake: Date?
         var running = false
@@ -40,6 +36,8 @@ public final class SchedulerLoop: Sendable {
     private let clock: any WallClock
     private let deliver: Deliver
     private let state: Mutex<State>
+    /// Rung by every change; a sleep ends at a ring.
+    private let doorbell = Doorbell()
 
     /// A loop over a machine that has not been started.
     /// - Parameters:
@@ -49,8 +47,11 @@ public final class SchedulerLoop: Sendable {
     ///   - closed: Ids of closed occurrences.
     ///   - deliver: Records and announces each batch; see `Deliver`.
     public init(
-        clock: any WallClock, stateMachine: SchedulerStateMachine, handled: Set<String> = [],
-        closed: Set<String> = [], deliver: @escaping Deliver
+        clock: any WallClock,
+        stateMachine: SchedulerStateMachine,
+        handled: Set<String> = [],
+        closed: Set<String> = [],
+        deliver: @escaping Deliver
     ) {
         self.clock = clock
         self.deliver = deliver
@@ -61,10 +62,10 @@ public final class SchedulerLoop: Sendable {
     /// and re-plans. Returns when cancelled; call it once.
     public func run() async {
         let now = clock.now
+        doorbell.clear()
         var action = state.withLock { state -> SchedulerStateMachine.Action in
             precondition(!state.running, "SchedulerLoop.run() is called once")
             state.running = true
-            state.rung = false
             let input = state.startInput ?? ([], [])
             state.startInput = nil
             return state.machine.start(now: now, handled: input.handled, closed: input.closed)
@@ -80,9 +81,9 @@ public final class SchedulerLoop: Sendable {
                     succeeded = false
                 }
                 let now = clock.now
+                doorbell.clear()
                 action = state.withLock { state in
-                    state.rung = false
-                    return succeeded ? state.machine.delivered(now: now) : state.machine.deliveryFailed(now: now)
+                    succeeded ? state.machine.delivered(now: now) : state.machine.deliveryFailed(now: now)
                 }
             case .sleep(let deadline):
                 await sleep(until: deadline)
@@ -130,8 +131,8 @@ public final class SchedulerLoop: Sendable {
             } else {
                 _ = state.machine.replace(schedule: schedule, handled: handled, closed: closed, now: now)
             }
-            ring(&state)
         }
+        doorbell.ring()
     }
 
     /// The instant the loop is sleeping until, or nil when it is idle, busy or not running (for status lines).
@@ -146,27 +147,17 @@ public final class SchedulerLoop: Sendable {
 
     // MARK: - Private
 
-    /// Applies a change to the machine and rings the doorbell.
+    /// Applies a change to the machine, then rings the doorbell.
     private func change(_ body: (inout SchedulerStateMachine) -> Void) {
-        state.withLock { state in
-            body(&state.machine)
-            ring(&state)
-        }
-    }
-
-    private func ring(_ state: inout State) {
-        state.rung = true
-        if let doorbell = state.doorbell {
-            state.doorbell = nil
-            doorbell.resume()
-        }
+        state.withLock { body(&$0.machine) }
+        doorbell.ring()
     }
 
     /// Asks the machine what to do now.
     private func consult() -> SchedulerStateMachine.Action {
         let now = clock.now
+        doorbell.clear()
         return state.withLock { state in
-            state.rung = false
             state.plannedWake = nil
             return state.machine.wake(now: now)
         }
@@ -175,32 +166,6 @@ public final class SchedulerLoop: Sendable {
     /// Sleeps until `deadline`, a change, or cancellation, whichever comes first.
     private func sleep(until deadline: Date) async {
         state.withLock { $0.plannedWake = deadline == .distantFuture ? nil : deadline }
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await self.clock.sleep(until: deadline) }
-            group.addTask { await self.waitForChange() }
-            await group.next()
-            group.cancelAll()
-        }
-    }
-
-    /// Returns when a change arrives (at once if one arrived since the machine was last consulted) or the task
-    /// is cancelled.
-    private func waitForChange() async {
-        await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-                let resumeNow = state.withLock { state -> Bool in
-                    if state.rung || Task.isCancelled { return true }
-                    state.doorbell = continuation
-                    return false
-                }
-                if resumeNow { continuation.resume() }
-            }
-        } onCancel: {
-            let doorbell = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                defer { state.doorbell = nil }
-                return state.doorbell
-            }
-            doorbell?.resume()
-        }
+        await doorbell.sleep(until: deadline, on: clock)
     }
 }

@@ -280,9 +280,11 @@ public struct SchedulerStateMachine: Sendable {
         Statistics(
             occurrences: occurrences.count,
             occurrenceBytes: occurrences.capacity * MemoryLayout<Occurrence>.stride,
-            timelineEntries: timeline.count, timelineBytes: timeline.reservedBytes,
+            timelineEntries: timeline.count,
+            timelineBytes: timeline.reservedBytes,
             closedBytes: closedBits.capacity * MemoryLayout<UInt64>.stride,
-            builtThrough: CivilDate(dayNumber: builtThrough))
+            builtThrough: CivilDate(dayNumber: builtThrough)
+        )
     }
 
     /// The number of occurrences expanded so far (indices below it are valid).
@@ -318,8 +320,10 @@ public struct SchedulerStateMachine: Sendable {
     private func index(task: Int32, unit: Int32, period: Substring) -> Int? {
         guard expandedThrough >= SchedulerStateMachine.expansionStart else { return nil }
         let candidates = schedule.occurrences(
-            ofTask: Int(task), from: CivilDate(dayNumber: SchedulerStateMachine.expansionStart),
-            through: CivilDate(dayNumber: expandedThrough))
+            ofTask: Int(task),
+            from: CivilDate(dayNumber: SchedulerStateMachine.expansionStart),
+            through: CivilDate(dayNumber: expandedThrough)
+        )
         for candidate in candidates where candidate.org == unit && schedule.periodKey(of: candidate) == period {
             return index(of: candidate)
         }
@@ -346,10 +350,7 @@ public struct SchedulerStateMachine: Sendable {
     /// Per-schedule tables: lead times by task, the first and last days any event can fall on.
     private mutating func prepare() {
         let calendar = schedule.calendar
-        leadTimes = schedule.tasks.map { scheduled in
-            Array(Set(scheduled.task.reminders.filter { $0 > 0 && $0 <= Int(UInt16.max) }.map { UInt16($0) }))
-                .sorted(by: >)
-        }
+        leadTimes = schedule.tasks.map { EventRules.leadTimes($0.task.reminders) }
         maximumLead = leadTimes.map { Int($0.first ?? 0) }.max() ?? 0
         var first = Int.max
         var last = Int.min
@@ -438,7 +439,9 @@ public struct SchedulerStateMachine: Sendable {
                 appendEventDays(ofOccurrenceAt: index, days: from...day, into: &days)
                 for event in days {
                     let entry = TimelineEntry(
-                        instant: dayInstant(event.day), occurrence: UInt32(index), kind: event.kind,
+                        instant: dayInstant(event.day),
+                        occurrence: UInt32(index),
+                        kind: event.kind,
                         sequence: event.sequence
                     )
                     if entry.instant > floor { timeline.push(entry) }
@@ -473,20 +476,14 @@ public struct SchedulerStateMachine: Sendable {
     /// window start.
     private func appendEventDays(ofOccurrenceAt index: Int, days: ClosedRange<Int>, into buffer: inout [EventDay]) {
         let occurrence = occurrences[index]
-        let calendar = schedule.calendar
-        let due = Int(occurrence.dueDay)
-        let start = Int(occurrence.startDay)
-        func emit(_ day: Int, _ kind: TimelineEntry.Kind, _ sequence: UInt16) {
-            if day >= start && days.contains(day) { buffer.append(EventDay(day: day, kind: kind, sequence: sequence)) }
-        }
-        for lead in leadTimes[Int(occurrence.task)] {
-            emit(calendar.addingWorkingDays(-Int(lead), toDayNumber: due), .reminder, lead)
-        }
-        emit(due, .due, 0)
-        if configuration.overdueRepeats > 0 {
-            for k in 1...configuration.overdueRepeats {
-                emit(calendar.addingWorkingDays(k * configuration.overdueEvery, toDayNumber: due), .overdue, UInt16(k))
-            }
+        EventRules.forEachEventDay(
+            due: Int(occurrence.dueDay),
+            start: Int(occurrence.startDay),
+            leads: leadTimes[Int(occurrence.task)],
+            calendar: schedule.calendar,
+            configuration: configuration
+        ) { day, kind, sequence in
+            if days.contains(day) { buffer.append(EventDay(day: day, kind: kind, sequence: sequence)) }
         }
     }
 
@@ -504,7 +501,9 @@ public struct SchedulerStateMachine: Sendable {
         guard day > expandedThrough else { return }
         let through = day + configuration.horizonDays
         var chunk = schedule.expand(
-            from: CivilDate(dayNumber: expandedThrough + 1), through: CivilDate(dayNumber: through))
+            from: CivilDate(dayNumber: expandedThrough + 1),
+            through: CivilDate(dayNumber: through)
+        )
         expandedThrough = through
         if !zip(chunk, chunk.dropFirst()).allSatisfy({ !SchedulerStateMachine.precedes($1, $0) }) {
             chunk.sort(by: SchedulerStateMachine.precedes)
@@ -580,9 +579,12 @@ public struct SchedulerStateMachine: Sendable {
     private func makeEvent(_ entry: TimelineEntry) -> DueEvent {
         let occurrence = occurrences[Int(entry.occurrence)]
         return DueEvent(
-            occurrenceID: schedule.id(of: occurrence), occurrence: occurrence,
+            occurrenceID: schedule.id(of: occurrence),
+            occurrence: occurrence,
             occurrenceIndex: Int(entry.occurrence),
-            kind: entry.eventKind, instant: SchedulerStateMachine.date(entry.instant))
+            kind: entry.eventKind,
+            instant: SchedulerStateMachine.date(entry.instant)
+        )
     }
 
     /// Office start on `day` in the site's zone, in seconds since 1970 (cached per day).

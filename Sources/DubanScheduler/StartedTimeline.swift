@@ -30,26 +30,22 @@ public struct StartedTimeline: Sendable {
         var events: [DueEvent] = []
         for item in items {
             let occurrence = item.occurrence
-            let due = occurrence.due
-            func emit(_ day: CivilDate, _ kind: DueEvent.Kind) {
-                guard day >= occurrence.start else { return }
+            EventRules.forEachEventDay(
+                due: Int(occurrence.dueDay),
+                start: Int(occurrence.startDay),
+                leads: EventRules.leadTimes(schedule.tasks[Int(occurrence.task)].task.reminders),
+                calendar: calendar,
+                configuration: configuration
+            ) { day, kind, sequence in
                 events.append(
                     DueEvent(
                         occurrenceID: item.id,
                         occurrence: occurrence,
                         occurrenceIndex: -1,
-                        kind: kind,
-                        instant: settings.instant(day, at: settings.officeStart)
+                        kind: kind.eventKind(sequence: sequence),
+                        instant: settings.instant(CivilDate(dayNumber: day), at: settings.officeStart)
                     )
                 )
-            }
-            let leads = Set(schedule.tasks[Int(occurrence.task)].task.reminders.filter { $0 > 0 }).sorted(by: >)
-            for lead in leads { emit(calendar.adding(workingDays: -lead, to: due), .reminder(leadWorkingDays: lead)) }
-            emit(due, .due)
-            if configuration.overdueRepeats > 0 {
-                for k in 1...configuration.overdueRepeats {
-                    emit(calendar.adding(workingDays: k * configuration.overdueEvery, to: due), .overdue(k))
-                }
             }
         }
         self.events = events.sorted { ($0.instant, $0.key) < ($1.instant, $1.key) }

@@ -8,6 +8,15 @@ struct TimelineEntry: Hashable, Comparable, Sendable {
         case reminder = 0
         case due = 1
         case overdue = 2
+
+        /// The public kind of an event of this kind with `sequence`.
+        func eventKind(sequence: UInt16) -> DueEvent.Kind {
+            switch self {
+            case .reminder: return .reminder(leadWorkingDays: Int(sequence))
+            case .due: return .due
+            case .overdue: return .overdue(Int(sequence))
+            }
+        }
     }
 
     /// Seconds since 1970-01-01 UTC.
@@ -27,11 +36,5 @@ struct TimelineEntry: Hashable, Comparable, Sendable {
     }
 
     /// The public kind.
-    var eventKind: DueEvent.Kind {
-        switch kind {
-        case .reminder: return .reminder(leadWorkingDays: Int(sequence))
-        case .due: return .due
-        case .overdue: return .overdue(Int(sequence))
-        }
-    }
+    var eventKind: DueEvent.Kind { kind.eventKind(sequence: sequence) }
 }
