@@ -28,6 +28,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
     ],
     targets: [
         // Pure: civil dates, the working-day calendar, Chinese time expressions.
@@ -38,7 +39,8 @@ let package = Package(
         .target(
             name: "DubanPlanFiles",
             dependencies: [
-                "DubanCore", "DubanCalendar", "DubanPluginProtocol", .product(name: "Yams", package: "Yams"),
+                "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanNotify",
+                .product(name: "Yams", package: "Yams"),
             ],
             resources: [.embedInCode("Calendars")]
         ),
@@ -50,6 +52,11 @@ let package = Package(
         .target(
             name: "DubanPluginHost",
             dependencies: ["DubanPluginProtocol", .product(name: "Logging", package: "swift-log")]
+        ),
+        // Notification policy (pure): routing, digest timing, urgency order, Mustache templates for subject and body.
+        .target(
+            name: "DubanNotify",
+            dependencies: ["DubanCore", "DubanCalendar", .product(name: "Mustache", package: "swift-mustache")]
         ),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
@@ -84,7 +91,7 @@ let package = Package(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer", "DubanControlAPI", "DubanPluginProtocol", "DubanPluginHost",
+                "DubanControlServer", "DubanControlAPI", "DubanPluginProtocol", "DubanPluginHost", "DubanNotify",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -137,7 +144,9 @@ let package = Package(
         ),
         .testTarget(
             name: "DubanPlanFilesTests",
-            dependencies: ["DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanTesting"]
+            dependencies: [
+                "DubanPlanFiles", "DubanCore", "DubanCalendar", "DubanPluginProtocol", "DubanNotify", "DubanTesting",
+            ]
         ),
         .testTarget(name: "DubanMailTests", dependencies: ["DubanMail"]),
         .testTarget(
@@ -179,8 +188,12 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "DubanNotifyTests",
+            dependencies: ["DubanNotify", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]
+        ),
+        .testTarget(
             name: "DubanDaemonTests",
-            dependencies: ["DubanDaemon", "DubanCore", "DubanPlanFiles", "DubanStore", "DubanTesting"]
+            dependencies: ["DubanDaemon", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanStore", "DubanTesting"]
         ),
         .testTarget(
             name: "DubanSchedulerTests",

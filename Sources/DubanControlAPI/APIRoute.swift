@@ -31,6 +31,9 @@ public enum APIRoute: Hashable, Sendable {
     case audit
     /// `GET /v1/notifications`: notifications sent, pending and failed, newest first (``NotificationPage``).
     case notifications
+    /// `GET /v1/preview?date=YYYY-MM-DD`: the messages that day's digests would carry, without sending
+    /// (``PreviewBody``).
+    case preview
     /// `POST /v1/reload`: re-read plan files (``ReloadBody``).
     case reload
     /// `POST /v1/backup`: a consistent copy of the store (``BackupRequest`` → ``BackupResult``).
@@ -75,6 +78,7 @@ public enum APIRoute: Hashable, Sendable {
         case .procedures: return root + "/procedures"
         case .audit: return root + "/audit"
         case .notifications: return root + "/notifications"
+        case .preview: return root + "/preview"
         case .reload: return root + "/reload"
         case .backup: return root + "/backup"
         case .exportICS: return root + "/export.ics"
@@ -88,7 +92,7 @@ public enum APIRoute: Hashable, Sendable {
     public var methods: [String] {
         switch self {
         case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications,
-            .exportICS, .exportCSV, .events, .plugins:
+            .preview, .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
         case .occurrenceAction, .procedures, .reload, .backup: return ["POST"]
@@ -120,6 +124,7 @@ public enum APIRoute: Hashable, Sendable {
             case "procedures": self = .procedures
             case "audit": self = .audit
             case "notifications": self = .notifications
+            case "preview": self = .preview
             case "reload": self = .reload
             case "backup": self = .backup
             case "export.ics": self = .exportICS

@@ -4,13 +4,15 @@ public import Foundation
 public struct NotificationBody: Hashable, Sendable, Codable {
     public var id: Int64
     public var eventKey: String
-    /// reminder, due or overdue.
+    /// reminder, due, overdue, digest (a notifier's message), or another notice kind (docs/notifications.md).
     public var kind: String
     public var occurrence: String?
     /// `journal`, or `plugin:NAME`.
     public var channel: String
-    /// delivered, pending (not tried yet or waiting for its next attempt after a failure) or failed (pending with
-    /// at least one failed attempt).
+    /// For a notice waiting for its digest: `org:UNIT` or `email:ADDRESS`.
+    public var receiver: String?
+    /// delivered, pending (not tried yet or waiting for its next attempt after a failure), failed (pending with
+    /// at least one failed attempt), or waiting (a notice not yet in a digest).
     public var state: String
     /// When the event fell due.
     public var scheduledAt: Date
@@ -21,7 +23,7 @@ public struct NotificationBody: Hashable, Sendable, Codable {
     public var deliveredAt: Date?
 
     enum CodingKeys: String, CodingKey {
-        case id, kind, occurrence, channel, state, attempts
+        case id, kind, occurrence, channel, receiver, state, attempts
         case eventKey = "event_key"
         case scheduledAt = "scheduled_at"
         case createdAt = "created_at"
@@ -42,13 +44,15 @@ public struct NotificationBody: Hashable, Sendable, Codable {
         attempts: Int,
         nextAttemptAt: Date?,
         lastError: String?,
-        deliveredAt: Date?
+        deliveredAt: Date?,
+        receiver: String? = nil
     ) {
         self.id = id
         self.eventKey = eventKey
         self.kind = kind
         self.occurrence = occurrence
         self.channel = channel
+        self.receiver = receiver
         self.state = state
         self.scheduledAt = scheduledAt
         self.createdAt = createdAt

@@ -1,7 +1,8 @@
 /// The filter and paging of `GET /v1/notifications`: newest first, at most ``limit``, older than id ``before``.
 public struct NotificationQuery: Hashable, Sendable, QueryEncodable {
-    /// all, pending (not yet delivered), failed (not yet delivered, at least one failed attempt), delivered.
-    public static let states = ["all", "pending", "failed", "delivered"]
+    /// all, pending (not yet delivered), failed (not yet delivered, at least one failed attempt), delivered; waiting
+    /// lists notices that wait for their digest instead (docs/notifications.md).
+    public static let states = ["all", "pending", "failed", "delivered", "waiting"]
 
     public var state: String
     /// `journal`, or `plugin:NAME` for a notifier plugin.

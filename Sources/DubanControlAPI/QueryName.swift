@@ -35,4 +35,5 @@ public enum QueryName {
     public static let before = "before"
     /// Language of exported text: `zh` (default) or `en`.
     public static let lang = "lang"
+    public static let date = "date"
 }

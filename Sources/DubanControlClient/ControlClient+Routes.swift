@@ -46,6 +46,10 @@ extension ControlClient {
         try get(APIRoute.audit.path, query: query.queryItems.map { ($0.name, $0.value) })
     }
 
+    public func preview(_ query: PreviewQuery) throws(ControlClientError) -> PreviewBody {
+        try get(APIRoute.preview.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
     public func notifications(_ query: NotificationQuery) throws(ControlClientError) -> NotificationPage {
         try get(APIRoute.notifications.path, query: query.queryItems.map { ($0.name, $0.value) })
     }

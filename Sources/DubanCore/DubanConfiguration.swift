@@ -28,12 +28,19 @@ public struct DubanConfiguration: Hashable, Sendable {
     /// Members of this group (and root) may make changes over the control socket; everyone who can connect may
     /// read. Default `duban-admin`.
     public var adminGroup: String = "duban-admin"
+    /// Routes, digests, escalation and templates (`notifications:`).
+    public var notifications = NotificationPolicy()
 
     public init(
-        plans: String = "/etc/duban/plans", org: String = "/etc/duban/org.yaml",
-        calendarDirectories: [String] = ["/etc/duban/calendars"], schoolCalendars: String = "/etc/duban/school-calendars",
-        stateDirectory: String = "/var/lib/duban", socket: String = "/run/duban/control.sock",
-        pluginDirectory: String = "/etc/duban/plugins.d", locale: Language = .zhHans, site: SiteSettings = .init()
+        plans: String = "/etc/duban/plans",
+        org: String = "/etc/duban/org.yaml",
+        calendarDirectories: [String] = ["/etc/duban/calendars"],
+        schoolCalendars: String = "/etc/duban/school-calendars",
+        stateDirectory: String = "/var/lib/duban",
+        socket: String = "/run/duban/control.sock",
+        pluginDirectory: String = "/etc/duban/plugins.d",
+        locale: Language = .zhHans,
+        site: SiteSettings = .init()
     ) {
         self.plans = plans
         self.org = org

@@ -24,6 +24,7 @@ public struct DubanctlCommand: ParsableCommand {
                 subcommands: [
                     StatusCommand.self, PlansCommand.self, TasksCommand.self, MilestonesCommand.self, ShowCommand.self,
                     WatchCommand.self, ExportCommand.self, LogCommand.self, NotificationsCommand.self,
+                    PreviewCommand.self,
                     PluginsCommand.self,
                 ]
             ),

@@ -17,7 +17,8 @@ struct NotificationsCommand: ParsableCommand {
 
     @Option(
         name: .long,
-        help: "all、pending、failed 或 delivered(默认 all)。 all, pending, failed or delivered (default all)."
+        help:
+            "all、pending、failed、delivered 或 waiting(等待汇总,默认 all)。 all, pending, failed, delivered or waiting (for a digest; default all)."
     )
     var state: String = "all"
 
@@ -58,6 +59,8 @@ struct NotificationsCommand: ParsableCommand {
                 status =
                     common.t("失败\(n.attempts)次,下次", "failed ×\(n.attempts), next ")
                     + (n.nextAttemptAt.map { DisplayText.instant($0, timeZone: zone) } ?? "-")
+            case "waiting":
+                status = common.t("等待汇总 → ", "waiting for digest → ") + (n.receiver ?? "")
             default:
                 status = common.t("待发送", "pending")
             }
@@ -92,6 +95,13 @@ struct NotificationsCommand: ParsableCommand {
         case "reminder": return common.t("提醒", "reminder")
         case "due": return common.t("到期", "due")
         case "overdue": return common.t("逾期催办", "overdue")
+        case "digest": return common.t("汇总通知", "digest")
+        case "procedure": return common.t("程序时限", "procedural limit")
+        case "completed": return common.t("已办结", "completed")
+        case "behind_pace": return common.t("进度滞后", "behind pace")
+        case "target_at_risk": return common.t("目标风险", "target at risk")
+        case "plugin_failure": return common.t("插件故障", "plugin failure")
+        case "calendar_missing": return common.t("日历待补", "calendar missing")
         default: return kind
         }
     }

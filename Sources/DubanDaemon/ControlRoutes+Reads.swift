@@ -49,6 +49,15 @@ extension ControlRoutes {
             return .json(AuditPage(entries: records.map(ControlView.auditBody), nextBefore: next))
         case .notifications:
             let query = try NotificationQuery(query: request.query)
+            if query.state == "waiting" {
+                let rows = try await daemon.store.waitingDispatches(
+                    channel: query.channel,
+                    limit: query.limit,
+                    before: query.before
+                )
+                let next = rows.count == query.limit ? rows.last?.id : nil
+                return .json(NotificationPage(notifications: rows.map(ControlView.waitingBody), nextBefore: next))
+            }
             let filter = NotificationRecord.Filter(rawValue: query.state) ?? .all
             let records = try await daemon.store.notifications(
                 filter,
@@ -58,6 +67,12 @@ extension ControlRoutes {
             )
             let next = records.count == query.limit ? records.last?.outbox.id : nil
             return .json(NotificationPage(notifications: records.map(ControlView.notificationBody), nextBefore: next))
+        case .preview:
+            let query = try PreviewQuery(query: request.query)
+            guard let day = CivilDate(iso: query.date) else {
+                throw APIErrorBody(code: .badRequest, message: "日期无效 / invalid date: \(query.date)")
+            }
+            return .json(try await daemon.preview(day))
         case .exportICS:
             return try await exportICS(request)
         case .exportCSV:

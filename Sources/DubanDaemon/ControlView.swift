@@ -1,6 +1,7 @@
 import DubanCalendar
 import DubanControlAPI
 import DubanCore
+import DubanNotify
 import DubanScheduler
 import DubanStore
 import Foundation
@@ -176,6 +177,26 @@ struct ControlView: Sendable {
             nextAttemptAt: o.deliveredAt == nil ? o.nextAttemptAt : nil,
             lastError: o.lastError,
             deliveredAt: o.deliveredAt
+        )
+    }
+
+    /// A notice waiting for its digest, as a notification: `scheduled_at` is when the digest goes out.
+    static func waitingBody(_ record: DispatchRecord) -> NotificationBody {
+        let item = try? Daemon.itemDecoder.decode(NoticeItem.self, from: Data(record.entry.item.utf8))
+        return NotificationBody(
+            id: record.id,
+            eventKey: record.entry.eventKey,
+            kind: item?.kind.rawValue ?? "reminder",
+            occurrence: item?.occurrence,
+            channel: record.entry.channel,
+            state: "waiting",
+            scheduledAt: record.entry.sendAt,
+            createdAt: record.createdAt,
+            attempts: 0,
+            nextAttemptAt: record.entry.sendAt,
+            lastError: nil,
+            deliveredAt: nil,
+            receiver: record.entry.receiver
         )
     }
 

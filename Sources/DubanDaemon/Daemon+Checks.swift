@@ -112,6 +112,7 @@ extension Daemon {
                     )
                     if wanted == .done {
                         loopBox.withLock { $0 }?.closed(id: id)
+                        await noticeCompleted(id)
                         let summary = schedule.summary(of: occurrence)
                         logger.notice(
                             "已办结 / done: \(summary.title)(\(summary.orgName)), 插件 \(pluginName) 检查确认 / confirmed by plugin",

@@ -21,6 +21,7 @@ extension Daemon {
         currentLoop?.closed(id: id)
         startedBell.ring()
         await refreshTally()
+        await noticeCompleted(id)
     }
 
     /// Tells the scheduler an occurrence is open again: its events not yet handled come back.

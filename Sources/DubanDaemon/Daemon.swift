@@ -32,6 +32,8 @@ public final class Daemon: Sendable {
     let events = EventBroadcaster()
     /// Rung when an occurrence started from an event may have changed (see Daemon+Started.swift).
     let startedBell = Doorbell()
+    /// Rung when notices wait for a digest (see Daemon+Digests.swift).
+    let digestBell = Doorbell()
     /// The next event of an occurrence started from an event.
     let startedNext = Mutex<Date?>(nil)
     /// The store's counts behind the status (see ``refreshTally()``).
@@ -188,6 +190,8 @@ public final class Daemon: Sendable {
         let now = clock.now
         var fired: [FiredEvent] = []
         var outbox: [OutboxEntry] = []
+        var dispatches: [DispatchEntry] = []
+        let loaded = self.loaded
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
         for event in events {
@@ -223,9 +227,10 @@ public final class Daemon: Sendable {
                     payload: String(decoding: try encoder.encode(notice), as: UTF8.self)
                 )
             )
-            outbox += try plugins.outbox(for: event, notice: notice, schedule: schedule, locale: configuration.locale)
+            dispatches += try self.dispatches(for: noticeItem(for: event, schedule: schedule), loaded: loaded)
         }
-        try await syncedStore().recordFired(fired, outbox: outbox)
+        try await syncedStore().recordFired(fired, outbox: outbox, dispatches: dispatches)
+        if !dispatches.isEmpty { digestBell.ring() }
         try await drainJournal()
         publishStatus()
     }
@@ -245,8 +250,17 @@ public final class Daemon: Sendable {
                 }
                 var metadata: Logger.Metadata = [:]
                 for (key, value) in notice.fields { metadata[key] = .string(value) }
-                let id: JournalMessageID =
-                    notice.kind == "reminder" ? .reminder : notice.kind == "due" ? .due : .overdue
+                let id: JournalMessageID
+                switch notice.kind {
+                case "reminder", "procedure": id = .reminder
+                case "due": id = .due
+                case "completed": id = .completed
+                case "behind_pace": id = .behindPace
+                case "target_at_risk": id = .targetAtRisk
+                case "plugin_failure": id = .pluginFailure
+                case "calendar_missing": id = .calendarYearMissing
+                default: id = .overdue
+                }
                 metadata.merge(id.metadata) { _, new in new }
                 logger.notice("\(notice.message.text(configuration.locale))", metadata: metadata)
                 events.publish(notice.body)

@@ -19,6 +19,8 @@ final class DaemonPlugins: Sendable {
     let checkers: [PluginSupervisor]
     /// Signalled when new outbox entries were recorded; one per notifier.
     let wakes: [String: WakeSignal]
+    /// Set on graceful shutdown: no new batch is started.
+    let stopping = Mutex(false)
 
     init(configuration: DubanConfiguration, logger: Logger) {
         let contents = PluginManifestFile.loadDirectory(configuration.pluginDirectory)
@@ -62,75 +64,11 @@ final class DaemonPlugins: Sendable {
         for signal in wakes.values { signal.signal() }
     }
 
-    /// One outbox entry per notifier for a fired event: the `notify` event itself, as JSON, so it is sent exactly
-    /// as decided even after a restart.
-    func outbox(for event: DueEvent, notice: EventNotice, schedule: Schedule, locale: Language) throws -> [OutboxEntry]
-    {
-        guard !notifiers.isEmpty else { return [] }
-        let payload = try DaemonPlugins.encoder.encode(
-            DaemonPlugins.notifyEvent(for: event, notice: notice, schedule: schedule, locale: locale)
-        )
-        let text = String(decoding: payload, as: UTF8.self)
-        return notifiers.map { OutboxEntry(eventKey: event.key, channel: $0.manifest.channel, payload: text) }
-    }
-
     static let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return encoder
     }()
-
-    /// The protocol's view of a fired event: the occurrence, the unit's contacts as recipients, subject and text
-    /// in both languages.
-    static func notifyEvent(for event: DueEvent, notice: EventNotice, schedule: Schedule, locale: Language)
-        -> NotifyEvent
-    {
-        let occurrence = event.occurrence
-        let plan = schedule.plan(of: occurrence)
-        let unit = schedule.unit(of: occurrence)
-        let zoned = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: schedule.settings.timeZone)
-        let severity: String
-        let subject: LocalizedString
-        switch notice.kind {
-        case "reminder":
-            severity = "info"
-            subject = LocalizedString(zhHans: "【督办提醒】\(notice.title)", en: "[duban reminder] \(notice.title)")
-        case "due":
-            severity = "warning"
-            subject = LocalizedString(zhHans: "【督办提醒】\(notice.title)今日到期", en: "[duban] \(notice.title) is due today")
-        default:
-            severity = "critical"
-            subject = LocalizedString(zhHans: "【督办催办】\(notice.title)已逾期", en: "[duban overdue] \(notice.title)")
-        }
-        let today = schedule.settings.civilDate(of: event.instant)
-        return NotifyEvent(
-            key: event.key,
-            kind: notice.kind,
-            severity: severity,
-            locale: locale.rawValue,
-            occurrence: NotifyOccurrence(
-                id: notice.occurrence,
-                plan: notice.plan,
-                planTitle: plan.title,
-                task: notice.task,
-                taskTitle: notice.title,
-                org: notice.org,
-                orgName: notice.orgName,
-                period: ControlView.period(
-                    ofID: event.occurrenceID,
-                    plan: notice.plan,
-                    task: notice.task,
-                    org: notice.org
-                ),
-                due: notice.due.description,
-                dueAt: zoned.format(notice.dueAt),
-                workingDaysLeft: schedule.workingDays(from: today, to: occurrence.due)
-            ),
-            recipients: unit.contacts.map { Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role) },
-            subject: subject,
-            text: LocalizedString(zhHans: notice.message.zh, en: notice.message.en)
-        )
-    }
 }
 
 /// A wake-up that is remembered until someone waits for it, with a timeout.

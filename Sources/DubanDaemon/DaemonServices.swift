@@ -144,11 +144,15 @@ extension Daemon {
         }
         var group = ServiceGroupConfiguration(
             services: [
-                StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop), HangupService(daemon: self),
+                StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop),
+                HangupService(daemon: self),
                 WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
                 PluginService(daemon: self, plugins: plugins), StartedOccurrencesService(daemon: self),
+                DigestService(daemon: self), ConditionService(daemon: self),
             ],
-            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
         // Services stop one by one in reverse order; should one not end within a second of being asked, the rest
         // are cancelled, so SIGTERM always ends duband within systemd's patience (and the 2 s duband promises).
         group.maximumGracefulShutdownDuration = .seconds(1)

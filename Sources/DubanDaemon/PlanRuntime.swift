@@ -1,5 +1,6 @@
 public import DubanCalendar
 public import DubanCore
+public import DubanNotify
 public import DubanPlanFiles
 import Foundation
 
@@ -9,6 +10,8 @@ public struct LoadedPlans: Sendable {
     public var set: PlanSet
     /// Years the schedule touches that have no holiday data (dates there are provisional).
     public var missingYears: [Int]
+    /// The notification templates: built-in, with the admin's overrides (`notifications.templates`).
+    public var templates: NotificationTemplates = NotificationTemplates()
 }
 
 /// Loads the plan set, holiday years and school calendars named by the configuration, all or nothing: a reload
@@ -26,11 +29,26 @@ public struct PlanRuntime: Sendable {
         let calendarDirectories = configuration.calendarDirectories.filter { fm.fileExists(atPath: $0) }
         let calendar = try CalendarLoader.load(overrideDirectories: calendarDirectories)
         let schools = fm.fileExists(atPath: configuration.schoolCalendars) ? configuration.schoolCalendars : nil
-        let sources = try PlanSources.resolve(paths: [configuration.plans], org: configuration.org, schoolDirectory: schools)
+        let sources = try PlanSources.resolve(
+            paths: [configuration.plans],
+            org: configuration.org,
+            schoolDirectory: schools
+        )
         let set = try PlanSetLoader.load(sources, settings: configuration.site)
         let schedule = Schedule(
-            plans: set.plans, directory: set.directory, calendar: calendar, settings: configuration.site,
-            schoolCalendars: set.schoolCalendars)
-        return LoadedPlans(schedule: schedule, set: set, missingYears: calendar.missingYears(in: today.year...(today.year + 1)))
+            plans: set.plans,
+            directory: set.directory,
+            calendar: calendar,
+            settings: configuration.site,
+            schoolCalendars: set.schoolCalendars
+        )
+        let (templates, problems) = NotificationTemplatesFile.load(configuration.notifications.templateDirectory)
+        if !problems.isEmpty { throw DiagnosticsError(problems) }
+        return LoadedPlans(
+            schedule: schedule,
+            set: set,
+            missingYears: calendar.missingYears(in: today.year...(today.year + 1)),
+            templates: templates
+        )
     }
 }

@@ -8,6 +8,7 @@ import DubanSystemd
 import Foundation
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// The plugins as a service: one delivery loop per notifier (outbox → `notify` in batches), one loop running
 /// checkers on their schedules, and on shutdown every plugin stopped.
@@ -35,6 +36,7 @@ struct PluginService: Service {
             }
             await plugins.host.shutdown()
         } onGracefulShutdown: {
+            plugins.stopping.withLock { $0 = true }
             plugins.wake()
         }
     }
@@ -58,15 +60,21 @@ struct PluginService: Service {
     func drain(_ notifier: PluginSupervisor) async {
         let manifest = notifier.manifest
         let store = daemon.store
-        while !Task.isCancelled {
+        while !Task.isCancelled, !plugins.stopping.withLock({ $0 }) {
             let now = daemon.clock.now
-            guard let pending = try? await store.pendingOutbox(channel: manifest.channel, now: now, limit: manifest.batchSize),
+            guard
+                let pending = try? await store.pendingOutbox(
+                    channel: manifest.channel,
+                    now: now,
+                    limit: manifest.batchSize
+                ),
                 !pending.isEmpty
             else { return }
             var events: [NotifyEvent] = []
             var records: [String: OutboxRecord] = [:]
             for record in pending {
-                guard let event = try? JSONDecoder().decode(NotifyEvent.self, from: Data(record.entry.payload.utf8)) else {
+                guard let event = try? JSONDecoder().decode(NotifyEvent.self, from: Data(record.entry.payload.utf8))
+                else {
                     try? await store.markFailed(id: record.id, error: "unreadable payload", retryAt: .distantFuture)
                     continue
                 }
@@ -74,31 +82,55 @@ struct PluginService: Service {
                 records[event.key] = record
             }
             guard !events.isEmpty else { continue }
-            let result: NotifyResult
-            do {
-                result = try await notifier.notify(NotifyParams(events: events))
-            } catch {
-                // Not called (restart delay, refused, stopping): leave the entries as they are, try later.
-                if [.unavailable, .shuttingDown, .refused, .notOffered].contains(error.code) { return }
-                for record in records.values {
-                    let retryAt = error.isRetryable
-                        ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
-                    try? await store.markFailed(id: record.id, error: error.description, retryAt: retryAt)
-                }
-                return
-            }
-            let delivered = Set(result.delivered)
-            try? await store.markDelivered(ids: records.values.filter { delivered.contains($0.entry.eventKey) }.map(\.id))
-            let failures = Dictionary(result.failed.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
-            for (key, record) in records where !delivered.contains(key) {
-                let failure = failures[key]
-                let retryable = failure?.retryable ?? true
-                let retryAt = retryable ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
-                try? await store.markFailed(
-                    id: record.id, error: failure?.error ?? "not reported as delivered", retryAt: retryAt)
-            }
+            // Shielded from cancellation: once handed to the plugin, a batch runs to its answer and the answer is
+            // recorded, so a stop never leaves messages sent but unrecorded (to be sent again on the next start).
+            // StopDeadline waits for it (up to its extended limit).
+            StopDeadline.inFlight.add(1, ordering: .releasing)
+            let carriedOn = await Task { () -> Bool in
+                defer { StopDeadline.inFlight.subtract(1, ordering: .releasing) }
+                return await send(events, records: records, through: notifier, now: now)
+            }.value
+            if !carriedOn { return }
             if pending.count < manifest.batchSize { return }
         }
+    }
+
+    /// Hands one batch to the notifier and records the answer: delivered, or failed with a retry time (none when
+    /// the plugin says retrying is pointless). Returns false when the notifier was not called (unavailable,
+    /// refused, stopping), which ends this drain.
+    func send(_ events: [NotifyEvent], records: [String: OutboxRecord], through notifier: PluginSupervisor, now: Date)
+        async -> Bool
+    {
+        let store = daemon.store
+        let result: NotifyResult
+        do {
+            result = try await notifier.notify(NotifyParams(events: events))
+        } catch {
+            // Not called (restart delay, refused, stopping): leave the entries as they are, try later.
+            if [.unavailable, .shuttingDown, .refused, .notOffered].contains(error.code) { return false }
+            for record in records.values {
+                let retryAt =
+                    error.isRetryable
+                    ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
+                try? await store.markFailed(id: record.id, error: error.description, retryAt: retryAt)
+            }
+            return false
+        }
+        let delivered = Set(result.delivered)
+        try? await store.markDelivered(ids: records.values.filter { delivered.contains($0.entry.eventKey) }.map(\.id))
+        let failures = Dictionary(result.failed.map { ($0.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for (key, record) in records where !delivered.contains(key) {
+            let failure = failures[key]
+            let retryable = failure?.retryable ?? true
+            let retryAt =
+                retryable ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
+            try? await store.markFailed(
+                id: record.id,
+                error: failure?.error ?? "not reported as delivered",
+                retryAt: retryAt
+            )
+        }
+        return true
     }
 
     // MARK: Checkers
@@ -112,7 +144,8 @@ struct PluginService: Service {
             var next: (Date, [(PluginSupervisor, PluginScheduleSlot)])?
             for checker in plugins.checkers {
                 for slot in checker.manifest.schedule {
-                    guard let instant = Self.nextInstant(of: slot, after: after, settings: settings, calendar: calendar) else { continue }
+                    guard let instant = Self.nextInstant(of: slot, after: after, settings: settings, calendar: calendar)
+                    else { continue }
                     if next == nil || instant < next!.0 {
                         next = (instant, [(checker, slot)])
                     } else if instant == next!.0 {
@@ -136,7 +169,10 @@ struct PluginService: Service {
     /// The first instant after `after` when `slot` fires: its time of day in the site's zone, on a working day
     /// (Chinese calendar) or every day.
     static func nextInstant(
-        of slot: PluginScheduleSlot, after: Date, settings: SiteSettings, calendar: WorkingDayCalendar
+        of slot: PluginScheduleSlot,
+        after: Date,
+        settings: SiteSettings,
+        calendar: WorkingDayCalendar
     ) -> Date? {
         var day = settings.civilDate(of: after)
         for _ in 0..<400 {

@@ -48,7 +48,15 @@ public struct EmailComposer: Sendable {
         ]
         let leads = ["zh-Hans": nonEmpty(event.text.zhHans), "en": nonEmpty(event.text.en)]
         let written = ReminderText(facts, leadZh: leads["zh-Hans"] ?? nil, leadEn: leads["en"] ?? nil)
-        let bodies = ["zh-Hans": written.bodyZh, "en": written.bodyEn]
+        var bodies = ["zh-Hans": written.bodyZh, "en": written.bodyEn]
+        var extra: [HeaderField] = [.text("X-Duban-Event", event.key), .text("X-Duban-Occurrence", occurrence.id)]
+        if event.kind == "digest" {
+            // A digest (protocol 1.1) is written whole by duband from its templates: its text is the body.
+            for (language, lead) in leads { if let lead { bodies[language] = lead } }
+            if let items = event.items, !items.isEmpty {
+                extra.append(.text("X-Duban-Events", items.map(\.key).joined(separator: " ")))
+            }
+        }
         let primary = settings.languages.first ?? "zh-Hans"
         return MailMessage(
             from: settings.from,
@@ -59,7 +67,7 @@ public struct EmailComposer: Sendable {
             timeZone: settings.timeZone,
             messageID: MessageID.derive(fromKey: event.key, domain: settings.from.domain),
             parts: settings.languages.map { MailMessage.TextPart(language: $0, text: bodies[$0] ?? written.bodyZh) },
-            extraHeaders: [.text("X-Duban-Event", event.key), .text("X-Duban-Occurrence", occurrence.id)]
+            extraHeaders: extra
         )
     }
 

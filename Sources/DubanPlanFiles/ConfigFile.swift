@@ -8,7 +8,7 @@ import Yams
 public enum ConfigFile {
     static let keys = [
         "plans", "org", "calendar_dir", "school_calendars", "state_dir", "socket", "plugin_dir", "locale", "time_zone",
-        "office_hours", "reminders", "roll", "conventions", "admin_group",
+        "office_hours", "reminders", "roll", "conventions", "admin_group", "notifications",
     ]
     static let conventionKeys = [
         "year_start", "mid_year", "first_half_end", "spring_term", "autumn_term", "early_month_day", "mid_month_day",
@@ -177,6 +177,9 @@ public enum ConfigFile {
             }
             c.finish(known: conventionKeys)
             config.site.conventions = conventions
+        }
+        if let n = top.mapping("notifications", context: .init(zh: "`notifications`", en: "`notifications`")) {
+            config.notifications = notificationPolicy(n, collector: collector, path: path)
         }
         top.finish(known: keys)
         if collector.hasErrors { return (nil, collector.diagnostics) }

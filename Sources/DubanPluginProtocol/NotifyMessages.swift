@@ -11,7 +11,8 @@ public struct NotifyParams: Hashable, Sendable, Codable {
 public struct NotifyEvent: Hashable, Sendable, Codable {
     /// Unique and stable for the event; a plugin may use it to drop a duplicate it already sent.
     public var key: String
-    /// `reminder`, `due` or `overdue` (later versions may add kinds; treat unknown ones like `reminder`).
+    /// `reminder`, `due` or `overdue` for a single event; `digest` (since 1.1) for several notices to one receiver
+    /// in one message, listed in `items`. Later versions may add kinds; treat unknown ones like `reminder`.
     public var kind: String
     /// `info`, `warning` or `critical`.
     public var severity: String
@@ -24,10 +25,20 @@ public struct NotifyEvent: Hashable, Sendable, Codable {
     public var subject: LocalizedString
     /// The message body in both languages.
     public var text: LocalizedString
+    /// Since 1.1: what a `digest` carries, most urgent first (its `occurrence` is the first item's, for plugins
+    /// written for 1.0). Absent for a single event.
+    public var items: [NotifyItem]?
 
     public init(
-        key: String, kind: String, severity: String, locale: String, occurrence: NotifyOccurrence,
-        recipients: [Recipient], subject: LocalizedString, text: LocalizedString
+        key: String,
+        kind: String,
+        severity: String,
+        locale: String,
+        occurrence: NotifyOccurrence,
+        recipients: [Recipient],
+        subject: LocalizedString,
+        text: LocalizedString,
+        items: [NotifyItem]? = nil
     ) {
         self.key = key
         self.kind = kind
@@ -37,6 +48,41 @@ public struct NotifyEvent: Hashable, Sendable, Codable {
         self.recipients = recipients
         self.subject = subject
         self.text = text
+        self.items = items
+    }
+}
+
+/// One notice inside a digest (protocol 1.1).
+public struct NotifyItem: Hashable, Sendable, Codable {
+    /// The event's key.
+    public var key: String
+    /// `reminder`, `due`, `overdue`, `completed`, `behind_pace`, `target_at_risk`, `plugin_failure`, `procedure`,
+    /// `calendar_missing`.
+    public var kind: String
+    public var severity: String
+    public var title: String
+    /// The occurrence's id and its unit, for events of an occurrence.
+    public var occurrence: String?
+    public var org: String?
+    /// `YYYY-MM-DD`.
+    public var due: String?
+
+    public init(
+        key: String,
+        kind: String,
+        severity: String,
+        title: String,
+        occurrence: String? = nil,
+        org: String? = nil,
+        due: String? = nil
+    ) {
+        self.key = key
+        self.kind = kind
+        self.severity = severity
+        self.title = title
+        self.occurrence = occurrence
+        self.org = org
+        self.due = due
     }
 }
 
@@ -61,8 +107,17 @@ public struct NotifyOccurrence: Hashable, Sendable, Codable {
     public var workingDaysLeft: Int
 
     public init(
-        id: String, plan: String, planTitle: String, task: String, taskTitle: String, org: String, orgName: String,
-        period: String, due: String, dueAt: String, workingDaysLeft: Int
+        id: String,
+        plan: String,
+        planTitle: String,
+        task: String,
+        taskTitle: String,
+        org: String,
+        orgName: String,
+        period: String,
+        due: String,
+        dueAt: String,
+        workingDaysLeft: Int
     ) {
         self.id = id
         self.plan = plan

@@ -12,7 +12,7 @@ public struct ProtocolVersion: Hashable, Sendable, Comparable, CustomStringConve
     }
 
     /// The version this module speaks: 1.0.
-    public static let current = ProtocolVersion(major: 1, minor: 0)
+    public static let current = ProtocolVersion(major: 1, minor: 1)
 
     /// Parses `1.0`, `1` (minor 0) or `1.2.3` (patch ignored); nil for anything else.
     public init?(_ text: String) {
@@ -48,7 +48,9 @@ public struct ProtocolVersion: Hashable, Sendable, Comparable, CustomStringConve
         let text = try container.decode(String.self)
         guard let version = ProtocolVersion(text) else {
             throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "not a protocol version (MAJOR.MINOR): \(text)")
+                in: container,
+                debugDescription: "not a protocol version (MAJOR.MINOR): \(text)"
+            )
         }
         self = version
     }

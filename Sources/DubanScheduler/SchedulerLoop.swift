@@ -31,6 +31,9 @@ public final class SchedulerLoop: Sendable {
         /// What the loop is waiting for: an instant, or nil when idle or busy.
         var plannedWake: Date?
         var running = false
+        /// The instant of the machine's last decision, and the instant up to which every event has been delivered.
+        var decidedAt: Date?
+        var settledThrough: Date?
     }
 
     private let clock: any WallClock
@@ -68,6 +71,7 @@ public final class SchedulerLoop: Sendable {
             state.running = true
             let input = state.startInput ?? ([], [])
             state.startInput = nil
+            state.decidedAt = now
             return state.machine.start(now: now, handled: input.handled, closed: input.closed)
         }
         while !Task.isCancelled {
@@ -83,7 +87,8 @@ public final class SchedulerLoop: Sendable {
                 let now = clock.now
                 doorbell.clear()
                 action = state.withLock { state in
-                    succeeded ? state.machine.delivered(now: now) : state.machine.deliveryFailed(now: now)
+                    state.decidedAt = now
+                    return succeeded ? state.machine.delivered(now: now) : state.machine.deliveryFailed(now: now)
                 }
             case .sleep(let deadline):
                 await sleep(until: deadline)
@@ -140,6 +145,12 @@ public final class SchedulerLoop: Sendable {
         state.withLock { $0.plannedWake }
     }
 
+    /// The instant up to which every event has been fired and delivered (the loop's last decision before it went
+    /// to sleep), or nil before the first sleep. The digest loop waits for it to pass a digest's instant.
+    public var settledThrough: Date? {
+        state.withLock { $0.settledThrough }
+    }
+
     /// A snapshot of the machine (for queries such as `index(ofID:)` and `statistics`).
     public var stateMachine: SchedulerStateMachine {
         state.withLock { $0.machine }
@@ -159,13 +170,18 @@ public final class SchedulerLoop: Sendable {
         doorbell.clear()
         return state.withLock { state in
             state.plannedWake = nil
+            state.decidedAt = now
             return state.machine.wake(now: now)
         }
     }
 
     /// Sleeps until `deadline`, a change, or cancellation, whichever comes first.
     private func sleep(until deadline: Date) async {
-        state.withLock { $0.plannedWake = deadline == .distantFuture ? nil : deadline }
+        state.withLock {
+            $0.plannedWake = deadline == .distantFuture ? nil : deadline
+            // Going to sleep: every event up to the last decision has been delivered.
+            $0.settledThrough = $0.decidedAt
+        }
         await doorbell.sleep(until: deadline, on: clock)
     }
 }

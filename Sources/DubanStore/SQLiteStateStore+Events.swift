@@ -3,10 +3,21 @@ internal import GRDB
 
 extension SQLiteStateStore {
     @discardableResult
-    public func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry]) async throws -> [FiredEvent] {
+    public func recordFired(
+        _ events: [FiredEvent],
+        outbox: [OutboxEntry],
+        dispatches: [DispatchEntry]
+    ) async throws -> [FiredEvent] {
         let keys = Set(events.map(\.key))
         for event in events where event.key.isEmpty || event.kind.isEmpty {
             throw StoreError.invalid(zh: "事件的键或类型为空", en: "an event has an empty key or kind")
+        }
+        for entry in dispatches where !keys.contains(entry.eventKey) || entry.channel.isEmpty || entry.receiver.isEmpty
+        {
+            throw StoreError.invalid(
+                zh: "待汇总通知“\(entry.eventKey)”不属于本次登记的事件,或缺少渠道、收件方",
+                en: "a digest notice for \(entry.eventKey) names no event recorded here, or lacks a channel or receiver"
+            )
         }
         for entry in outbox {
             guard keys.contains(entry.eventKey) else {
@@ -47,6 +58,17 @@ extension SQLiteStateStore {
             )
             for entry in outbox where recordedKeys.contains(entry.eventKey) {
                 try insertOutbox.execute(arguments: [entry.eventKey, entry.channel, entry.payload, at, at])
+            }
+            let insertDispatch = try db.cachedStatement(
+                sql: """
+                    INSERT INTO dispatch (event_key, channel, receiver, send_at, item, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (event_key, channel, receiver) DO NOTHING
+                    """
+            )
+            for entry in dispatches where recordedKeys.contains(entry.eventKey) {
+                try insertDispatch.execute(arguments: [
+                    entry.eventKey, entry.channel, entry.receiver, Self.millis(entry.sendAt), entry.item, at,
+                ])
             }
             return recorded
         }

@@ -10,8 +10,30 @@ extension SQLiteStateStore {
         migrator.registerMigration("v2") { db in
             try db.execute(sql: schemaV2)
         }
+        migrator.registerMigration("v3") { db in
+            try db.execute(sql: schemaV3)
+        }
         return migrator
     }
+
+    /// Version 3: notices waiting for their digest. One row per (event, notifier channel, receiver), unique, so a
+    /// notice reaches a receiver once; `digest_key` names the digest (an `event` of kind `digest` with its outbox
+    /// entry) that carried it.
+    static let schemaV3 = """
+        CREATE TABLE dispatch (
+            id          INTEGER PRIMARY KEY,
+            event_key   TEXT NOT NULL REFERENCES event (key),
+            channel     TEXT NOT NULL,
+            receiver    TEXT NOT NULL,
+            send_at     INTEGER NOT NULL,
+            item        TEXT NOT NULL,
+            created_at  INTEGER NOT NULL,
+            digest_key  TEXT,
+            UNIQUE (event_key, channel, receiver)
+        );
+        CREATE INDEX dispatch_waiting ON dispatch (send_at, channel, receiver) WHERE digest_key IS NULL;
+        CREATE INDEX dispatch_digest ON dispatch (digest_key);
+        """
 
     /// Version 2: occurrences started from events (procedural limits) with their extensions, a partial index of
     /// live occurrences for the milestone queries, and audit lines by target (an occurrence's history).

@@ -117,12 +117,14 @@ public protocol StateStore: Sendable {
 
     /// Records fired events as handled together with the notifications they cause, in one transaction.
     ///
-    /// Events whose key is already recorded are ignored, and so are their outbox entries.
+    /// Events whose key is already recorded are ignored, and so are their outbox entries and waiting notices
+    /// (`dispatches`: one per event, notifier channel and receiver, kept until their digest is recorded).
     /// - Returns: The events newly recorded by this call, in the order given.
-    /// - Throws: ``StoreError/Code/invalidArgument`` when an outbox entry names an event not in `events`; on any
-    ///   error nothing is recorded.
+    /// - Throws: ``StoreError/Code/invalidArgument`` when an outbox entry or notice names an event not in `events`;
+    ///   on any error nothing is recorded.
     @discardableResult
-    func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry]) async throws -> [FiredEvent]
+    func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry], dispatches: [DispatchEntry]) async throws
+        -> [FiredEvent]
 
     /// The keys of every event recorded as handled.
     func handledEventKeys() async throws -> Set<String>
@@ -168,4 +170,12 @@ public protocol StateStore: Sendable {
     /// Writes a consistent copy of the whole store to a new file at `path`, while other calls go on.
     /// - Throws: ``StoreError/Code/alreadyExists`` when `path` exists.
     func backup(to path: String) async throws
+}
+
+extension StateStore {
+    /// ``recordFired(_:outbox:dispatches:)`` without waiting notices.
+    @discardableResult
+    public func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry]) async throws -> [FiredEvent] {
+        try await recordFired(events, outbox: outbox, dispatches: [])
+    }
 }

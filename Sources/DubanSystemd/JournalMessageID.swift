@@ -54,8 +54,14 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
     public static let scaledClockActive = JournalMessageID("scaled-clock-active", "21049a0e8b1a4252b4bbd4995fc6d1a1")
 
     /// Every id, in the catalog's order.
+    /// A quota behind its pro-rata pace (a daily check, at most monthly per occurrence).
+    public static let behindPace = JournalMessageID("behind-pace", "3f1c8a2e5d7b4e0f9a6c2b8d4e1f7a35")
+    /// A target its readings' trend will miss (a daily check, at most monthly per unit).
+    public static let targetAtRisk = JournalMessageID("target-at-risk", "8b2d6e4f1a3c47e59d0b7c2a6f8e1d94")
+
     public static let all: [JournalMessageID] = [
-        .reminder, .due, .overdue, .completed, .planLoadFailed, .plansLoaded, .daemonStarted, .daemonStopping,
+        .reminder, .due, .overdue, .completed, .behindPace, .targetAtRisk, .planLoadFailed, .plansLoaded,
+        .daemonStarted, .daemonStopping,
         .pluginFailure, .calendarYearMissing, .scaledClockActive, .pluginStarted, .pluginRefused,
     ]
 

@@ -16,6 +16,8 @@ public final class SMTPSink: @unchecked Sendable {
         public var auto_submitted: String
         /// The `X-Duban-Event` header (the event key), `None` when absent.
         public var event: String
+        /// The keys of the notices a digest carries (`X-Duban-Events`).
+        public var events: [String]
         public var content_type: String
         /// Text parts by `Content-Language` (`und` when absent), CRLF as sent.
         public var parts: [String: String]

@@ -190,6 +190,23 @@ struct PluginDaemonTests {
         #expect(ctl.stdout.contains("hang-\(suffix)") && ctl.stdout.contains("no reply to notify"), "\(ctl.stdout)")
         #expect(ctl.stdout.contains("v2-\(suffix)") && ctl.stdout.contains("failed"))
 
+        // The daily check (07:00 on the rehearsal clock) turns the plugins' failures into `plugin_failure` notices,
+        // critical and so sent at once, to the top units of the org tree through every notifier: the good one writes
+        // them to its file.
+        let failureNotice = "plugin/hang-\(suffix)/failure/"
+        let noticeDeadline = ContinuousClock.now + .seconds(30)
+        var written = ""
+        while ContinuousClock.now < noticeDeadline {
+            written = (try? String(contentsOfFile: sent, encoding: .utf8)) ?? ""
+            if written.contains(failureNotice) { break }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+        let failureLines = written.split(separator: "\n").filter { $0.contains(failureNotice) }
+        #expect(!failureLines.isEmpty, "no plugin_failure notice in \(written.suffix(2000))")
+        #expect(failureLines.allSatisfy { $0.contains("插件 hang-\(suffix)") }, "\(failureLines)")
+        // The top units hear of it, the prefecture bureau of Linxia among them.
+        #expect(failureLines.contains { $0.contains("linxia-bgs@example.org") }, "\(failureLines)")
+
         // SIGTERM stops the daemon and its plugins.
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "log:\n\(daemon.output)")

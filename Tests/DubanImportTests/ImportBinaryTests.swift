@@ -35,14 +35,18 @@ import Testing
     }
 
     @Test func pluginAnswersInitializeImportAndShutdown() throws {
-        let document = try JSONSerialization.data(withJSONObject: ["name": CountyPlanFixture.name, "text": CountyPlanFixture.text])
-        let requests = [
-            #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1.0","host":{"name":"duband","version":"0.2.0"},"locale":"zh-Hans","settings":{}}}"#,
-            #"{"jsonrpc":"2.0","id":2,"method":"import","params":{"document":"# + String(decoding: document, as: UTF8.self)
-                + #","options":{"planId":"qs"}}}"#,
-            #"{"jsonrpc":"2.0","id":3,"method":"nosuch"}"#,
-            #"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#,
-        ].joined(separator: "\n") + "\n"
+        let document = try JSONSerialization.data(withJSONObject: [
+            "name": CountyPlanFixture.name, "text": CountyPlanFixture.text,
+        ])
+        let requests =
+            [
+                #"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"protocolVersion":"1.0","host":{"name":"duband","version":"0.2.0"},"locale":"zh-Hans","settings":{}}}"#,
+                #"{"jsonrpc":"2.0","id":2,"method":"import","params":{"document":"#
+                    + String(decoding: document, as: UTF8.self)
+                    + #","options":{"planId":"qs"}}}"#,
+                #"{"jsonrpc":"2.0","id":3,"method":"nosuch"}"#,
+                #"{"jsonrpc":"2.0","id":4,"method":"shutdown"}"#,
+            ].joined(separator: "\n") + "\n"
         let result = try ProcessRunner.run(BinaryRunner.path(of: "duban-planimport"), [], stdin: Data(requests.utf8))
         #expect(result.status == 0, "\(result.stderr)")
         let replies = result.stdout.split(separator: "\n").map { line in
@@ -51,7 +55,7 @@ import Testing
         #expect(replies.count == 4)
         let initialize = try #require(replies.first?["result"] as? [String: Any])
         #expect(initialize["capabilities"] as? [String] == ["importer"])
-        #expect(initialize["protocolVersion"] as? String == "1.0")
+        #expect(initialize["protocolVersion"] as? String == "1.1")
         let imported = try #require(replies[1]["result"] as? [String: Any])
         #expect(imported["items"] as? Int == 17)
         #expect((imported["planYAML"] as? String)?.contains("id: qs") == true)

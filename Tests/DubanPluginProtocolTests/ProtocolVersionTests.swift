@@ -10,7 +10,7 @@ import Testing
         for bad in ["", "x", "1.", ".1", "1.x", "-1.0", "1.0.0.0", "１.0"] {
             #expect(ProtocolVersion(bad) == nil, "\(bad)")
         }
-        #expect(ProtocolVersion.current.description == "1.0")
+        #expect(ProtocolVersion.current.description == "1.1")
     }
 
     @Test func sameMajorIsCompatible() {
@@ -23,14 +23,28 @@ import Testing
     @Test func codesAsString() throws {
         let data = try JSONEncoder().encode([ProtocolVersion(major: 1, minor: 2)])
         #expect(String(decoding: data, as: UTF8.self) == #"["1.2"]"#)
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ProtocolVersion].self, from: Data(#"["one"]"#.utf8)) }
-        #expect(throws: DecodingError.self) { try JSONDecoder().decode([ProtocolVersion].self, from: Data("[1.0]".utf8)) }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([ProtocolVersion].self, from: Data(#"["one"]"#.utf8))
+        }
+        #expect(throws: DecodingError.self) {
+            try JSONDecoder().decode([ProtocolVersion].self, from: Data("[1.0]".utf8))
+        }
     }
 
     @Test func initializeResultRefusesOtherMajor() throws {
-        let good = InitializeResult(protocolVersion: .init(major: 1, minor: 4), name: "x", version: "1", capabilities: [.notifier])
+        let good = InitializeResult(
+            protocolVersion: .init(major: 1, minor: 4),
+            name: "x",
+            version: "1",
+            capabilities: [.notifier]
+        )
         try good.validate()
-        let bad = InitializeResult(protocolVersion: .init(major: 2, minor: 0), name: "x", version: "1", capabilities: [])
+        let bad = InitializeResult(
+            protocolVersion: .init(major: 2, minor: 0),
+            name: "x",
+            version: "1",
+            capabilities: []
+        )
         let error = #expect(throws: PluginProtocolError.self) { try bad.validate() }
         #expect(error?.code == .incompatibleVersion)
         let empty = InitializeResult(name: "", version: "1", capabilities: [])

@@ -15,13 +15,16 @@ struct MigrationTests {
         let raw = try DatabaseQueue(path: path)
         try await raw.read { db in
             let tables = try String.fetchSet(
-                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+                db,
+                sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
             #expect(
                 tables == [
                     "grdb_migrations", "occurrence", "plan_digest", "progress", "reading", "request", "event", "outbox",
-                    "audit",
-                ])
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2"])
+                    "audit", "dispatch",
+                ]
+            )
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3"])
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let indexes = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
             #expect(indexes.contains("occurrence_state_due"))
@@ -39,7 +42,13 @@ struct MigrationTests {
             let store = try SQLiteStateStore.open(path: path)
             try await store.sync(sampleRows(tasks: 3, units: 2))
             _ = try await store.setState(
-                id: "p/t1/u0/2025", to: .done, actor: zhang, note: "ok", evidence: nil, requestID: "r1")
+                id: "p/t1/u0/2025",
+                to: .done,
+                actor: zhang,
+                note: "ok",
+                evidence: nil,
+                requestID: "r1"
+            )
         }
         let again = try SQLiteStateStore.open(path: path)
         #expect(try await again.state(of: "p/t1/u0/2025")?.state == .done)
@@ -75,7 +84,13 @@ struct MigrationTests {
         // …and progress for an unknown occurrence is a typed not-found, not a constraint failure.
         let error = await #expect(throws: StoreError.self) {
             try await store.addProgress(
-                occurrenceID: "nope", amount: 1, on: day2025, note: nil, actor: zhang, requestID: "r")
+                occurrenceID: "nope",
+                amount: 1,
+                on: day2025,
+                note: nil,
+                actor: zhang,
+                requestID: "r"
+            )
         }
         #expect(error?.code == .notFound)
     }

@@ -173,13 +173,13 @@ _dubanctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|plans|tasks|milestones|show|watch|export|log|notifications|plugins|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
+    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
         # Offer subcommand argument completions
         "_dubanctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications plugins done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
         ;;
     esac
 }
@@ -496,6 +496,33 @@ _dubanctl_notifications() {
         return
         ;;
     '--before')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_preview() {
+    repeating_flags=()
+    non_repeating_flags=(--json --body -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --date)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--date')
         return
         ;;
     esac

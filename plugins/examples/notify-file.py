@@ -18,7 +18,7 @@ nothing else may be written to stdout.
 import json
 import sys
 
-PROTOCOL_VERSION = "1.0"
+PROTOCOL_VERSION = "1.1"
 settings = {}
 
 
@@ -57,7 +57,9 @@ def notify(params):
                 emails = [r.get("email") for r in event["recipients"] if r.get("email")]
                 out.write(json.dumps({"key": event["key"], "kind": event["kind"], "to": emails,
                                       "subject": event["subject"][event["locale"]],
-                                      "text": event["text"][event["locale"]]}, ensure_ascii=False) + "\n")
+                                      "text": event["text"][event["locale"]],
+                                      "items": [i["key"] for i in event.get("items") or []]},
+                                     ensure_ascii=False) + "\n")
                 delivered.append(event["key"])
     except OSError as error:
         # The file system may come back: ask the host to retry these events later.

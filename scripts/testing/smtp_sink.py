@@ -40,6 +40,7 @@ class Sink:
             "date": str(message["date"]),
             "auto_submitted": str(message["auto-submitted"]),
             "event": str(message["x-duban-event"]),
+            "events": str(message["x-duban-events"] or "").split(),
             "content_type": message.get_content_type(),
             "parts": parts,
             "defects": [repr(d) for p in message.walk() for d in p.defects],

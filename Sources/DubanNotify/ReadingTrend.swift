@@ -1,18 +1,18 @@
-import DubanCalendar
+public import DubanCalendar
 
 /// A least-squares line through readings (day number, value): `value(at:)` projects it to any day.
-struct ReadingTrend: Hashable, Sendable {
+public struct ReadingTrend: Hashable, Sendable {
     /// Change per day.
-    let slope: Double
+    public let slope: Double
     /// The line's value at day number 0.
-    let intercept: Double
+    public let intercept: Double
 
-    func value(at date: CivilDate) -> Double {
+    public func value(at date: CivilDate) -> Double {
         intercept + slope * Double(date.dayNumber)
     }
 
     /// The fitted line, or nil with fewer than two distinct days (no direction to speak of).
-    static func fit(_ points: [(CivilDate, Double)]) -> ReadingTrend? {
+    public static func fit(_ points: [(CivilDate, Double)]) -> ReadingTrend? {
         guard points.count >= 2 else { return nil }
         let n = Double(points.count)
         // Centre x on the first day for numerical stability.

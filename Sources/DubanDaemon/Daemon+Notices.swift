@@ -1,0 +1,99 @@
+import DubanCalendar
+import DubanCore
+import DubanNotify
+import DubanPluginHost
+import DubanPluginProtocol
+import DubanScheduler
+import DubanStore
+import Foundation
+
+/// From fired events to notices waiting for their digest: each event becomes a ``NoticeItem``, the policy's
+/// routes give its receivers per notifier, and the timing gives when it goes out (docs/notifications.md).
+extension Daemon {
+    /// The router over the plans in force and the running notifiers.
+    func router(_ loaded: LoadedPlans) -> NotificationRouter {
+        NotificationRouter(
+            policy: configuration.notifications,
+            directory: loaded.schedule.directory,
+            notifiers: plugins.notifiers.map(\.manifest.name)
+        )
+    }
+
+    func timing(_ loaded: LoadedPlans) -> DigestTiming {
+        DigestTiming(
+            policy: configuration.notifications,
+            settings: loaded.schedule.settings,
+            calendar: loaded.schedule.calendar
+        )
+    }
+
+    /// The notice of a scheduler event. An overdue notice past `escalate_after` is escalated (and critical); a
+    /// reminder of a procedural limit is a `procedure` notice.
+    func noticeItem(for event: DueEvent, schedule: Schedule) -> NoticeItem {
+        let occurrence = event.occurrence
+        let task = schedule.task(of: occurrence)
+        let plan = schedule.plan(of: occurrence)
+        let unit = schedule.unit(of: occurrence)
+        let kind: NoticeKind
+        var repeatIndex: Int?
+        var escalated = false
+        switch event.kind {
+        case .reminder: kind = task.kind == .procedural ? .procedure : .reminder
+        case .due: kind = .due
+        case .overdue(let k):
+            kind = .overdue
+            repeatIndex = k
+            let after = configuration.notifications.escalateAfter
+            escalated = after > 0 && k > after
+        }
+        return NoticeItem(
+            key: event.key,
+            kind: kind,
+            severity: NoticeItem.defaultSeverity(kind, escalated: escalated),
+            at: event.instant,
+            occurrence: event.occurrenceID,
+            plan: plan.id,
+            planTitle: plan.title,
+            task: task.id,
+            title: task.title,
+            taskKind: task.kind.rawValue,
+            tags: task.tags,
+            org: unit.id,
+            orgName: unit.name,
+            period: ControlView.period(ofID: event.occurrenceID, plan: plan.id, task: task.id, org: unit.id),
+            due: occurrence.due,
+            repeatIndex: repeatIndex,
+            escalated: escalated
+        )
+    }
+
+    /// One waiting notice per route of `item`: the notifier's channel, the receiver, when it goes out.
+    func dispatches(for item: NoticeItem, loaded: LoadedPlans) throws -> [DispatchEntry] {
+        let routes = router(loaded).routes(for: item)
+        if routes.isEmpty { return [] }
+        let payload = String(decoding: try Daemon.itemEncoder.encode(item), as: UTF8.self)
+        let sendAt = timing(loaded).sendAt(item.at, severity: item.severity)
+        return routes.map {
+            DispatchEntry(
+                eventKey: item.key,
+                channel: "plugin:" + $0.notifier,
+                receiver: $0.receiver,
+                sendAt: sendAt,
+                item: payload
+            )
+        }
+    }
+
+    static let itemEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    static let itemDecoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

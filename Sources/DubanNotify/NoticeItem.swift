@@ -1,0 +1,111 @@
+public import DubanCalendar
+public import DubanCore
+public import Foundation
+
+/// One thing an office should hear about: an event of an occurrence (reminder, due, overdue, completed, behind
+/// pace, target at risk, procedural limit) or of the system (plugin failure, calendar data missing), with every
+/// field the templates may use. Stored as JSON with each delivery, so a digest says what was decided even after
+/// a restart.
+public struct NoticeItem: Hashable, Sendable, Codable {
+    /// The event's stable key (`plan/task/unit/period#reminder-10`, `plugin/email/failure/2024-05-06`).
+    public var key: String
+    public var kind: NoticeKind
+    public var severity: NoticeSeverity
+    /// When the event fell (its scheduled instant).
+    public var at: Date
+    /// The occurrence's id, for events of an occurrence.
+    public var occurrence: String?
+    public var plan: String?
+    public var planTitle: String?
+    public var task: String?
+    /// The task's title, or what the system event is about (`插件 email`).
+    public var title: String
+    /// The task's kind (`deadline`, `quota`, …).
+    public var taskKind: String?
+    public var tags: [String]
+    /// The unit the occurrence is assigned to.
+    public var org: String?
+    public var orgName: String?
+    public var period: String?
+    public var due: CivilDate?
+    /// The overdue notice's number (1-based).
+    public var repeatIndex: Int?
+    /// Sent to the parent unit as well: an overdue notice after `escalate_after` repeats.
+    public var escalated: Bool
+    /// A line of detail in both languages (pace figures, the plugin's error, the missing year).
+    public var detail: LocalizedText?
+
+    public init(
+        key: String,
+        kind: NoticeKind,
+        severity: NoticeSeverity,
+        at: Date,
+        occurrence: String? = nil,
+        plan: String? = nil,
+        planTitle: String? = nil,
+        task: String? = nil,
+        title: String,
+        taskKind: String? = nil,
+        tags: [String] = [],
+        org: String? = nil,
+        orgName: String? = nil,
+        period: String? = nil,
+        due: CivilDate? = nil,
+        repeatIndex: Int? = nil,
+        escalated: Bool = false,
+        detail: LocalizedText? = nil
+    ) {
+        self.key = key
+        self.kind = kind
+        self.severity = severity
+        self.at = at
+        self.occurrence = occurrence
+        self.plan = plan
+        self.planTitle = planTitle
+        self.task = task
+        self.title = title
+        self.taskKind = taskKind
+        self.tags = tags
+        self.org = org
+        self.orgName = orgName
+        self.period = period
+        self.due = due
+        self.repeatIndex = repeatIndex
+        self.escalated = escalated
+        self.detail = detail
+    }
+
+    /// The default severity of a kind: reminders and completions are `info`; due, overdue, procedural limits, pace,
+    /// targets and missing calendars `warning`; plugin failures and escalated overdue notices `critical`.
+    public static func defaultSeverity(_ kind: NoticeKind, escalated: Bool = false) -> NoticeSeverity {
+        switch kind {
+        case .reminder, .completed: return .info
+        case .overdue: return escalated ? .critical : .warning
+        case .pluginFailure: return .critical
+        case .due, .procedure, .behindPace, .targetAtRisk, .calendarMissing: return .warning
+        }
+    }
+
+    /// Rank in a digest, most urgent first: escalated overdue, overdue, system failures, due today, procedural
+    /// limits and reminders, pace and targets, missing calendars, completions.
+    public var urgencyRank: Int {
+        switch kind {
+        case .overdue: return escalated ? 0 : 1
+        case .pluginFailure: return 2
+        case .due: return 3
+        case .procedure, .reminder: return 4
+        case .behindPace, .targetAtRisk: return 5
+        case .calendarMissing: return 6
+        case .completed: return 7
+        }
+    }
+
+    /// Digest order: by rank; then the earliest due date first (the longest overdue first); then by key.
+    public static func urgencyOrder(_ a: NoticeItem, _ b: NoticeItem) -> Bool {
+        if a.urgencyRank != b.urgencyRank { return a.urgencyRank < b.urgencyRank }
+        let da = a.due?.dayNumber ?? Int.max
+        let db = b.due?.dayNumber ?? Int.max
+        if da != db { return da < db }
+        return a.key < b.key
+    }
+}

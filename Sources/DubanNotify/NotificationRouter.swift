@@ -1,0 +1,97 @@
+public import DubanCore
+
+/// Where one notice goes: a receiver through one notifier.
+public struct NoticeRoute: Hashable, Sendable, Comparable {
+    /// The notifier plugin's name (`email`).
+    public var notifier: String
+    /// The receiver: `org:UNIT` (that unit's contacts) or `email:ADDRESS`.
+    public var receiver: String
+
+    public init(notifier: String, receiver: String) {
+        self.notifier = notifier
+        self.receiver = receiver
+    }
+
+    public static func < (a: NoticeRoute, b: NoticeRoute) -> Bool {
+        (a.notifier, a.receiver) < (b.notifier, b.receiver)
+    }
+}
+
+/// Applies the policy's routes to notices (pure). Every route whose match holds adds its receivers; when none
+/// holds, the default route applies. A route's `org` matches that unit and every unit below it. An escalated
+/// overdue notice also goes to the parent unit. A system notice (no unit) whose routes name no receiver goes to
+/// the top units of the org tree (those without a parent). Journald is not a route: it gets every event.
+public struct NotificationRouter: Sendable {
+    public let policy: NotificationPolicy
+    public let directory: OrgDirectory
+    /// The notifier plugins that are running, by name.
+    public let notifiers: [String]
+
+    public init(policy: NotificationPolicy, directory: OrgDirectory, notifiers: [String]) {
+        self.policy = policy
+        self.directory = directory
+        self.notifiers = notifiers
+    }
+
+    /// Whether `route`'s match holds for `item`.
+    public func matches(_ route: NotificationRoute, _ item: NoticeItem) -> Bool {
+        if !route.plans.isEmpty, !route.plans.contains(item.plan ?? "") { return false }
+        if !route.kinds.isEmpty, !route.kinds.contains(item.kind) { return false }
+        if !route.taskKinds.isEmpty, !route.taskKinds.contains(item.taskKind ?? "") { return false }
+        if !route.tags.isEmpty, route.tags.isDisjoint(with: item.tags) { return false }
+        if let minimum = route.minimumSeverity, item.severity < minimum { return false }
+        if !route.orgs.isEmpty {
+            guard let org = item.org else { return false }
+            // Inheritance down the tree: a route for a unit covers its descendants.
+            if !route.orgs.contains(org), route.orgs.isDisjoint(with: directory.ancestors(of: org)) { return false }
+        }
+        return true
+    }
+
+    /// The routes of `item`, sorted, without duplicates.
+    public func routes(for item: NoticeItem) -> [NoticeRoute] {
+        let matched = policy.routes.filter { matches($0, item) }
+        var result = Set<NoticeRoute>()
+        for route in matched.isEmpty ? [policy.defaultRoute] : matched {
+            let via = route.via.isEmpty ? notifiers : route.via.filter(notifiers.contains)
+            let receivers = route.to.flatMap { receiverKeys($0, item) }
+            for notifier in via {
+                for receiver in receivers { result.insert(NoticeRoute(notifier: notifier, receiver: receiver)) }
+            }
+        }
+        if item.escalated, let org = item.org, let parent = directory.unit(org)?.parent {
+            for notifier in notifiers { result.insert(NoticeRoute(notifier: notifier, receiver: "org:" + parent)) }
+        }
+        if result.isEmpty, item.org == nil {
+            for unit in directory.units where unit.parent == nil {
+                for notifier in notifiers { result.insert(NoticeRoute(notifier: notifier, receiver: "org:" + unit.id)) }
+            }
+        }
+        return result.sorted()
+    }
+
+    func receiverKeys(_ receiver: NotificationReceiver, _ item: NoticeItem) -> [String] {
+        switch receiver {
+        case .unit: return item.org.map { ["org:" + $0] } ?? []
+        case .parent: return item.org.flatMap { directory.unit($0)?.parent }.map { ["org:" + $0] } ?? []
+        case .org(let id): return directory.contains(id) ? ["org:" + id] : []
+        case .email(let address): return ["email:" + address.lowercased()]
+        }
+    }
+
+    /// The people behind a receiver key: a unit's contacts, or the address itself.
+    public func recipients(of receiver: String) -> [Contact] {
+        if receiver.hasPrefix("org:") { return directory.unit(String(receiver.dropFirst(4)))?.contacts ?? [] }
+        if receiver.hasPrefix("email:") {
+            let address = String(receiver.dropFirst(6))
+            return [Contact(name: address, email: address)]
+        }
+        return []
+    }
+
+    /// How a receiver is addressed in a message: the unit's name, or the address.
+    public func receiverName(_ receiver: String) -> String {
+        if receiver.hasPrefix("org:") { return directory.displayName(String(receiver.dropFirst(4))) }
+        return String(receiver.drop { $0 != ":" }.dropFirst())
+    }
+}
