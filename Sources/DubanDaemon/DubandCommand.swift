@@ -74,7 +74,9 @@ struct DubandCommand: AsyncParsableCommand {
             )
             return
         }
-        StopDeadline.arm(seconds: 1.5, logger: logger)
+        // STOPPING=1 goes to systemd the moment SIGTERM arrives, whichever service the graceful shutdown reaches first.
+        let notifier = daemon.notifier
+        StopDeadline.arm(seconds: 1.5, logger: logger) { _ = try? notifier.stopping() }
         try await daemon.run()
     }
 

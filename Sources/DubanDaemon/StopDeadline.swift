@@ -15,11 +15,13 @@ enum StopDeadline {
     /// The longest a batch in flight may hold up the exit.
     static let extended = 10.0
 
-    static func arm(seconds: Double, logger: Logger) {
+    /// `onSignal` runs on the signal's queue as soon as the signal arrives (it tells systemd STOPPING=1).
+    static func arm(seconds: Double, logger: Logger, onSignal: @escaping @Sendable () -> Void = {}) {
         let queue = DispatchQueue(label: "duban.stop-deadline")
         for signalNumber in [SIGTERM, SIGINT] {
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
+                onSignal()
                 Thread.detachNewThread {
                     Thread.sleep(forTimeInterval: seconds)
                     var waited = seconds

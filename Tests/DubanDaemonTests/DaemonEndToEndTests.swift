@@ -176,6 +176,6 @@ struct DaemonEndToEndTests {
         #expect(code == 0, "exit \(String(describing: code)); log:\n\(second.output)")
         #expect(elapsed.map { $0 < .seconds(2) } == true, "SIGTERM to exit: \(String(describing: elapsed))")
         let stopping = try await offload { notify.receive(until: { $0.contains("STOPPING=1") }, timeout: .seconds(2)) }
-        #expect(stopping.contains { $0.contains("STOPPING=1") })
+        #expect(stopping.contains { $0.contains("STOPPING=1") }, "log:\n\(second.output)")
     }
 }
