@@ -17,6 +17,39 @@ public struct LoadedPlans: Sendable {
 /// Loads the plan set, holiday years and school calendars named by the configuration, all or nothing: a reload
 /// with any error leaves the previous set in force and returns every diagnostic.
 public struct PlanRuntime: Sendable {
+    /// Routes naming a unit the org directory does not hold (a typo, or a unit removed from org.yaml): an error at
+    /// the route's place, so nothing is silently routed nowhere.
+    static func unknownUnits(in policy: NotificationPolicy, directory: OrgDirectory) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for route in policy.routes + [policy.defaultRoute] {
+            var named = Array(route.orgs)
+            for case .org(let id) in route.to { named.append(id) }
+            for id in named.sorted() where !directory.contains(id) {
+                let parts = route.location.split(separator: ":")
+                let location =
+                    parts.count >= 3
+                    ? Diagnostic.Location(
+                        file: parts.dropLast(2).joined(separator: ":"),
+                        line: Int(parts[parts.count - 2]) ?? 0,
+                        column: Int(parts[parts.count - 1]) ?? 0
+                    )
+                    : Diagnostic.Location(file: "notifications")
+                diagnostics.append(
+                    Diagnostic(
+                        .error,
+                        at: location,
+                        code: "unknown-unit",
+                        message: LocalizedText(
+                            zh: "通知路由中的单位 \(id) 不在组织目录中",
+                            en: "the notification route names unit \(id), which is not in the org directory"
+                        )
+                    )
+                )
+            }
+        }
+        return diagnostics
+    }
+
     public let configuration: DubanConfiguration
 
     public init(configuration: DubanConfiguration) {
@@ -42,7 +75,8 @@ public struct PlanRuntime: Sendable {
             settings: configuration.site,
             schoolCalendars: set.schoolCalendars
         )
-        let (templates, problems) = NotificationTemplatesFile.load(configuration.notifications.templateDirectory)
+        var (templates, problems) = NotificationTemplatesFile.load(configuration.notifications.templateDirectory)
+        problems += Self.unknownUnits(in: configuration.notifications, directory: set.directory)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return LoadedPlans(
             schedule: schedule,

@@ -4,7 +4,7 @@ import Synchronization
 
 /// A last resort behind the graceful shutdown: once SIGTERM or SIGINT arrives, a thread of its own (not the
 /// cooperative pool, which a stuck part could hold) waits `seconds` and, if duband is still running, logs why and
-/// exits. systemd would otherwise wait out TimeoutStopSec and SIGKILL it; duband promises to stop within 2 s.
+/// exits (never waiting on the log, which a stalled journald could block). systemd would otherwise wait out TimeoutStopSec and SIGKILL it; duband promises to stop within 2 s.
 ///
 /// A notifier batch in flight (``DeliveryInFlight``) extends the deadline up to `extended` seconds: a message the
 /// plugin has handed on must be recorded as delivered, or the next start would send it again.
@@ -29,10 +29,14 @@ enum StopDeadline {
                         Thread.sleep(forTimeInterval: 0.05)
                         waited += 0.05
                     }
-                    logger.warning(
-                        "停止超时,强制退出 / graceful shutdown did not finish within \(seconds) s; exiting"
-                    )
-                    fflush(nil)
+                    // The warning goes out from a thread of its own, and the exit does not wait for it for long: a
+                    // stalled journald (whose socket then blocks every send) must not hold the exit as well.
+                    Thread.detachNewThread {
+                        logger.warning(
+                            "停止超时,强制退出 / graceful shutdown did not finish within \(seconds) s; exiting"
+                        )
+                    }
+                    Thread.sleep(forTimeInterval: 0.1)
                     _exit(0)
                 }
             }

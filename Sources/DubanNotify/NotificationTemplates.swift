@@ -76,7 +76,7 @@ public struct NotificationTemplates: Sendable {
                     file: file,
                     line: line,
                     column: column,
-                    message: LocalizedText(zh: "模板语法错误:\(error.error)", en: "template syntax error: \(error.error)")
+                    message: Self.syntaxMessage(error.error)
                 )
             ]
         } catch {
@@ -107,6 +107,26 @@ public struct NotificationTemplates: Sendable {
         }
         if problems.isEmpty { templates[Self.key(name, language)] = template }
         return problems
+    }
+
+    /// A Mustache parser error in words.
+    static func syntaxMessage(_ error: any Error) -> LocalizedText {
+        switch error as? MustacheTemplate.Error {
+        case .unfinishedName?:
+            return LocalizedText(
+                zh: "模板语法错误:标签未闭合,或名称含 Mustache 不允许的字符(字段名用英文,见 docs/notifications.md)",
+                en: "template syntax error: a tag is not closed, or its name has characters Mustache does not allow"
+            )
+        case .sectionCloseNameIncorrect?:
+            return LocalizedText(
+                zh: "模板语法错误:区段的结束标签与开始标签不符",
+                en: "template syntax error: a section's closing tag does not match its opening tag"
+            )
+        case .expectedSectionEnd?:
+            return LocalizedText(zh: "模板语法错误:区段缺少结束标签", en: "template syntax error: a section is not closed")
+        default:
+            return LocalizedText(zh: "模板语法错误:\(error)", en: "template syntax error: \(error)")
+        }
     }
 
     /// The names used by `{{name}}`, `{{#name}}`, `{{^name}}`, `{{/name}}`, `{{{name}}}` and `{{&name}}` tags, with

@@ -22,15 +22,20 @@ public enum LoggingSetup {
     /// journald's native protocol socket.
     public static let journalSocketPath = "/run/systemd/journal/socket"
 
-    /// `.journal` when journald's socket exists or `JOURNAL_STREAM` is set (systemd connected our stderr to the
+    /// `DUBAN_LOG=stderr` or `DUBAN_LOG=journal` when set (a rehearsal in a terminal, a test that reads the log);
+    /// else `.journal` when journald's socket exists or `JOURNAL_STREAM` is set (systemd connected our stderr to the
     /// journal), `.standardError` otherwise.
     /// - Parameters:
     ///   - journalStream: the value of `JOURNAL_STREAM`, if any.
     ///   - socketPath: journald's socket to look for.
+    ///   - forced: the value of `DUBAN_LOG`, if any.
     public static func destination(
         journalStream: String? = getenv("JOURNAL_STREAM").map { String(cString: $0) },
-        socketPath: String = journalSocketPath
+        socketPath: String = journalSocketPath,
+        forced: String? = getenv("DUBAN_LOG").map { String(cString: $0) }
     ) -> Destination {
+        if forced == "stderr" { return .standardError }
+        if forced == "journal" { return .journal }
         if access(socketPath, F_OK) == 0 { return .journal }
         if let journalStream, !journalStream.isEmpty { return .journal }
         return .standardError

@@ -62,6 +62,7 @@ struct ConditionNoticesEndToEndTests {
                 "--config", dir.url.appendingPathComponent("duban.yaml").path,
                 "--clock-start", "2022-08-25T06:00:00+08:00", "--clock-speed", "20000",
             ],
+            environment: ["DUBAN_LOG": "stderr"],
             logPath: dir.url.appendingPathComponent("duband.log").path
         )
         defer { daemon.stop() }

@@ -96,6 +96,7 @@ struct ComposerTests {
             file: "b.mustache"
         )
         #expect(broken.count == 1 && broken[0].line == 3, "\(broken)")
+        #expect(broken.first?.message.en.contains("closing tag does not match") == true, "\(broken)")
         let name = templates.override(name: "subjet", language: .en, text: "x", file: "subjet.en.mustache")
         #expect(name.first?.message.en.contains("unknown template name subjet") == true)
         // The refused overrides left the defaults in force.
