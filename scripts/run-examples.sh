@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs duband on the bundled examples (embedded SQLite state under ./var/) with a rehearsal clock — June 2022 at
 # one simulated day per second — shows its status and the coming milestones, lets it remind for a few seconds,
-# then stops it. Usage: scripts/run-examples.sh [SECONDS]   (default 15)
+# then stops it. Each run starts from a fresh state (var/duban.sqlite*), so the rehearsal is the same every time.
+# Usage: scripts/run-examples.sh [SECONDS]   (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-15}"
@@ -9,8 +10,9 @@ swift build --product duband >/dev/null
 swift build --product dubanctl >/dev/null
 bin="$(swift build --show-bin-path)"
 mkdir -p var
+rm -f var/duban.sqlite var/duban.sqlite-wal var/duban.sqlite-shm
 log=var/duband.log
-"$bin/duband" --config examples/duban.yaml --clock-start 2022-06-01T08:00:00+08:00 --clock-speed 86400 >"$log" 2>&1 &
+DUBAN_LOG=stderr "$bin/duband" --config examples/duban.yaml --clock-start 2022-06-01T08:00:00+08:00 --clock-speed 86400 >"$log" 2>&1 &
 pid=$!
 trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -S var/control.sock ] && break; sleep 0.2; done
@@ -22,9 +24,10 @@ echo "== milestones due in the next 30 days (dubanctl milestones)"
 echo
 echo "== reminders as duband sends them (${seconds} simulated days; log: $log)"
 sleep "$seconds"
-if grep -q "督办" "$log"; then
-    grep -E "督办" "$log" | sed -E 's/ duban\..*//' | head -20
-elif command -v journalctl >/dev/null; then
-    # With a journald running, duband logs there (structured fields: journalctl -o json _PID=$pid).
-    journalctl --no-pager -o cat "_PID=$pid" | grep "督办" | head -20 || true
+# Deadline notices first (reminders, due today, overdue), then what the daily check found (docs/notifications.md).
+grep -E "督办" "$log" | grep -vE "进度滞后|目标存在风险|运行失败|节假日安排" | sed -E 's/ duban\..*//' | head -15 || true
+others=$(grep -E "督办" "$log" | grep -cE "进度滞后|目标存在风险|运行失败|节假日安排" || true)
+if [ "${others:-0}" -gt 0 ]; then
+    echo "… and ${others} notice(s) from the daily check, e.g.:"
+    grep -E "进度滞后|目标存在风险|运行失败|节假日安排" "$log" | sed -E 's/ duban\..*//' | head -3
 fi
