@@ -183,7 +183,8 @@ struct DigestService: Service {
 extension Daemon {
     /// What `day`'s messages carry (`GET /v1/preview`): the events falling between the previous working day's
     /// digest and the end of `day`, of open occurrences, routed, timed and grouped as they would be, with their
-    /// subjects and texts. Nothing is sent or recorded; a day already past is shown as the rules make it.
+    /// subjects and texts, occurrences started from an event included. Nothing is sent or recorded; a day already
+    /// past is shown as the rules make it.
     func preview(_ day: CivilDate) async throws -> PreviewBody {
         let loaded = self.loaded
         let schedule = loaded.schedule
@@ -196,13 +197,15 @@ extension Daemon {
         let through = settings.instant(day.adding(days: 1), at: TimeOfDay(hour: 0, minute: 0))
         let closed = try await syncedStore().closedOccurrenceIDs()
         var notices: [PendingNotice] = []
-        for event in EventForecast.events(
+        // Occurrences started from an event (procedural limits) are not in the plans' expansion: their own timeline.
+        let started = try await startedTimeline(schedule: schedule).due(at: through).filter { $0.instant >= after }
+        let forecast = EventForecast.events(
             after: after.addingTimeInterval(-1),
             through: through,
             schedule: schedule,
             configuration: schedulerConfiguration(firstFired: nil)
         )
-        where !closed.contains(event.occurrenceID) {
+        for event in forecast + started where !closed.contains(event.occurrenceID) {
             let item = noticeItem(for: event, schedule: schedule)
             let sendAt = timing.sendAt(item.at, severity: item.severity)
             guard settings.civilDate(of: sendAt) == day else { continue }

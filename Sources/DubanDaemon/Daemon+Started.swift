@@ -12,7 +12,21 @@ extension Daemon {
     /// that are at or before now and not yet handled, through the same transaction and outbox as the schedule's
     /// events. Returns the next instant one falls due, or nil.
     func fireStartedOccurrences() async throws -> Date? {
-        let schedule = loaded.schedule
+        let timeline = try await startedTimeline(schedule: loaded.schedule)
+        let now = clock.now
+        let due = timeline.due(at: now)
+        let handled = try await store.handledEventKeys(among: due.map(\.key))
+        let fresh = due.filter { !handled.contains($0.key) }
+        if !fresh.isEmpty { try await deliver(fresh) }
+        let next = timeline.next(after: now)
+        startedNext.withLock { $0 = next }
+        return next
+    }
+}
+
+extension Daemon {
+    /// The events of every open occurrence started from an event, from the store's records.
+    func startedTimeline(schedule: Schedule) async throws -> StartedTimeline {
         let records = try await store.startedOccurrences().filter { $0.state == .open }
         var items: [StartedTimeline.Item] = []
         for record in records {
@@ -34,19 +48,7 @@ extension Daemon {
                 )
             )
         }
-        let timeline = StartedTimeline(
-            items: items,
-            schedule: schedule,
-            configuration: schedulerConfiguration(firstFired: nil)
-        )
-        let now = clock.now
-        let due = timeline.due(at: now)
-        let handled = try await store.handledEventKeys(among: due.map(\.key))
-        let fresh = due.filter { !handled.contains($0.key) }
-        if !fresh.isEmpty { try await deliver(fresh) }
-        let next = timeline.next(after: now)
-        startedNext.withLock { $0 = next }
-        return next
+        return StartedTimeline(items: items, schedule: schedule, configuration: schedulerConfiguration(firstFired: nil))
     }
 }
 

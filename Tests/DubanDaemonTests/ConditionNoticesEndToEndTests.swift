@@ -42,6 +42,12 @@ struct ConditionNoticesEndToEndTests {
                 assignees: [kangle]
                 due: 2022年9月底
                 reminders: [3]
+              - id: reply
+                title: 依申请公开答复
+                kind: procedural
+                trigger: 收到申请
+                limit: 15个工作日
+                assignees: [kangle]
             """
         )
         let sent = dir.url.appendingPathComponent("sent.jsonl").path
@@ -117,7 +123,18 @@ struct ConditionNoticesEndToEndTests {
         let after = try await ctl(["preview", "--date", "2022-09-27", "--json"])
         #expect(!after.stdout.contains("\(occurrence)#reminder-3"), "\(after.stdout)")
 
-        // 3. `dubanctl notifications` lists the digests as delivered on the plugin's channel.
+        // 3. An occurrence started from an event (a request received on 1 September, 15 working days to reply) is in
+        //    the preview of its due day, although no plan expansion holds it.
+        let start = try await ctl(["start", "\(plan)/reply", "--on", "2022-09-01", "--reference", "R1", "--json"])
+        #expect(start.status == 0, "\(start.stderr)")
+        let change = try JSONSerialization.jsonObject(with: Data(start.stdout.utf8)) as? [String: Any]
+        let started = try #require(change?["occurrence"] as? [String: Any], "\(start.stdout)")
+        let startedID = try #require(started["id"] as? String)
+        let startedDue = try #require(started["due"] as? String)
+        let procedure = try await ctl(["preview", "--date", startedDue, "--json"])
+        #expect(procedure.stdout.contains("\(startedID)#due"), "\(startedDue): \(procedure.stdout)")
+
+        // 4. `dubanctl notifications` lists the digests as delivered on the plugin's channel.
         let listed = try await ctl(["notifications", "--channel", "plugin:file", "--state", "delivered", "--json"])
         #expect(
             listed.stdout.contains("\"kind\" : \"digest\"") || listed.stdout.contains("\"kind\":\"digest\""),
