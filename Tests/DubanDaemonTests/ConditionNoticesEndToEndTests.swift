@@ -109,12 +109,6 @@ struct ConditionNoticesEndToEndTests {
         // 2. Marked done: the completion is in the next working day's digest, and the preview drops its reminder.
         let done = try await ctl(["done", occurrence, "--note", "已完成升级"])
         #expect(done.status == 0, "\(done.stderr)")
-        // Until its digest (Friday 08:30, some seconds of real time away), the completion waits, listed as such.
-        let waiting = try await ctl(["notifications", "--state", "waiting", "--json"])
-        #expect(
-            waiting.stdout.contains("\(occurrence)#completed-") && waiting.stdout.contains("org:kangle"),
-            "\(waiting.stdout)"
-        )
         try await waitFor("a completion notice") {
             $0.contains { $0.items.contains { $0.hasPrefix(occurrence + "#completed-") } }
         }
@@ -144,5 +138,31 @@ struct ConditionNoticesEndToEndTests {
         #expect(lines().filter { $0.items.contains(behind) }.count == 1)
         daemon.signal(SIGTERM)
         #expect(await daemon.waitForExit(timeout: .seconds(20)) == 0)
+
+        // 5. At real speed on a Monday morning after the digest, a completion waits for the next working day's
+        //    digest, and `dubanctl notifications --state waiting` lists it with its receiver until then.
+        let later = try DaemonProcess(
+            executable: BinaryRunner.path(of: "duband"),
+            arguments: [
+                "--config", dir.url.appendingPathComponent("duban.yaml").path,
+                "--clock-start", "2022-09-05T09:00:00+08:00", "--clock-speed", "1",
+            ],
+            environment: ["DUBAN_LOG": "stderr"],
+            logPath: dir.url.appendingPathComponent("duband-2.log").path
+        )
+        defer { later.stop() }
+        #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)), "no socket; log:\n\(later.output)")
+        let closed = try await ctl(["done", startedID])
+        #expect(closed.status == 0, "\(closed.stderr)")
+        let waiting = try await ctl(["notifications", "--state", "waiting", "--json"])
+        #expect(
+            waiting.stdout.contains("\(startedID)#completed-") && waiting.stdout.contains("org:kangle")
+                && (waiting.stdout.contains("\"state\" : \"waiting\"")
+                    || waiting.stdout.contains("\"state\":\"waiting\"")),
+            "\(waiting.stdout)"
+        )
+        #expect(waiting.stdout.contains("2022-09-06T00:30:00Z"), "the digest of Tuesday 08:30: \(waiting.stdout)")
+        later.signal(SIGTERM)
+        #expect(await later.waitForExit(timeout: .seconds(20)) == 0)
     }
 }
