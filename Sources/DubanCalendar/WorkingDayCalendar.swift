@@ -181,6 +181,14 @@ public struct WorkingDayCalendar: Sendable {
         return day
     }
 
+    /// Working days from `reference` to `date`: positive when `date` is later (the date itself counts, the
+    /// reference day does not), 0 on the same day, negative when `date` has passed.
+    public func signedWorkingDays(from reference: CivilDate, to date: CivilDate) -> Int {
+        if date == reference { return 0 }
+        if date > reference { return workingDays(from: reference.adding(days: 1), through: date) }
+        return -workingDays(from: date, through: reference.adding(days: -1))
+    }
+
     /// The number of working days in `[a, b]`, both ends included; 0 when `b < a`.
     public func workingDays(from a: CivilDate, through b: CivilDate) -> Int {
         guard a <= b else { return 0 }

@@ -42,9 +42,7 @@ extension Schedule {
     /// Working days from `reference` to `date`: positive when `date` is later (the due date itself counts, the
     /// reference day does not), 0 on the same day, negative when `date` has passed.
     public func workingDays(from reference: CivilDate, to date: CivilDate) -> Int {
-        if date == reference { return 0 }
-        if date > reference { return calendar.workingDays(from: reference.adding(days: 1), through: date) }
-        return -calendar.workingDays(from: date, through: reference.adding(days: -1))
+        calendar.signedWorkingDays(from: reference, to: date)
     }
 
     /// The summary of `occurrence`, with working days left counted from `reference` when given.

@@ -26,7 +26,6 @@ extension Daemon {
         encoder.dateEncodingStrategy = .iso8601
         var fired: [FiredEvent] = []
         var outbox: [OutboxEntry] = []
-        var dispatches: [DispatchEntry] = []
         let composer = DigestComposer(templates: loaded.templates, calendar: loaded.schedule.calendar)
         let today = loaded.schedule.settings.civilDate(of: now)
         for item in items {
@@ -74,11 +73,8 @@ extension Daemon {
                     )
                 )
             }
-            dispatches += try self.dispatches(for: item, loaded: loaded)
         }
-        try await syncedStore().recordFired(fired, outbox: outbox, dispatches: dispatches)
-        try await drainJournal()
-        if !dispatches.isEmpty { digestBell.ring() }
+        try await record(fired, outbox: outbox, dispatches: try dispatches(for: items, loaded: loaded))
     }
 
     /// The notice about an occurrence known by its store record (a completion, pace).

@@ -67,21 +67,39 @@ extension Daemon {
         )
     }
 
-    /// One waiting notice per route of `item`: the notifier's channel, the receiver, when it goes out.
-    func dispatches(for item: NoticeItem, loaded: LoadedPlans) throws -> [DispatchEntry] {
-        let routes = router(loaded).routes(for: item)
-        if routes.isEmpty { return [] }
-        let payload = String(decoding: try Daemon.itemEncoder.encode(item), as: UTF8.self)
-        let sendAt = timing(loaded).sendAt(item.at, severity: item.severity)
-        return routes.map {
-            DispatchEntry(
-                eventKey: item.key,
-                channel: "plugin:" + $0.notifier,
-                receiver: $0.receiver,
-                sendAt: sendAt,
-                item: payload
-            )
+    /// One waiting notice per route of each item: the notifier's channel, the receiver, when it goes out. The
+    /// router and timing are built once per batch.
+    func dispatches(for items: [NoticeItem], loaded: LoadedPlans) throws -> [DispatchEntry] {
+        if plugins.notifiers.isEmpty { return [] }
+        let router = self.router(loaded)
+        let timing = self.timing(loaded)
+        var entries: [DispatchEntry] = []
+        for item in items {
+            let routes = router.routes(for: item)
+            if routes.isEmpty { continue }
+            let payload = String(decoding: try Daemon.itemEncoder.encode(item), as: UTF8.self)
+            let sendAt = timing.sendAt(item.at, severity: item.severity)
+            for route in routes {
+                entries.append(
+                    DispatchEntry(
+                        eventKey: item.key,
+                        channel: "plugin:" + route.notifier,
+                        receiver: route.receiver,
+                        sendAt: sendAt,
+                        item: payload
+                    )
+                )
+            }
         }
+        return entries
+    }
+
+    /// Records fired events with their journal notices and waiting notices in one transaction, writes the journal,
+    /// and wakes the digest loop when notices wait.
+    func record(_ fired: [FiredEvent], outbox: [OutboxEntry], dispatches: [DispatchEntry]) async throws {
+        try await syncedStore().recordFired(fired, outbox: outbox, dispatches: dispatches)
+        if !dispatches.isEmpty { digestBell.ring() }
+        try await drainJournal()
     }
 
     static let itemEncoder: JSONEncoder = {

@@ -1,5 +1,6 @@
 import DubanCalendar
 public import DubanCore
+import DubanNotify
 import DubanPlanFiles
 public import DubanScheduler
 import DubanStore
@@ -190,7 +191,7 @@ public final class Daemon: Sendable {
         let now = clock.now
         var fired: [FiredEvent] = []
         var outbox: [OutboxEntry] = []
-        var dispatches: [DispatchEntry] = []
+        var items: [NoticeItem] = []
         let loaded = self.loaded
         let encoder = JSONEncoder()
         encoder.dateEncodingStrategy = .iso8601
@@ -227,11 +228,9 @@ public final class Daemon: Sendable {
                     payload: String(decoding: try encoder.encode(notice), as: UTF8.self)
                 )
             )
-            dispatches += try self.dispatches(for: noticeItem(for: event, schedule: schedule), loaded: loaded)
+            items.append(noticeItem(for: event, schedule: schedule))
         }
-        try await syncedStore().recordFired(fired, outbox: outbox, dispatches: dispatches)
-        if !dispatches.isEmpty { digestBell.ring() }
-        try await drainJournal()
+        try await record(fired, outbox: outbox, dispatches: try dispatches(for: items, loaded: loaded))
         publishStatus()
     }
 

@@ -1,5 +1,6 @@
 public import DubanCalendar
 public import DubanCore
+import DubanNotify
 public import Foundation
 
 /// What one fired event says, in both languages, with the structured fields journald and (later) email need.
@@ -47,8 +48,8 @@ public struct EventNotice: Hashable, Sendable, Codable {
         let summary = schedule.summary(of: occurrence)
         let task = schedule.task(of: occurrence)
         let due = occurrence.due
-        let dueZh = "\(due.year)年\(due.month)月\(due.day)日(\(due.weekdayName(.zhHans)))"
-        let dueEn = "\(due) (\(due.weekdayName(.en)))"
+        let dueZh = DigestComposer.dateText(due, .zhHans)
+        let dueEn = DigestComposer.dateText(due, .en)
         let today = schedule.settings.civilDate(of: now)
         let message: LocalizedText
         let days: Int

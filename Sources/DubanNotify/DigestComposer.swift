@@ -26,14 +26,8 @@ public struct DigestComposer: Sendable {
         self.calendar = calendar
     }
 
-    /// Working days from `reference` to `date` (negative when `date` is before it), as `Schedule` counts them.
-    func workingDays(from reference: CivilDate, to date: CivilDate) -> Int {
-        if date == reference { return 0 }
-        if date > reference { return calendar.workingDays(from: reference.adding(days: 1), through: date) }
-        return -calendar.workingDays(from: date, through: reference.adding(days: -1))
-    }
-
-    static func dateText(_ date: CivilDate, _ language: Language) -> String {
+    /// A date as messages write it: `2022年12月30日(星期五)` / `2022-12-30 (Friday)`.
+    public static func dateText(_ date: CivilDate, _ language: Language) -> String {
         switch language {
         case .zhHans: return "\(date.year)年\(date.month)月\(date.day)日(\(date.weekdayName(.zhHans)))"
         case .en: return "\(date) (\(date.weekdayName(.en)))"
@@ -82,7 +76,7 @@ public struct DigestComposer: Sendable {
         if let due = item.due {
             c["due"] = due.description
             c["due_text"] = Self.dateText(due, language)
-            let left = workingDays(from: day, to: due)
+            let left = calendar.signedWorkingDays(from: day, to: due)
             c["days_left"] = max(0, left)
             c["days_overdue"] = max(1, -left)
         }

@@ -81,7 +81,7 @@ extension ConfigFile {
                 case "unit": receivers.append(.unit)
                 case "parent": receivers.append(.parent)
                 case let t where t.hasPrefix("org:") && t.count > 4: receivers.append(.org(String(t.dropFirst(4))))
-                case let t where isEmailAddress(t): receivers.append(.email(t))
+                case let t where Identifiers.isEmail(t): receivers.append(.email(t))
                 default:
                     collector.error(
                         item,
@@ -139,8 +139,4 @@ extension ConfigFile {
         return receivers.isEmpty ? nil : route
     }
 
-    static func isEmailAddress(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
-    }
 }

@@ -61,16 +61,19 @@ struct ConditionNoticesEndToEndTests {
             "plans: plans\norg: org.yaml\ncalendar_dir: []\nstate_dir: state\nsocket: control.sock\nplugin_dir: plugins.d\n"
         )
         let socket = dir.url.appendingPathComponent("control.sock").path
+        func launch(at start: String, speed: String, log: String) throws -> DaemonProcess {
+            try DaemonProcess(
+                executable: BinaryRunner.path(of: "duband"),
+                arguments: [
+                    "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", start,
+                    "--clock-speed", speed,
+                ],
+                environment: ["DUBAN_LOG": "stderr"],
+                logPath: dir.url.appendingPathComponent(log).path
+            )
+        }
         // Thursday 2022-08-25 06:00; 20,000× (an hour in 0.18 s): the 07:00 check, then the 08:30 digest.
-        let daemon = try DaemonProcess(
-            executable: BinaryRunner.path(of: "duband"),
-            arguments: [
-                "--config", dir.url.appendingPathComponent("duban.yaml").path,
-                "--clock-start", "2022-08-25T06:00:00+08:00", "--clock-speed", "20000",
-            ],
-            environment: ["DUBAN_LOG": "stderr"],
-            logPath: dir.url.appendingPathComponent("duband.log").path
-        )
+        let daemon = try launch(at: "2022-08-25T06:00:00+08:00", speed: "20000", log: "duband.log")
         defer { daemon.stop() }
         #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)), "no socket; log:\n\(daemon.output)")
         func lines() -> [Line] {
@@ -141,15 +144,7 @@ struct ConditionNoticesEndToEndTests {
 
         // 5. At real speed on a Monday morning after the digest, a completion waits for the next working day's
         //    digest, and `dubanctl notifications --state waiting` lists it with its receiver until then.
-        let later = try DaemonProcess(
-            executable: BinaryRunner.path(of: "duband"),
-            arguments: [
-                "--config", dir.url.appendingPathComponent("duban.yaml").path,
-                "--clock-start", "2022-09-05T09:00:00+08:00", "--clock-speed", "1",
-            ],
-            environment: ["DUBAN_LOG": "stderr"],
-            logPath: dir.url.appendingPathComponent("duband-2.log").path
-        )
+        let later = try launch(at: "2022-09-05T09:00:00+08:00", speed: "1", log: "duband-2.log")
         defer { later.stop() }
         #expect(await connectOnce(toUnixSocket: socket, timeout: .seconds(60)), "no socket; log:\n\(later.output)")
         let closed = try await ctl(["done", startedID])
