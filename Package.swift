@@ -20,6 +20,12 @@ let package = Package(
         .library(name: "DubanImport", targets: ["DubanImport"]),
         .executable(name: "duban-planimport", targets: ["duban-planimport"]),
         .library(name: "DubanPluginProtocol", targets: ["DubanPluginProtocol"]),
+        // For the fuzz package (Fuzz/), which reaches the notification templates and the control routes.
+        .library(name: "DubanNotify", targets: ["DubanNotify"]),
+        .library(name: "DubanScheduler", targets: ["DubanScheduler"]),
+        .library(name: "DubanControlAPI", targets: ["DubanControlAPI"]),
+        .library(name: "DubanDaemon", targets: ["DubanDaemon"]),
+        .library(name: "DubanControlServer", targets: ["DubanControlServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),

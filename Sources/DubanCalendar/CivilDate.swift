@@ -12,9 +12,14 @@ public struct CivilDate: Hashable, Comparable, Sendable, CustomStringConvertible
         self.dayNumber = dayNumber
     }
 
-    /// Creates a date from its parts, or returns nil for an impossible date such as 2023-02-29.
+    /// The years a date may have: far beyond any plan, and small enough that no day arithmetic on them overflows.
+    /// Parsers check plan years against their own, narrower ranges (1900–2199 for time expressions).
+    public static let supportedYears = -999_999...999_999
+
+    /// Creates a date from its parts, or returns nil for an impossible date such as 2023-02-29 or a year outside
+    /// `supportedYears`.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else {
+        guard CivilDate.supportedYears.contains(year), (1...12).contains(month), day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else {
             return nil
         }
         self.dayNumber = CivilDate.daysFromCivil(year: year, month: month, day: day)

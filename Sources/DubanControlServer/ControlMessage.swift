@@ -26,6 +26,30 @@ public struct ControlRequest: Sendable {
         self.peer = peer
     }
 
+    /// A request as it arrives: `uri` is the request target (`/v1/tasks?plan=a&org=b`), split into the path and
+    /// its query parameters (percent-decoded, `+` as a space in values; a parameter without `=` is empty; an
+    /// undecodable one is kept as written; the last of a repeated name wins).
+    public init(
+        method: String, uri: String, headers: [(String, String)] = [], body: Data = Data(),
+        peer: PeerCredentials? = nil
+    ) {
+        let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        var query: [String: String] = [:]
+        if parts.count == 2 {
+            for pair in parts[1].split(separator: "&") {
+                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+                let key = String(kv[0]).removingPercentEncoding ?? String(kv[0])
+                let value =
+                    kv.count > 1
+                    ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1]))
+                    : ""
+                query[key] = value
+            }
+        }
+        self.init(
+            method: method, path: String(parts.first ?? ""), query: query, headers: headers, body: body, peer: peer)
+    }
+
     /// The first header named `name` (case-insensitive).
     public func header(_ name: String) -> String? {
         headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1

@@ -186,23 +186,9 @@ public struct ControlServer: Sendable {
     }
 
     static func request(_ head: HTTPRequestHead, body: ByteBuffer) -> ControlRequest {
-        let parts = head.uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        var query: [String: String] = [:]
-        if parts.count == 2 {
-            for pair in parts[1].split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = String(kv[0]).removingPercentEncoding ?? String(kv[0])
-                let value =
-                    kv.count > 1
-                    ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1]))
-                    : ""
-                query[key] = value
-            }
-        }
-        return ControlRequest(
+        ControlRequest(
             method: head.method.rawValue,
-            path: String(parts.first ?? ""),
-            query: query,
+            uri: head.uri,
             headers: head.headers.map { ($0.name, $0.value) },
             body: Data(body.readableBytesView)
         )

@@ -3,19 +3,24 @@ import Foundation
 /// Readers of the small languages in dubanctl's arguments: `30d`, `+30`, `plan/task`, occurrence ids. Pure, so
 /// the rules are unit-tested without a daemon.
 public enum ArgumentValues {
+    /// The longest span `days(in:)` reads: a hundred years of days.
+    public static let maximumDays = 36_600
+
     /// Calendar days in a span: `30d`, `30天`, `8w`/`8周`, `3m`/`3月` (31 days each), `1y`/`1年` (366), or a bare
-    /// number of days. Nil for anything else or a negative count.
+    /// number of days, at most `maximumDays`. Nil for anything else, a negative count or a longer span.
     public static func days(in text: String) -> Int? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        if let n = Int(trimmed) { return n >= 0 ? n : nil }
-        guard let unit = trimmed.last, let n = Int(trimmed.dropLast()), n >= 0 else { return nil }
+        if let n = Int(trimmed) { return (0...maximumDays).contains(n) ? n : nil }
+        guard let unit = trimmed.last, let n = Int(trimmed.dropLast()), (0...maximumDays).contains(n) else { return nil }
+        let days: Int
         switch unit {
-        case "d", "D", "天": return n
-        case "w", "W", "周": return n * 7
-        case "m", "M", "月": return n * 31
-        case "y", "Y", "年": return n * 366
+        case "d", "D", "天": days = n
+        case "w", "W", "周": days = n * 7
+        case "m", "M", "月": days = n * 31
+        case "y", "Y", "年": days = n * 366
         default: return nil
         }
+        return days <= maximumDays ? days : nil
     }
 
     /// A progress amount: `+30`, `30`, `+2.5` (a full-width `＋` too). Nil unless a finite number greater than 0.

@@ -74,7 +74,9 @@ extension ImportRun {
             } else if marker.word != "年", let recurrence = marker.recurrence {
                 var recurrence = recurrence
                 if let times = tokens.first(where: { $0.unit == "次" && $0.range.lowerBound > marker.range.lowerBound }) {
-                    recurrence.times = max(1, Int(times.value))
+                    // The count as written (the plan file checks its range); a number past any count stays huge
+                    // rather than trapping in the conversion.
+                    recurrence.times = max(1, Int(exactly: min(times.value.rounded(.down), 1e9)) ?? 1)
                     let near = text.slice(max(0, times.range.lowerBound - 6)..<times.range.lowerBound)
                     recurrence.atLeast = ["不少于", "至少", "不低于"].contains { near.contains($0) }
                         || text.slice(times.range.upperBound..<min(text.count, times.range.upperBound + 2)) == "以上"

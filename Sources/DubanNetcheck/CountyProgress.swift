@@ -65,6 +65,6 @@ public struct CountyProgress: Hashable, Sendable {
     }
 
     static func mbps(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(value)
+        value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(value)
     }
 }

@@ -252,7 +252,8 @@ struct PlanReader {
             if interpretation == nil, kind == .target, defaults.horizon != nil {
                 // A target with no date of its own is due at the end of the plan's horizon.
             } else if interpretation == nil {
-                m.missing("due")
+                // A `due` that is there but unreadable has had its own error; only an absent one is missing.
+                if !m.has("due") { m.missing("due") }
             } else if interpretation?.due == nil {
                 collector.error(
                     m.value("due"),

@@ -226,7 +226,11 @@ public enum PluginManifestFile {
         if let plain = Int(text) {
             value = plain
         } else if let (suffix, factor) = units.first(where: { text.hasSuffix($0.0) && Int(text.dropLast($0.0.count).trimmingCharacters(in: .whitespaces)) != nil }) {
-            value = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).map { $0 * factor }
+            // Checked: 99999999999999MiB is out of range, not an overflow.
+            value = Int(text.dropLast(suffix.count).trimmingCharacters(in: .whitespaces)).flatMap {
+                let (bytes, overflow) = $0.multipliedReportingOverflow(by: factor)
+                return overflow ? nil : bytes
+            }
         }
         guard let value, range.contains(value) else {
             reader.collector.error(

@@ -21,7 +21,8 @@ import Testing
         let service = try Self.directives("duban.service")
         let expected: [String: String] = [
             "Type": "notify", "NotifyAccess": "main", "ExecStart": "/usr/bin/duband --config /etc/duban/duban.yaml",
-            "ExecReload": "/bin/kill -HUP $MAINPID", "WatchdogSec": "30s", "Restart": "on-failure", "User": "duban",
+            "ExecReload": "/bin/kill -HUP $MAINPID", "WatchdogSec": "30s", "Restart": "on-failure",
+            "RestartPreventExitStatus": "78", "User": "duban",
             "Group": "duban", "StateDirectory": "duban", "RuntimeDirectory": "duban", "ConfigurationDirectory": "duban",
             "RuntimeDirectoryPreserve": "yes", "Sockets": "duban.socket", "Requires": "duban.socket",
             "ProtectSystem": "strict", "CapabilityBoundingSet": "", "MemoryDenyWriteExecute": "yes",

@@ -39,7 +39,18 @@ enum ChineseNumerals {
         !run.isEmpty && run.allSatisfy { digit($0) != nil }
     }
 
+    /// The longest digit-by-digit run `value(_:)` adds up (二〇二五 has 4); longer runs have no value.
+    static let maximumSequenceDigits = 9
+
+    /// The ASCII digits of a digit-by-digit run (二〇二五 → "2025", leading zeros kept), of any length.
+    static func asciiDigits(_ run: some Collection<Character>) -> String {
+        String(run.compactMap { digit($0).map { Character(String($0)) } })
+    }
+
     /// The value of a numeral run, or nil when it is not a well-formed number.
+    ///
+    /// Digit sequences longer than `maximumSequenceDigits` return nil (never a value that overflows); runs with
+    /// units are at most 九千九百九十九 (千 is the largest unit), so they cannot overflow.
     ///
     /// Digit sequences read digit by digit (二〇二五 → 2025); runs with units read positionally
     /// (十五 → 15, 二十 → 20, 一百零五 → 105, 百 → 100). Malformed runs such as 十四五 (a plan's name, not a
@@ -47,6 +58,7 @@ enum ChineseNumerals {
     static func value(_ run: some Collection<Character>) -> Int? {
         guard !run.isEmpty else { return nil }
         if isDigitSequence(run) {
+            guard run.count <= maximumSequenceDigits else { return nil }
             return run.reduce(0) { $0 * 10 + digit($1)! }
         }
         var total = 0

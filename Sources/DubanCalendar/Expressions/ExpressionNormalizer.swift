@@ -95,10 +95,13 @@ enum ExpressionNormalizer {
             var end = index
             while end < input.count, ChineseNumerals.isNumeral(input[end]) { end += 1 }
             let run = input[index..<end]
-            if shouldConvert(run, before: index > 0 ? input[index - 1] : nil, after: input, at: end),
-                let value = ChineseNumerals.value(run)
-            {
+            let convert = shouldConvert(run, before: index > 0 ? input[index - 1] : nil, after: input, at: end)
+            if convert, let value = ChineseNumerals.value(run) {
                 result.append(contentsOf: String(value))
+            } else if convert, ChineseNumerals.isDigitSequence(run) {
+                // Too long to be a number of a time expression: folded digit by digit, so the reader refuses it as a
+                // number out of range and quotes it.
+                result.append(contentsOf: ChineseNumerals.asciiDigits(run))
             } else {
                 result.append(contentsOf: run)
             }

@@ -278,7 +278,12 @@ extension ExpressionParser {
             }
             var end = index
             while end < characters.count, characters[end].isASCIIDigitCharacter { end += 1 }
-            let value = Int(String(characters[index..<end]))!
+            // A run too long to be a count is no count (checkNumbers has refused those the text uses as one).
+            guard end - index <= ExpressionScanner.maximumNumberDigits, let value = Int(String(characters[index..<end]))
+            else {
+                index = end
+                continue
+            }
             let after = end < characters.count ? characters[end] : nil
             if after == "月" || after == "日" || after == "号" || after == "季" || after == "旬" {
                 throw failure(

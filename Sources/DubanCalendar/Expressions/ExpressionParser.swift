@@ -18,6 +18,7 @@ struct ExpressionParser {
             throw failure(
                 TimeExpressionError.Code.empty, zh: "时间表述为空", en: "the time expression is empty")
         }
+        try checkNumbers(normalized)
         try rejectUnschedulable(normalized)
         if let result = ongoing(normalized) { return result }
         if let result = try fiveYearPlan(normalized) { return result }
@@ -57,6 +58,41 @@ struct ExpressionParser {
                 zh: "时间表述“\(text)”中的年份\(year)不在\(Self.years.lowerBound)—\(Self.years.upperBound)年之间,疑为笔误",
                 en: "the time expression \"\(text)\" has the year \(year), outside \(Self.years.lowerBound)–"
                     + "\(Self.years.upperBound); probably a typo")
+        }
+    }
+
+    /// The longest number a time expression holds: a year (2025).
+    static let maximumDigits = 4
+    /// The largest count (N个工作日, N次, N个月, N轮): three digits.
+    static let maximumCount = 999
+    /// Characters after which a digit run is a number of the expression (a year, a month, a day, a count).
+    static let numberFollowers: Set<Character> = ["年", "月", "日", "号", "个", "工", "天", "次", "轮", "周", "季", "学", "期"]
+    /// Words that make the number before them a count, not a year.
+    static let countWords = ["个", "工作日", "日内", "天", "次", "轮", "周"]
+
+    /// Throws for a number no time expression holds, before anything adds it up: a run of more than four digits
+    /// anywhere, or a four-digit count (1000个工作日内). The error quotes the number and says where it starts
+    /// (its character position in the text as read, after full-width and Chinese digits are folded).
+    func checkNumbers(_ normalized: String) throws(TimeExpressionError) {
+        let characters = Array(normalized)
+        for run in ExpressionScanner.digitRuns(characters) {
+            let end = run.start + run.length
+            let isCount = Self.countWords.contains { word in
+                end + word.count <= characters.count && String(characters[end..<end + word.count]) == word
+            }
+            // A long run the expression uses as a number (before 年, 月, a count word…) is out of range; a long run
+            // before anything else (a telephone number) is simply not a time expression.
+            let usedAsNumber = end < characters.count && Self.numberFollowers.contains(characters[end])
+            guard usedAsNumber && run.length > Self.maximumDigits || isCount && run.length > 3 else { continue }
+            let digits = String(characters[run.start..<end])
+            let quoted = digits.count > 24 ? digits.prefix(24) + "…" : Substring(digits)
+            throw failure(
+                TimeExpressionError.Code.numberOutOfRange,
+                zh: "时间表述“\(text)”中的数字\(quoted)(第\(run.start + 1)个字符起,共\(run.length)位)超出范围:"
+                    + "年份为4位数字,工作日、天数、次数等计数为1到\(Self.maximumCount)",
+                en: "the time expression \"\(text)\" has the number \(quoted) (from character \(run.start + 1), "
+                    + "\(run.length) digits), out of range: a year has 4 digits, a count of working days, days or times "
+                    + "is 1 to \(Self.maximumCount)")
         }
     }
 

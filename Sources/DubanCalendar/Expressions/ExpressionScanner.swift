@@ -52,19 +52,41 @@ struct ExpressionScanner {
         return nil
     }
 
-    /// Consumes a run of ASCII digits and returns its value and length; nil when there is no digit here or the
-    /// run is longer than `maxDigits`.
+    /// Consumes a run of ASCII digits and returns its value and length; nil (consuming nothing) when there is no
+    /// digit here or the run is longer than `maxDigits` (at most 9, so the value never overflows). The run is
+    /// measured before any arithmetic: a 20-digit typo is refused, not added up.
     mutating func number(maxDigits: Int = 9) -> (value: Int, digits: Int)? {
+        let limit = min(maxDigits, ExpressionScanner.maximumNumberDigits)
         var end = index
-        var value = 0
-        while end < characters.count, characters[end].isASCIIDigitCharacter {
-            value = value * 10 + characters[end].wholeNumberValue!
-            end += 1
-        }
+        while end < characters.count, characters[end].isASCIIDigitCharacter { end += 1 }
         let digits = end - index
-        guard digits > 0, digits <= maxDigits else { return nil }
+        guard digits > 0, digits <= limit else { return nil }
+        var value = 0
+        for character in characters[index..<end] {
+            value = value * 10 + Int(character.asciiValue! - 48)
+        }
         index = end
         return (value, digits)
+    }
+
+    /// The longest digit run `number(maxDigits:)` ever adds up.
+    static let maximumNumberDigits = 9
+
+    /// The digit runs of `characters`: where each starts and how long it is.
+    static func digitRuns(_ characters: [Character]) -> [(start: Int, length: Int)] {
+        var runs: [(Int, Int)] = []
+        var index = 0
+        while index < characters.count {
+            guard characters[index].isASCIIDigitCharacter else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < characters.count, characters[end].isASCIIDigitCharacter { end += 1 }
+            runs.append((index, end - index))
+            index = end
+        }
+        return runs
     }
 
     /// The index of the first occurrence of `literal` at or after the cursor, if any.

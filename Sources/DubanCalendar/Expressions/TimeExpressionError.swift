@@ -43,5 +43,8 @@ public struct TimeExpressionError: Error, Hashable, Sendable, CustomStringConver
         public static let ambiguousDuration = "time-ambiguous-duration"
         /// A form duban recognizes but cannot represent, such as a fixed day inside a recurrence (每年6月底前).
         public static let unsupported = "time-unsupported"
+        /// A number longer than any a time expression holds: a year has 4 digits, a count (working days, days,
+        /// months, times, rounds) at most 3 (1–999). Most likely a typo (99999999999999999999个工作日内).
+        public static let numberOutOfRange = "time-number-out-of-range"
     }
 }

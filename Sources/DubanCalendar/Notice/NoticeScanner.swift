@@ -48,19 +48,18 @@ struct NoticeScanner {
         return true
     }
 
-    /// Consumes 1 to `maxCount` ASCII digits and returns their value; nil (consuming nothing) when there are none
-    /// or more than `maxCount`.
+    /// Consumes 1 to `maxCount` ASCII digits (`maxCount` at most 9) and returns their value; nil (consuming
+    /// nothing) when there are none or more than `maxCount`. The run is measured before it is added up, so a long
+    /// run of digits is refused, never overflows.
     mutating func consumeDigits(maxCount: Int) -> Int? {
+        var stop = index
+        while stop < end, NoticeScanner.digitValue(characters[stop]) != nil { stop += 1 }
+        let count = stop - index
+        guard count > 0, count <= min(maxCount, 9) else { return nil }
         var value = 0
-        var count = 0
-        while let character = current, let digit = NoticeScanner.digitValue(character) {
-            value = value * 10 + digit
-            count += 1
+        while index < stop {
+            value = value * 10 + NoticeScanner.digitValue(characters[index])!
             index += 1
-        }
-        guard count > 0, count <= maxCount else {
-            index -= count
-            return nil
         }
         return value
     }
@@ -81,6 +80,11 @@ struct NoticeScanner {
         guard !digits.isEmpty else { return nil }
         let tens = digits.firstIndex(where: { $0 == nil })
         guard let tens else {
+            // Digit by digit (二〇二五): a year at most; a longer run is no number of a notice.
+            guard digits.count <= 4 else {
+                index -= digits.count
+                return nil
+            }
             return digits.reduce(0) { $0 * 10 + ($1 ?? 0) }
         }
         // 十, 十X, X十, X十Y: at most one digit either side of 十.
