@@ -17,6 +17,21 @@ public enum Fixtures {
     /// `examples/` in the checkout.
     public static var examples: URL { packageRoot.appendingPathComponent("examples") }
 
+    /// A plan file whose one task's `due` holds a 20-digit count (line 8, column 10): the typo that once trapped
+    /// dubanctl and duband in their arithmetic.
+    public static func twentyDigitCountPlan(assignee: String) -> String {
+        """
+        id: typo
+        title: 数字笔误的计划
+        tasks:
+          - id: reply
+            title: 答复依申请公开
+            kind: deadline
+            assignees: [\(assignee)]
+            due: 99999999999999999999个工作日内
+        """
+    }
+
     /// `../shared/` beside the checkout, when present (reference documents; tests skip without it).
     public static var shared: URL? {
         let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")

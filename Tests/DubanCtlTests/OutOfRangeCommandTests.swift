@@ -6,16 +6,7 @@ import Testing
 /// The inputs that once killed dubanctl with an arithmetic trap (SIGILL), as a user types them: each is now an
 /// error message and exit status 1, the place of the bad number given.
 @Suite struct OutOfRangeCommandTests {
-    static let typoPlan = """
-        id: typo
-        title: 数字笔误的计划
-        tasks:
-          - id: reply
-            title: 答复依申请公开
-            kind: deadline
-            assignees: [kangle]
-            due: 99999999999999999999个工作日内
-        """
+    static let typoPlan = Fixtures.twentyDigitCountPlan(assignee: "kangle")
 
     func expectCleanFailure(_ result: BinaryRunner.Result, _ what: String) {
         #expect(result.status == 1, "\(what): exit \(result.status)\n\(result.stderr)")

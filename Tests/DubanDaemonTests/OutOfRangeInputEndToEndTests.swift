@@ -9,16 +9,7 @@ import Testing
 /// message, and no trap.
 @Suite(.serialized, .enabled(if: JournaldHarness.isAvailable, "\(JournaldHarness.skipMessage)"))
 struct OutOfRangeInputEndToEndTests {
-    static let typo = """
-        id: typo
-        title: 数字笔误的计划
-        tasks:
-          - id: reply
-            title: 答复依申请公开
-            kind: deadline
-            assignees: [kangle]
-            due: 99999999999999999999个工作日内
-        """
+    static let typo = Fixtures.twentyDigitCountPlan(assignee: "kangle")
 
     @Test func reloadKeepsThePlansAndStartRefusesWithExit78() async throws {
         let journal = try JournaldHarness.acquire()

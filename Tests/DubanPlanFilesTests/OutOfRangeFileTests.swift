@@ -1,21 +1,13 @@
 import DubanCalendar
 import DubanCore
 import DubanPlanFiles
+import DubanTesting
 import Testing
 
 /// Files with numbers out of range get an error with `file:line:column`, never a trap (the inputs that once trapped,
 /// and those the fuzz targets in Fuzz/ found).
 @Suite struct OutOfRangeFileTests {
-    static let plan = """
-        id: typo
-        title: 数字笔误的计划
-        tasks:
-          - id: reply
-            title: 答复
-            kind: deadline
-            assignees: [county-a]
-            due: 99999999999999999999个工作日内
-        """
+    static let plan = Fixtures.twentyDigitCountPlan(assignee: "county-a")
 
     @Test func planWithATwentyDigitCountIsAnErrorAtItsPlace() throws {
         let (plan, diagnostics) = PlanFile.parse(Self.plan, file: "plans/typo.yaml")

@@ -269,21 +269,13 @@ extension ExpressionParser {
     /// Throws when the text fixes a day inside the period (每年6月底前): duban cannot represent it as a recurrence.
     private func count(in scanner: ExpressionScanner) throws(TimeExpressionError) -> (times: Int, atLeast: Bool) {
         let characters = Array(scanner.remaining)
-        var index = 0
         var found: (Int, Bool)?
-        while index < characters.count {
-            guard characters[index].isASCIIDigitCharacter else {
-                index += 1
-                continue
-            }
-            var end = index
-            while end < characters.count, characters[end].isASCIIDigitCharacter { end += 1 }
+        for run in ExpressionScanner.digitRuns(characters) {
+            let index = run.start
+            let end = run.start + run.length
             // A run too long to be a count is no count (checkNumbers has refused those the text uses as one).
-            guard end - index <= ExpressionScanner.maximumNumberDigits, let value = Int(String(characters[index..<end]))
-            else {
-                index = end
-                continue
-            }
+            guard run.length <= ExpressionScanner.maximumNumberDigits, let value = Int(String(characters[index..<end]))
+            else { continue }
             let after = end < characters.count ? characters[end] : nil
             if after == "月" || after == "日" || after == "号" || after == "季" || after == "旬" {
                 throw failure(
@@ -299,7 +291,6 @@ extension ExpressionParser {
                 let plus = tail.hasPrefix("以上") || tail.hasPrefix("及以上")
                 found = (value, floor || plus)
             }
-            index = end
         }
         return found ?? (1, false)
     }
