@@ -5,16 +5,21 @@
 # Usage: scripts/run-examples.sh [SECONDS]   (default 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+trap 'status=$?; [ $status -ne 0 ] && echo "duban: run-examples failed (exit $status) at: $BASH_COMMAND" >&2' EXIT
 seconds="${1:-15}"
-swift build --product duband >/dev/null
-swift build --product dubanctl >/dev/null
+# What building and running needs (as root it installs what is missing; otherwise it names the command to run).
+scripts/setup.sh run
+echo "== building duband and dubanctl (a first build takes a few minutes; progress below)"
+swift build --product duband
+swift build --product dubanctl
 bin="$(swift build --show-bin-path)"
 mkdir -p var
 rm -f var/duban.sqlite var/duban.sqlite-wal var/duban.sqlite-shm
 log=var/duband.log
 DUBAN_LOG=stderr "$bin/duband" --config examples/duban.yaml --clock-start 2022-06-01T08:00:00+08:00 --clock-speed 86400 >"$log" 2>&1 &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true' EXIT
+trap 'status=$?; kill -TERM $pid 2>/dev/null || true; wait $pid 2>/dev/null || true
+    [ $status -ne 0 ] && echo "duban: run-examples failed (exit $status); duband log: $log" >&2' EXIT
 for _ in $(seq 50); do [ -S var/control.sock ] && break; sleep 0.2; done
 echo "== duband status (dubanctl status)"
 "$bin/dubanctl" status --config examples/duban.yaml

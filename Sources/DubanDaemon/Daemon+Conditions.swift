@@ -273,6 +273,8 @@ extension Daemon {
             do {
                 try await sweepConditions(at: next, pluginFailures: &failures)
             } catch {
+                // A stop cancels a sweep in progress: an end, not a failure.
+                if Task.isCancelled { return }
                 logger.error("每日检查失败 / the daily check failed: \(error)")
             }
             after = next

@@ -23,6 +23,7 @@ extension Daemon {
             do {
                 next = try await store.nextDispatchAt()
             } catch {
+                if Task.isCancelled { return }
                 logger.error("无法读取待发通知 / cannot read waiting notices: \(error)")
                 await digestBell.sleep(until: clock.now.addingTimeInterval(60), on: clock)
                 continue
@@ -32,6 +33,7 @@ extension Daemon {
                 do {
                     try await assembleDigests()
                 } catch {
+                    if Task.isCancelled { return }
                     logger.error("无法生成汇总通知 / cannot assemble digests: \(error)")
                     await digestBell.sleep(until: clock.now.addingTimeInterval(60), on: clock)
                 }

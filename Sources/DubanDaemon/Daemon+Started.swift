@@ -66,6 +66,7 @@ struct StartedOccurrencesService: Service {
                 do {
                     next = try await daemon.fireStartedOccurrences() ?? .distantFuture
                 } catch {
+                    if Task.isCancelled { return }
                     daemon.logger.error("无法处理程序时限事项的提醒 / cannot fire events of started occurrences: \(error)")
                     next = daemon.clock.now.addingTimeInterval(60)
                 }

@@ -59,6 +59,9 @@ final class DaemonPlugins: Sendable {
 
     static let version = "0.1.0"
 
+    /// The deadline for a graceful stop, plugins included (``StopDeadline/stopBudget(pluginGrace:)``).
+    var stopBudget: Double { StopDeadline.stopBudget(pluginGrace: host.configuration.terminationGrace) }
+
     /// Wakes every notifier's delivery loop.
     func wake() {
         for signal in wakes.values { signal.signal() }
@@ -71,53 +74,24 @@ final class DaemonPlugins: Sendable {
     }()
 }
 
-/// A wake-up that is remembered until someone waits for it, with a timeout.
+/// A wake-up that is remembered until someone waits for it, with a timeout: a ``Doorbell`` whose sleep is measured
+/// in real time (a delivery loop polls its outbox every few real seconds, whatever the daemon's clock).
 final class WakeSignal: Sendable {
-    private struct State {
-        var pending = false
-        var waiter: (id: Int, continuation: CheckedContinuation<Void, Never>)?
-        var nextID = 0
-    }
+    private let bell = Doorbell()
 
-    private let state = Mutex(State())
+    func signal() { bell.ring() }
 
-    func signal() {
-        let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-            guard let waiter = state.waiter else {
-                state.pending = true
-                return nil
-            }
-            state.waiter = nil
-            return waiter.continuation
-        }
-        waiter?.resume()
-    }
+    /// Forgets a signal: call just before reading the outbox the signals announce.
+    func clear() { bell.clear() }
 
-    /// Returns when signalled (now, if a signal is pending) or after `timeout`.
+    /// Returns when signalled (now, if a signal came since ``clear()``), after `timeout`, or when the task is
+    /// cancelled.
     func wait(timeout: Duration) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let id = state.withLock { state -> Int? in
-                if state.pending {
-                    state.pending = false
-                    return nil
-                }
-                state.nextID += 1
-                state.waiter = (state.nextID, continuation)
-                return state.nextID
-            }
-            guard let id else {
-                continuation.resume()
-                return
-            }
-            Task { [self] in
-                try? await Task.sleep(for: timeout)
-                let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
-                    guard state.waiter?.id == id else { return nil }
-                    defer { state.waiter = nil }
-                    return state.waiter?.continuation
-                }
-                waiter?.resume()
-            }
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { try? await Task.sleep(for: timeout) }
+            group.addTask { await self.bell.wait() }
+            await group.next()
+            group.cancelAll()
         }
     }
 }

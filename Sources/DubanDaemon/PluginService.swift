@@ -34,7 +34,10 @@ struct PluginService: Service {
                 await group.next()
                 group.cancelAll()
             }
-            await plugins.host.shutdown()
+            // Shielded from the group's cancellation: every plugin gets `shutdown` and its grace period, which
+            // the stop deadline allows for (DaemonPlugins.stopBudget).
+            let host = plugins.host
+            await Task { await host.shutdown() }.value
         } onGracefulShutdown: {
             plugins.stopping.withLock { $0 = true }
             plugins.wake()
@@ -50,7 +53,8 @@ struct PluginService: Service {
 
     func deliveryLoop(_ notifier: PluginSupervisor) async {
         let wake = plugins.wakes[notifier.manifest.name] ?? WakeSignal()
-        while !Task.isCancelled {
+        while !Task.isCancelled, !plugins.stopping.withLock({ $0 }) {
+            wake.clear()
             await drain(notifier)
             await wake.wait(timeout: .seconds(2))
         }

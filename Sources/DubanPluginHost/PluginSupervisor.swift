@@ -343,8 +343,10 @@ public actor PluginSupervisor {
 
     // MARK: Shutdown
 
-    /// Asks the plugin to stop (`shutdown`, then end of stdin), kills it after the grace period, and refuses
-    /// further calls.
+    /// Asks the plugin to stop (`shutdown`, then end of stdin) and refuses further calls. The grace period covers
+    /// the write, the answer and the exit together; a plugin still running after it gets SIGTERM, and SIGKILL a
+    /// grace period later (docs/plugin-protocol.md), so a stop never takes longer than twice the grace period
+    /// once a call in progress has ended.
     public func shutdown() async {
         await acquire()
         defer { release() }
@@ -354,14 +356,15 @@ public actor PluginSupervisor {
         if process.exit == nil {
             inCall = true
             let grace = min(configuration.terminationGrace, manifest.timeout)
+            let deadline = Date().addingTimeInterval(grace)
             let codec = LineCodec()
             if let line = try? codec.encodeRequest(id: nextRequestID, method: .shutdown, params: NoParams?.none) {
                 nextRequestID += 1
-                _ = await withDeadline(Date().addingTimeInterval(grace)) { await process.write(line) }
-                _ = await process.stdout.next(timeout: grace)
+                _ = await withDeadline(deadline) { await process.write(line) }
+                _ = await process.stdout.next(timeout: max(0, deadline.timeIntervalSinceNow))
             }
             process.closeStdin()
-            if await process.waitForExit(timeout: grace) == nil {
+            if await process.waitForExit(timeout: max(0, deadline.timeIntervalSinceNow)) == nil {
                 _ = await process.terminate(grace: grace)
             }
             inCall = false

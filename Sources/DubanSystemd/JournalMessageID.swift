@@ -38,6 +38,8 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
     public static let daemonStarted = JournalMessageID("daemon-started", "7527fc75fb3546668d10b84c6a3ed8f6")
     /// duband is stopping.
     public static let daemonStopping = JournalMessageID("daemon-stopping", "9064374ced2d409fa425093177f788b4")
+    /// The graceful shutdown did not end within its deadline and duband exited anyway (the safety net fired).
+    public static let forcedExit = JournalMessageID("forced-exit", "59d88d6a41984132b4ad9e936d5a0488")
     /// A plugin failed (exit status, timeout, protocol error); duband keeps running.
     public static let pluginFailure = JournalMessageID("plugin-failure", "d193ad1dcd094acc8cb9a40d774a06ce")
     /// A plugin process started and completed the protocol handshake.
@@ -61,7 +63,7 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
 
     public static let all: [JournalMessageID] = [
         .reminder, .due, .overdue, .completed, .behindPace, .targetAtRisk, .planLoadFailed, .plansLoaded,
-        .daemonStarted, .daemonStopping,
+        .daemonStarted, .daemonStopping, .forcedExit,
         .pluginFailure, .calendarYearMissing, .scaledClockActive, .pluginStarted, .pluginRefused,
     ]
 

@@ -28,12 +28,16 @@ public final class SMTPSink: @unchecked Sendable {
     public static let python = "/usr/bin/python3"
 
     /// True when `msmtp` and aiosmtpd are installed (`apt-get install msmtp python3-aiosmtpd`).
-    public static var isAvailable: Bool {
+    /// Why the sink cannot run here, or nil.
+    public static var unavailableReason: String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp"),
-            FileManager.default.isExecutableFile(atPath: python)
-        else { return false }
-        return (try? ProcessRunner.run(python, ["-c", "import aiosmtpd"]).status) == 0
+            FileManager.default.isExecutableFile(atPath: python),
+            (try? ProcessRunner.run(python, ["-c", "import aiosmtpd"]).status) == 0
+        else { return skipMessage }
+        return nil
     }
+
+    public static var isAvailable: Bool { unavailableReason == nil }
 
     public static let skipMessage = "needs msmtp and python3-aiosmtpd (apt-get install msmtp python3-aiosmtpd)"
 

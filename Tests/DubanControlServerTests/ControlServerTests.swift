@@ -31,7 +31,7 @@ import Testing
         return (result.status, result.stdout)
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/usr/bin/curl"), "needs /usr/bin/curl"))
+    @Test(.enabled(if: try Requirement.met(Requirement.executableReason("/usr/bin/curl"))))
     func servesRequestsAndRefusesOversizedBodies() async throws {
         let dir = try TemporaryDirectory()
         defer { dir.cleanup() }

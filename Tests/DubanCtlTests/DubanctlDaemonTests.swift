@@ -405,7 +405,7 @@ import Testing
         #expect((after["achieved"] as? NSNumber)?.doubleValue == 35, "\(after)")
     }
 
-    @Test(.enabled(if: LiveDaemon.canRunAsNobody, "needs root and runuser to act as user nobody"))
+    @Test(.enabled(if: try Requirement.met(LiveDaemon.canRunAsNobody, "needs root and runuser to act as user nobody")))
     func aUserWithoutTheAdminRightReadsButCannotChange() async throws {
         let daemon = try await LiveDaemon()
         defer { daemon.stop() }

@@ -35,7 +35,7 @@ import Testing
         #expect(generated.stdout.contains("milestones") && generated.stdout.contains("request-id"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/man"), "needs man"))
+    @Test(.enabled(if: try Requirement.met(Requirement.executableReason("/usr/bin/man"))))
     func manualPageRendersWithoutWarnings() throws {
         let path = Fixtures.packageRoot.appendingPathComponent("docs/man/dubanctl.1").path
         let result = try ProcessRunner.run(

@@ -15,7 +15,7 @@ import Testing
 /// - receivers: the assigned unit's contacts; an overdue notice after the 2nd (`escalate_after: 2`) also goes to the
 ///   parent unit, and is critical, so it travels alone and at once;
 /// - digests: one message per receiver per working day at 08:30 with every other notice of that day.
-@Suite(.serialized, .enabled(if: SMTPSink.isAvailable, "\(SMTPSink.skipMessage)"))
+@Suite(.serialized, .enabled(if: try Requirement.met(SMTPSink.unavailableReason)))
 struct DigestYearEndToEndTests {
     static let start = "2023-01-01T00:00:00+08:00"
     static let speed = 172_800.0

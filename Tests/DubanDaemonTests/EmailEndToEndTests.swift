@@ -6,7 +6,7 @@ import Testing
 /// declared in plugins.d, handing messages to a real msmtp that delivers to a real SMTP server (aiosmtpd) on
 /// loopback: with the server down the reminder fails and is retried; once the server is up it arrives and decodes
 /// to the expected Chinese, and the due-day and overdue notices follow, each exactly once.
-@Suite(.serialized, .enabled(if: SMTPSink.isAvailable, "\(SMTPSink.skipMessage)"))
+@Suite(.serialized, .enabled(if: try Requirement.met(SMTPSink.unavailableReason)))
 struct EmailEndToEndTests {
     @Test func remindersArriveAndSurviveAnSMTPOutageExactlyOnce() async throws {
         let dir = try TemporaryDirectory()

@@ -7,7 +7,7 @@ import Testing
 /// answering with the plans it had; started again with the file still there, it refuses to start with exit status
 /// 78 (EX_CONFIG, which `RestartPreventExitStatus=78` in duban.service keeps systemd from restarting) and the same
 /// message, and no trap.
-@Suite(.serialized, .enabled(if: JournaldHarness.isAvailable, "\(JournaldHarness.skipMessage)"))
+@Suite(.serialized, .enabled(if: try Requirement.met(JournaldHarness.unavailableReason)))
 struct OutOfRangeInputEndToEndTests {
     static let typo = Fixtures.twentyDigitCountPlan(assignee: "kangle")
 

@@ -6,12 +6,14 @@ import Testing
 /// journald: the control socket keeps answering while plugins crash, hang, write garbage or are refused; each
 /// fault is visible in `GET /v1/plugins`, `dubanctl plugins` and the journal; the good notifier delivers the
 /// reminder; the checker closes its occurrence, audited as the plugin.
-@Suite(.serialized, .enabled(if: JournaldHarness.isAvailable, "\(JournaldHarness.skipMessage)"))
+@Suite(.serialized, .enabled(if: try Requirement.met(JournaldHarness.unavailableReason)))
 struct PluginDaemonTests {
     static let failureID = "d193ad1dcd094acc8cb9a40d774a06ce"
     static let startedID = "678f88b656a3426d897614933ca21bad"
     static let refusedID = "b163b35ea8bf4e15bd5a483e304799bd"
     static let completedID = "e66cceef68704587827462b9b8a236fe"
+    /// `forced-exit` (JournalMessageID.forcedExit).
+    static let forcedExitID = "59d88d6a41984132b4ad9e936d5a0488"
 
     static let fault = Fixtures.packageRoot.appendingPathComponent(
         "Tests/DubanPluginHostTests/Fixtures/fault-plugin.py"
@@ -207,9 +209,32 @@ struct PluginDaemonTests {
         // The top units hear of it, the prefecture bureau of Linxia among them.
         #expect(failureLines.contains { $0.contains("linxia-bgs@example.org") }, "\(failureLines)")
 
-        // SIGTERM stops the daemon and its plugins.
-        daemon.signal(SIGTERM)
-        #expect(await daemon.waitForExit(timeout: .seconds(15)) == 0, "log:\n\(daemon.output)")
+        // SIGTERM stops the daemon and its plugins: each running plugin is asked to `shutdown` (and says so on
+        // stderr, which reaches the journal), duband exits 0 inside its stop deadline (a second for the services,
+        // twice the 2 s plugin grace, half a second to spare), and the safety net behind it never fires.
+        let (code, elapsed) = await daemon.signalAndTimeExit(SIGTERM, timeout: .seconds(15))
+        #expect(code == 0, "log:\n\(daemon.output)")
+        #expect(elapsed.map { $0 < .seconds(5.5) } == true, "SIGTERM to exit: \(String(describing: elapsed))")
+        for (name, line) in [("mail", "notify-file: shutdown received"), ("checker", "fault-plugin: shutdown received")] {
+            let said = try await journal.entries(
+                matching: ["DUBAN_PLUGIN": "\(name)-\(suffix)", "DUBAN_EVENT": "plugin-output", "MESSAGE": line],
+                timeout: .seconds(5)
+            )
+            #expect(!said.isEmpty, "\(name) did not receive shutdown; log:\n\(daemon.output)")
+        }
+        try await Self.expectNoForcedExit(journal, pid: daemon.pid, log: daemon.output)
+    }
+
+    /// The stop deadline's safety net (StopDeadline) logs `forced-exit` when it fires; a graceful stop never
+    /// reaches it.
+    static func expectNoForcedExit(_ journal: JournaldHarness, pid: pid_t, log: @autoclosure () -> String)
+        async throws
+    {
+        let forced = try await journal.entries(
+            matching: ["MESSAGE_ID": forcedExitID, "_PID": "\(pid)"],
+            timeout: .milliseconds(500)
+        )
+        #expect(forced.isEmpty, "the forced exit fired: \(forced); log:\n\(log())")
     }
 
     /// VmHWM of a running process, in KiB.

@@ -28,11 +28,15 @@ import Testing
         (try? ProcessRunner.run("/usr/bin/env", ["python3", "-c", "import jsonschema"]).status) == 0
     }
 
-    @Test func swiftMessagesMatchTheSchemas() throws {
-        guard Self.hasJSONSchema else {
-            print("SKIP: python3 with jsonschema is not installed (apt python3-jsonschema)")
-            return
-        }
+    @Test(
+        .enabled(
+            if: try Requirement.met(
+                SchemaConformanceTests.hasJSONSchema,
+                "python3 with jsonschema is not installed (apt-get install python3-jsonschema)"
+            )
+        )
+    )
+    func swiftMessagesMatchTheSchemas() throws {
         let codec = LineCodec()
         let event = NotifyEvent(
             key: "p/t/o/2024-11#due", kind: "due", severity: "warning", locale: "zh-Hans",

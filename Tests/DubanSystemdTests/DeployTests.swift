@@ -37,7 +37,7 @@ import Testing
         for (key, value) in expectedSocket { #expect(socket[key] == [value], "duban.socket \(key)") }
     }
 
-    @Test(.enabled(if: SystemCommand.systemdAnalyze != nil, "skipped: systemd-analyze is not installed"))
+    @Test(.enabled(if: try Requirement.met(SystemCommand.systemdAnalyze != nil, "systemd-analyze is not installed")))
     func securityExposureIsAtMostTwo() throws {
         let result = try SystemCommand.run(
             SystemCommand.systemdAnalyze!,
@@ -55,7 +55,7 @@ import Testing
     /// binary on the machine (or build a whole fake root with sysinit.target and friends for `--root=`), the test
     /// copies both units into a temporary directory and points ExecStart at an executable stub created there;
     /// everything else in the units is verified as shipped.
-    @Test(.enabled(if: SystemCommand.systemdAnalyze != nil, "skipped: systemd-analyze is not installed"))
+    @Test(.enabled(if: try Requirement.met(SystemCommand.systemdAnalyze != nil, "systemd-analyze is not installed")))
     func verifyReportsNothing() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanup() }
@@ -78,7 +78,7 @@ import Testing
         #expect(result.output.isEmpty, "systemd-analyze verify reported:\n\(result.output)")
     }
 
-    @Test(.enabled(if: SystemCommand.make != nil, "skipped: make is not installed"))
+    @Test(.enabled(if: try Requirement.met(SystemCommand.make != nil, "make is not installed")))
     func makeInstallPutsEveryFileInPlace() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanup() }
@@ -131,8 +131,9 @@ import Testing
         #expect(left == ["etc/duban/duban.yaml"])
     }
 
-    @Test func makeInstallRefusesWithoutBinaries() throws {
-        guard let make = SystemCommand.make else { return }
+    @Test(.enabled(if: try Requirement.met(SystemCommand.make != nil, "make is not installed")))
+    func makeInstallRefusesWithoutBinaries() throws {
+        let make = try #require(SystemCommand.make)
         let directory = try TemporaryDirectory()
         defer { directory.cleanup() }
         let result = try SystemCommand.run(
@@ -146,8 +147,10 @@ import Testing
 
     @Test(
         .enabled(
-            if: SystemCommand.isRoot && SystemCommand.sysusers != nil && SystemCommand.tmpfiles != nil,
-            "skipped: needs root, systemd-sysusers and systemd-tmpfiles"
+            if: try Requirement.met(
+                SystemCommand.isRoot && SystemCommand.sysusers != nil && SystemCommand.tmpfiles != nil,
+                "needs root, systemd-sysusers and systemd-tmpfiles"
+            )
         )
     )
     func sysusersAndTmpfilesCreateUserAndDirectories() throws {

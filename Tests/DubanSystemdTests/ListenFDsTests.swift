@@ -12,7 +12,7 @@ import Testing
 /// must refuse and close), execs a child run of this test binary when the test connects, and the child accepts
 /// the test's connection on fd 3 and answers through it.
 @Suite struct ListenFDsTests {
-    @Test(.enabled(if: SystemCommand.socketActivate != nil, "skipped: systemd-socket-activate is not installed"))
+    @Test(.enabled(if: try Requirement.met(SystemCommand.socketActivate != nil, "systemd-socket-activate is not installed")))
     func takesTheActivatedUnixSocket() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanup() }

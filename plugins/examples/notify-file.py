@@ -86,6 +86,7 @@ def main():
             elif method == "notify":
                 reply(request_id, notify(params))
             elif method == "shutdown":
+                print("notify-file: shutdown received", file=sys.stderr, flush=True)
                 reply(request_id, None)
                 return 0
             else:

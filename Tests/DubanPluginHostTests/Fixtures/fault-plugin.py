@@ -46,6 +46,8 @@ for raw in sys.stdin:
             "capabilities": ["notifier", "checker", "importer"]}})
         continue
     if method == "shutdown":
+        sys.stderr.write("fault-plugin: shutdown received\n")
+        sys.stderr.flush()
         send({"jsonrpc": "2.0", "id": rid, "result": None})
         sys.exit(0)
     calls += 1
