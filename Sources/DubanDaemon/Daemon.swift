@@ -18,7 +18,7 @@ public final class Daemon: Sendable {
     public let configuration: DubanConfiguration
     public let clock: any WallClock
     let logger: Logger
-    let notifier: SystemdNotifier
+    let notifier: NotifyQueue
     let store: SQLiteStateStore
     let runtime: PlanRuntime
     let scaled: Bool
@@ -61,7 +61,7 @@ public final class Daemon: Sendable {
         self.clock = clock
         self.scaled = scaled
         self.logger = logger
-        self.notifier = SystemdNotifier()
+        self.notifier = NotifyQueue()
         self.runtime = PlanRuntime(configuration: configuration)
         let today = configuration.site.civilDate(of: clock.now)
         let loaded = try runtime.load(today: today)
@@ -298,7 +298,7 @@ public final class Daemon: Sendable {
 
     func publishStatus() {
         let line = status().line(configuration.locale, timeZone: configuration.site.timeZone)
-        _ = try? notifier.status(line)
+        notifier.status(line)
     }
 
     // MARK: Reload
@@ -307,9 +307,9 @@ public final class Daemon: Sendable {
     /// logged with its file:line:column.
     @discardableResult
     public func reload(reason: String) async -> ReloadResult {
-        _ = try? notifier.reloading()
+        notifier.reloading()
         defer {
-            _ = try? notifier.ready(status: status().line(configuration.locale, timeZone: configuration.site.timeZone))
+            notifier.ready(status: status().line(configuration.locale, timeZone: configuration.site.timeZone))
         }
         let today = configuration.site.civilDate(of: clock.now)
         let now = clock.now

@@ -45,7 +45,7 @@ struct ControlService: Service {
                         daemon.configuration.locale,
                         timeZone: daemon.configuration.site.timeZone
                     )
-                    _ = try? daemon.notifier.ready(status: status)
+                    daemon.notifier.ready(status: status)
                     logger.notice(
                         "duband 已就绪 / duband ready: \(status)",
                         metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": "0.1.0"]) {
@@ -56,7 +56,7 @@ struct ControlService: Service {
                 }
             }
         } onGracefulShutdown: {
-            _ = try? daemon.notifier.stopping()
+            daemon.notifier.stopping()
             logger.notice("duband 正在停止 / duband stopping", metadata: JournalMessageID.daemonStopping.metadata)
         }
     }
@@ -97,7 +97,7 @@ struct WatchdogService: Service {
         }
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
-                _ = try? daemon.notifier.watchdog()
+                daemon.notifier.watchdog()
                 try await Task.sleep(for: interval)
             }
         }

@@ -76,7 +76,7 @@ struct DubandCommand: AsyncParsableCommand {
         }
         // STOPPING=1 goes to systemd the moment SIGTERM arrives, whichever service the graceful shutdown reaches first.
         let notifier = daemon.notifier
-        StopDeadline.arm(seconds: daemon.plugins.stopBudget, logger: logger) { _ = try? notifier.stopping() }
+        StopDeadline.arm(seconds: daemon.plugins.stopBudget, logger: logger) { notifier.stopping() }
         try await daemon.run()
     }
 

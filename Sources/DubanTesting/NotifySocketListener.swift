@@ -43,6 +43,14 @@ public final class NotifySocketListener: @unchecked Sendable {
         return String(decoding: buffer[..<count], as: UTF8.self)
     }
 
+    /// Every datagram waiting now, without waiting for more: what a service manager that reads promptly would
+    /// have taken off the socket (its queue holds only `net.unix.max_dgram_qlen`, 10 by default, datagrams).
+    public func drain() -> [String] {
+        var messages: [String] = []
+        while let message = receive(timeout: .zero) { messages.append(message) }
+        return messages
+    }
+
     /// Datagrams until one satisfies `done` (included) or `timeout` passes without one arriving.
     public func receive(until done: (String) -> Bool, timeout: Duration = .seconds(10)) -> [String] {
         var messages: [String] = []

@@ -28,6 +28,22 @@ import Testing
         #expect(try notifier.stopping())
     }
 
+    /// Forty status updates and forty watchdog pings to a socket nobody reads (its queue holds 10): every call
+    /// returns at once, then the queue is flushed once the parent starts reading.
+    @Test(.enabled(if: ChildTestProcess.role == "notify-queue", "runs only as a child of NotifierTests"))
+    func notifyQueueChild() throws {
+        let queue = NotifyQueue()
+        try #require(queue.isEnabled)
+        queue.ready(status: "就绪")
+        for index in 1...40 {
+            queue.status("状态 \(index)")
+            queue.watchdog()
+        }
+        queue.stopping()
+        try ChildTestProcess.report(["returned=1"])
+        #expect(queue.flush(timeout: .seconds(30)), "the queue drained once the socket was read")
+    }
+
     @Test(.enabled(if: ChildTestProcess.role == "watchdog-other-pid", "runs only as a child of NotifierTests"))
     func watchdogForAnotherProcessChild() throws {
         let interval = SystemdNotifier().watchdogInterval()

@@ -43,6 +43,44 @@ import Testing
         #expect(child.report["watchdog_ms"] == "15000", "half of WATCHDOG_USEC")
     }
 
+    /// `NotifyQueue` never blocks its caller on a manager that does not read: the child's 81 calls return while the
+    /// socket (10 datagrams deep) is unread, and once it is read the messages arrive in order, status updates
+    /// coalesced to the newest, no ping lost.
+    @Test func notifyQueueNeverBlocksTheCaller() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.cleanup() }
+        let listener = try NotifySocketListener(path: directory.url.appendingPathComponent("notify.sock").path)
+        let reportPath = directory.url.appendingPathComponent("report-notify-queue").path
+        var messages: [String] = []
+        var returnedBeforeRead = false
+        let child = try ChildRun.run(
+            test: "notifyQueueChild",
+            role: "notify-queue",
+            directory: directory,
+            environment: ["NOTIFY_SOCKET": listener.path]
+        ) {
+            // Read nothing until the child says every call has returned.
+            let deadline = ContinuousClock.now + .seconds(30)
+            while ContinuousClock.now < deadline {
+                if ChildTestProcess.readReport(reportPath)["returned"] == "1" {
+                    returnedBeforeRead = true
+                    break
+                }
+                usleep(10_000)
+            }
+            messages = listener.receive(until: { $0 == "STOPPING=1" }, timeout: .seconds(10))
+        }
+        #expect(returnedBeforeRead, "the calls blocked on the unread socket; child:\n\(child.output)")
+        #expect(child.status == 0, "child failed:\n\(child.output)")
+        #expect(messages.first == "READY=1\nSTATUS=就绪", "\(messages)")
+        #expect(messages.last == "STOPPING=1", "\(messages)")
+        #expect(messages.filter { $0 == "WATCHDOG=1" }.count == 40, "every ping is sent: \(messages)")
+        let statuses = messages.compactMap { $0.hasPrefix("STATUS=状态 ") ? Int($0.dropFirst(10)) : nil }
+        #expect(statuses.last == 40, "the newest status is sent: \(statuses)")
+        #expect(statuses == statuses.sorted() && Set(statuses).count == statuses.count, "\(statuses)")
+        #expect(statuses.count < 40, "updates waiting behind a full socket coalesce: \(statuses)")
+    }
+
     @Test func watchdogMeantForAnotherProcessIsIgnored() throws {
         let directory = try TemporaryDirectory()
         defer { directory.cleanup() }
