@@ -29,7 +29,7 @@ public struct WaiveRequest: Hashable, Sendable, Codable {
 
 /// `POST /v1/occurrences/{id}/progress`: +amount on a day (default today).
 public struct ProgressRequest: Hashable, Sendable, Codable {
-    /// Greater than 0, at most ``ControlAPI/maximumAmount``.
+    /// Greater than 0, at most `RecordLimits.maximumAmount` (DubanCore; 1,000,000).
     public var amount: Double
     /// `YYYY-MM-DD`; default today.
     public var date: String?
@@ -47,7 +47,7 @@ public struct ReadingRequest: Hashable, Sendable, Codable {
     public var plan: String
     public var task: String
     public var org: String
-    /// A finite number, |value| ≤ ``ControlAPI/maximumAmount``.
+    /// A finite number, |value| ≤ `RecordLimits.maximumReading` (DubanCore; 1,000,000,000).
     public var value: Double
     public var date: String?
     public var note: String?

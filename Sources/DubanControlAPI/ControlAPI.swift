@@ -18,16 +18,12 @@ public enum ControlAPI {
     public static let defaultSocketPath = "/run/duban/control.sock"
     /// The request id header of changes.
     public static let idempotencyKeyHeader = "Idempotency-Key"
-    /// Longest accepted idempotency key.
-    public static let maximumIdempotencyKeyLength = 200
     /// Largest accepted request body (bytes); larger gets 413 `payload-too-large`.
     public static let maximumBodyBytes = 1 << 20
     /// Largest page (`limit`) of list routes; larger values are refused with 400.
     public static let maximumLimit = 10_000
     /// Default page size of list routes.
     public static let defaultLimit = 100
-    /// Largest absolute progress amount or reading value accepted (larger is "absurd": 422).
-    public static let maximumAmount = 1_000_000_000.0
 
     /// The encoder both sides use: sorted keys, `/` unescaped, instants as ISO 8601.
     public static func makeEncoder() -> JSONEncoder {

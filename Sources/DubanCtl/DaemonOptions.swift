@@ -53,10 +53,10 @@ struct ChangeOptions: ParsableArguments {
 
     func validate() throws {
         if let requestID {
-            guard !requestID.isEmpty, requestID.utf8.count <= ControlAPI.maximumIdempotencyKeyLength,
+            guard !requestID.isEmpty, requestID.utf8.count <= RecordLimits.maximumRequestIDLength,
                 requestID.allSatisfy({ $0.isASCII && !$0.isWhitespace && !$0.isNewline })
             else {
-                let most = ControlAPI.maximumIdempotencyKeyLength
+                let most = RecordLimits.maximumRequestIDLength
                 throw ValidationError(
                     "--request-id 应为 1–\(most) 个不含空白的 ASCII 字符 / "
                         + "--request-id must be 1–\(most) ASCII characters without spaces"

@@ -66,10 +66,10 @@ extension ControlRoutes {
             )
         case .progress(let id):
             let body = try decode(ProgressRequest.self, request)
-            guard body.amount.isFinite, body.amount > 0, body.amount <= ControlAPI.maximumAmount else {
+            guard body.amount.isFinite, body.amount > 0, body.amount <= RecordLimits.maximumAmount else {
                 throw APIErrorBody.unprocessable(
-                    "进度数量应大于0且不超过\(Int(ControlAPI.maximumAmount))",
-                    "amount must be above 0 and at most \(Int(ControlAPI.maximumAmount))"
+                    "进度数量应大于0且不超过\(Int(RecordLimits.maximumAmount))",
+                    "amount must be above 0 and at most \(Int(RecordLimits.maximumAmount))"
                 )
             }
             let view = daemon.view()
@@ -99,7 +99,7 @@ extension ControlRoutes {
             return .json(ProgressChange(requestID: requestID, entry: item, progress: report), headers: echo)
         case .readings:
             let body = try decode(ReadingRequest.self, request)
-            guard body.value.isFinite, abs(body.value) <= ControlAPI.maximumAmount else {
+            guard body.value.isFinite, abs(body.value) <= RecordLimits.maximumReading else {
                 throw APIErrorBody.unprocessable("读数应为有限数值", "value must be a finite number within range")
             }
             let view = daemon.view()

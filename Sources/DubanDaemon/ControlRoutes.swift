@@ -69,12 +69,12 @@ struct ControlRoutes: ControlHandler {
         }
         let requestID: String
         if let key = request.header(ControlAPI.idempotencyKeyHeader) {
-            guard !key.isEmpty, key.utf8.count <= ControlAPI.maximumIdempotencyKeyLength,
+            guard !key.isEmpty, key.utf8.count <= RecordLimits.maximumRequestIDLength,
                 key.unicodeScalars.allSatisfy({ $0.value >= 0x21 && $0.value < 0x7F })
             else {
                 throw APIErrorBody.badRequest(
-                    "\(ControlAPI.idempotencyKeyHeader) 应为1到\(ControlAPI.maximumIdempotencyKeyLength)个可见 ASCII 字符",
-                    "\(ControlAPI.idempotencyKeyHeader) must be 1…\(ControlAPI.maximumIdempotencyKeyLength) visible ASCII characters"
+                    "\(ControlAPI.idempotencyKeyHeader) 应为1到\(RecordLimits.maximumRequestIDLength)个可见 ASCII 字符",
+                    "\(ControlAPI.idempotencyKeyHeader) must be 1…\(RecordLimits.maximumRequestIDLength) visible ASCII characters"
                 )
             }
             requestID = key

@@ -19,7 +19,7 @@ public final class Daemon: Sendable {
     public let clock: any WallClock
     let logger: Logger
     let notifier: NotifyQueue
-    let store: SQLiteStateStore
+    let store: any StateStore
     let runtime: PlanRuntime
     let scaled: Bool
     private let state: Mutex<State>
@@ -54,9 +54,16 @@ public final class Daemon: Sendable {
     /// The journal channel of the outbox.
     static let journalChannel = "journal"
 
-    /// Loads plans (throwing every diagnostic when they are broken) and opens the store. The store is brought in
-    /// line with the plans by ``syncStore()``, which runs after READY=1.
-    public init(configuration: DubanConfiguration, clock: any WallClock, scaled: Bool, logger: Logger) async throws {
+    /// Loads plans (throwing every diagnostic when they are broken) over `store` (the composition root chooses
+    /// the backend: ``StoreBackend``). The store is brought in line with the plans by ``syncStore()``, which runs
+    /// after READY=1.
+    init(
+        configuration: DubanConfiguration,
+        clock: any WallClock,
+        scaled: Bool,
+        logger: Logger,
+        store: any StateStore
+    ) async throws {
         self.configuration = configuration
         self.clock = clock
         self.scaled = scaled
@@ -65,11 +72,7 @@ public final class Daemon: Sendable {
         self.runtime = PlanRuntime(configuration: configuration)
         let today = configuration.site.civilDate(of: clock.now)
         let loaded = try runtime.load(today: today)
-        try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
-        self.store = try SQLiteStateStore.open(
-            path: configuration.stateDirectory + "/duban.sqlite",
-            configuration: .init(now: { clock.now })
-        )
+        self.store = store
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
         self.plugins = DaemonPlugins(configuration: configuration, logger: logger)
@@ -117,7 +120,7 @@ public final class Daemon: Sendable {
     }
 
     /// The store, once the first sync has finished.
-    func syncedStore() async throws -> SQLiteStateStore {
+    func syncedStore() async throws -> any StateStore {
         try await storeSynced.wait()
         return store
     }

@@ -60,7 +60,13 @@ struct DubandCommand: AsyncParsableCommand {
         }
         let daemon: Daemon
         do {
-            daemon = try await Daemon(configuration: configuration, clock: clock, scaled: scaled, logger: logger)
+            daemon = try await Daemon(
+                configuration: configuration,
+                clock: clock,
+                scaled: scaled,
+                logger: logger,
+                store: StoreBackend.open(configuration: configuration, clock: clock)
+            )
         } catch let error as DiagnosticsError {
             report(error.diagnostics, logger: logger)
             throw ExitCode(DubandCommand.exConfig)

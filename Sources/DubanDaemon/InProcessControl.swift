@@ -15,7 +15,13 @@ public struct InProcessControl: Sendable {
     /// - Throws: the plans' `DiagnosticsError`s, or the store's error.
     public static func open(configuration: DubanConfiguration, clock: any WallClock) async throws -> InProcessControl {
         let logger = Logger(label: "duban.in-process", factory: { _ in SwiftLogNoOpLogHandler() })
-        let daemon = try await Daemon(configuration: configuration, clock: clock, scaled: false, logger: logger)
+        let daemon = try await Daemon(
+            configuration: configuration,
+            clock: clock,
+            scaled: false,
+            logger: logger,
+            store: StoreBackend.open(configuration: configuration, clock: clock)
+        )
         try await daemon.syncStore()
         return InProcessControl(daemon: daemon)
     }

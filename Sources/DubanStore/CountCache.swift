@@ -1,15 +1,16 @@
 internal import GRDB
-import Synchronization
+internal import Synchronization
 
-/// Totals of milestone pages (`SELECT count(*) …` for a filter), kept until the next commit that touches
-/// `occurrence`. A page of 100 needs its total only for the pager, yet counting 30,000 rows costs more than
-/// fetching the page; between changes the same filters come back again and again.
+/// Totals of milestone pages (`SELECT count(*) …` for a filter), kept while the store's ``StoreVersion`` stays the
+/// same. A page of 100 needs its total only for the pager, yet counting 30,000 rows costs more than fetching the
+/// page; between changes the same filters come back again and again.
 ///
-/// duband is the database's only writer: a change made by another process behind its back is not seen here
-/// until duband's own next commit to `occurrence`.
+/// The version covers commits by this process (counted by ``CommitCounter``) and by any other connection to the
+/// file (SQLite's `PRAGMA data_version` on the writer connection), so a change made behind duband's back is seen
+/// at the next query.
 final class CountCache: Sendable {
     private struct State {
-        var generation = 0
+        var version: StoreVersion?
         var totals: [String: Int] = [:]
     }
 
@@ -17,55 +18,46 @@ final class CountCache: Sendable {
     static let capacity = 512
     private let state = Mutex(State())
 
-    /// The generation to pass back to ``store(_:total:generation:)``, read before the count's transaction starts.
-    var generation: Int { state.withLock { $0.generation } }
-
-    func total(for key: String) -> Int? {
-        state.withLock { $0.totals[key] }
+    /// The total counted for `key` at `version`, if any.
+    func total(for key: String, at version: StoreVersion) -> Int? {
+        state.withLock { state in
+            guard state.version == version else { return nil }
+            return state.totals[key]
+        }
     }
 
-    /// Keeps a count unless a commit has happened since `generation` was read (the count may predate it).
-    func store(_ key: String, total: Int, generation: Int) {
+    /// Keeps a count made at `version` (read before the count's transaction began); totals of other versions go.
+    func store(_ key: String, total: Int, at version: StoreVersion) {
         state.withLock { state in
-            guard state.generation == generation else { return }
+            if state.version != version {
+                state.version = version
+                state.totals.removeAll(keepingCapacity: true)
+            }
             if state.totals.count >= Self.capacity { state.totals.removeAll(keepingCapacity: true) }
             state.totals[key] = total
         }
     }
-
-    func invalidate() {
-        state.withLock { state in
-            state.generation += 1
-            state.totals.removeAll(keepingCapacity: true)
-        }
-    }
 }
 
-/// Empties a ``CountCache`` after every commit that changed `occurrence` (one callback per transaction, not per
-/// row).
-final class OccurrenceCommitObserver: TransactionObserver {
-    let cache: CountCache
-    private var changed = false
+/// Counts the commits of this process that changed anything (one callback per transaction, not per row): the
+/// local half of ``StateStore/changeVersion()``.
+final class CommitCounter: TransactionObserver, Sendable {
+    let commits = Atomic<Int>(0)
+    /// Whether the transaction in progress changed a row (observers run on the writer's queue, one at a time).
+    private let changed = Atomic<Bool>(false)
 
-    init(cache: CountCache) {
-        self.cache = cache
-    }
-
-    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool {
-        eventKind.tableName == "occurrence"
-    }
+    func observes(eventsOfKind eventKind: DatabaseEventKind) -> Bool { true }
 
     func databaseDidChange(with event: DatabaseEvent) {
-        changed = true
+        changed.store(true, ordering: .relaxed)
         stopObservingDatabaseChangesUntilNextTransaction()
     }
 
     func databaseDidCommit(_ db: Database) {
-        if changed { cache.invalidate() }
-        changed = false
+        if changed.exchange(false, ordering: .relaxed) { commits.add(1, ordering: .releasing) }
     }
 
     func databaseDidRollback(_ db: Database) {
-        changed = false
+        changed.store(false, ordering: .relaxed)
     }
 }

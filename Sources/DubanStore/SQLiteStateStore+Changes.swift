@@ -1,3 +1,4 @@
+internal import DubanCore
 public import DubanCalendar
 internal import Foundation
 internal import GRDB
@@ -44,10 +45,10 @@ extension SQLiteStateStore {
     ) async throws -> ProgressEntry {
         try Self.validateRequestID(requestID)
         try Self.validateText(note, zh: "备注", en: "note")
-        guard amount.isFinite, amount > 0, amount <= Self.maximumAmount else {
+        guard amount.isFinite, amount > 0, amount <= RecordLimits.maximumAmount else {
             throw StoreError.invalid(
-                zh: "进度数量应大于0且不超过\(Int(Self.maximumAmount)),收到\(amount)",
-                en: "a progress amount must be above 0 and at most \(Int(Self.maximumAmount)), got \(amount)")
+                zh: "进度数量应大于0且不超过\(Int(RecordLimits.maximumAmount)),收到\(amount)",
+                en: "a progress amount must be above 0 and at most \(Int(RecordLimits.maximumAmount)), got \(amount)")
         }
         try Self.validateDay(date)
         let request = ChangeRequest(
@@ -79,7 +80,7 @@ extension SQLiteStateStore {
     ) async throws -> MetricReading {
         try Self.validateRequestID(requestID)
         try Self.validateText(note, zh: "备注", en: "note")
-        guard value.isFinite, abs(value) <= Self.maximumReading else {
+        guard value.isFinite, abs(value) <= RecordLimits.maximumReading else {
             throw StoreError.invalid(
                 zh: "指标读数应为有限数且绝对值不超过10¹²,收到\(value)",
                 en: "a reading must be finite and at most 10^12 in magnitude, got \(value)")
@@ -155,20 +156,20 @@ extension SQLiteStateStore {
     // MARK: Validation
 
     static func validateRequestID(_ requestID: String) throws {
-        guard !requestID.isEmpty, requestID.count <= maximumRequestIDLength,
+        guard !requestID.isEmpty, requestID.count <= RecordLimits.maximumRequestIDLength,
             !requestID.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else {
             throw StoreError.invalid(
-                zh: "请求编号应为1到\(maximumRequestIDLength)个可见字符",
-                en: "a request id must be 1…\(maximumRequestIDLength) printable characters")
+                zh: "请求编号应为1到\(RecordLimits.maximumRequestIDLength)个可见字符",
+                en: "a request id must be 1…\(RecordLimits.maximumRequestIDLength) printable characters")
         }
     }
 
     static func validateText(_ text: String?, zh: String, en: String) throws {
-        guard let text, text.count > maximumTextLength else { return }
+        guard let text, text.count > RecordLimits.maximumTextLength else { return }
         throw StoreError.invalid(
-            zh: "\(zh)过长(\(text.count)字,上限\(maximumTextLength)字)",
-            en: "the \(en) is too long (\(text.count) characters, at most \(maximumTextLength))")
+            zh: "\(zh)过长(\(text.count)字,上限\(RecordLimits.maximumTextLength)字)",
+            en: "the \(en) is too long (\(text.count) characters, at most \(RecordLimits.maximumTextLength))")
     }
 
     /// Days before 2000 or after 2100 are typing mistakes, not records.

@@ -20,7 +20,7 @@ extension SQLiteStateStore {
     }
 
     /// Notices waiting for a digest whose time has come (`send_at <= now`), by channel, receiver, time and id.
-    public func dueDispatches(now: Date, limit: Int = 10_000) async throws -> [DispatchRecord] {
+    public func dueDispatches(now: Date, limit: Int) async throws -> [DispatchRecord] {
         try Self.validateLimit(limit)
         let at = Self.millis(now)
         return try await read { db in

@@ -1,3 +1,4 @@
+internal import DubanCore
 public import Foundation
 internal import GRDB
 
@@ -184,7 +185,7 @@ extension SQLiteStateStore {
     }
 
     public func markFailed(id: Int64, error: String, retryAt: Date) async throws {
-        let message = String(error.prefix(Self.maximumTextLength))
+        let message = String(error.prefix(RecordLimits.maximumTextLength))
         try await write { db in
             guard
                 let delivered = try Row.fetchOne(

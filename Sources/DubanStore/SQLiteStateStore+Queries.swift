@@ -67,8 +67,8 @@ extension SQLiteStateStore {
         let pageArguments = arguments + [filter.limit, filter.offset]
         let countArguments = arguments
         let countKey = whereClause + "\u{1F}" + arguments.map { "\($0.databaseValue)" }.joined(separator: "\u{1F}")
-        let generation = counts.generation
-        let cachedTotal = counts.total(for: countKey)
+        let version = try await changeVersion()
+        let cachedTotal = counts.total(for: countKey, at: version)
         var counted: Int?
         let page: OccurrencePage = try query { db in
             let statement = try db.cachedStatement(
@@ -92,7 +92,7 @@ extension SQLiteStateStore {
             }
             return OccurrencePage(records: records, total: total)
         }
-        if let counted { counts.store(countKey, total: counted, generation: generation) }
+        if let counted { counts.store(countKey, total: counted, at: version) }
         return page
     }
 

@@ -1,6 +1,7 @@
 internal import DubanCalendar
 public import Foundation
 internal import GRDB
+internal import Synchronization
 
 /// The embedded ``StateStore``: SQLite through GRDB.
 ///
@@ -35,26 +36,20 @@ public struct SQLiteStateStore: StateStore {
         }
     }
 
-    /// The largest progress amount one call accepts (a prefecture's yearly quota is in the hundreds).
-    public static let maximumAmount: Double = 1_000_000
-    /// The largest absolute value a metric reading may have.
-    public static let maximumReading: Double = 1e12
-    /// The longest note, evidence or error text stored, in characters.
-    public static let maximumTextLength = 4_000
-    /// The longest request id, in characters.
-    public static let maximumRequestIDLength = 200
     /// The largest `limit` a query accepts.
     public static let maximumLimit = 100_000
 
     let writer: any DatabaseWriter
     let configuration: Configuration
-    /// Milestone page totals until the next change of `occurrence`.
+    /// Milestone page totals while the store's version stays the same.
     let counts = CountCache()
+    /// This process's commits (the local half of ``changeVersion()``).
+    let commitCounter = CommitCounter()
 
     private init(writer: any DatabaseWriter, configuration: Configuration) throws {
         self.writer = writer
         self.configuration = configuration
-        writer.add(transactionObserver: OccurrenceCommitObserver(cache: counts), extent: .databaseLifetime)
+        writer.add(transactionObserver: commitCounter, extent: .databaseLifetime)
         do {
             try Self.migrator.migrate(writer)
         } catch {
@@ -93,6 +88,24 @@ public struct SQLiteStateStore: StateStore {
             )
         }
         return try SQLiteStateStore(writer: queue, configuration: configuration)
+    }
+
+    /// This process's commits and the writer connection's `PRAGMA data_version` (which changes when another
+    /// connection, another process included, commits to the file): equal versions mean nothing changed.
+    public func changeVersion() async throws -> StoreVersion {
+        let local = commitCounter.commits.load(ordering: .acquiring)
+        let external: Int
+        do {
+            external = try await writer.writeWithoutTransaction { db in
+                try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0
+            }
+        } catch {
+            throw StoreError.io(
+                LocalizedText(zh: "无法读取状态数据库", en: "cannot read the state database"),
+                underlying: "\(error)"
+            )
+        }
+        return StoreVersion("\(local).\(external)")
     }
 
     static func makeGRDBConfiguration(_ configuration: Configuration) -> GRDB.Configuration {

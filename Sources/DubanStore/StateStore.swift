@@ -39,7 +39,7 @@ public protocol StateStore: Sendable {
     ) async throws -> OccurrenceRecord
 
     /// Adds progress to a quota occurrence (`+30` on a day).
-    /// - Parameter amount: Greater than 0 and at most ``SQLiteStateStore/maximumAmount``.
+    /// - Parameter amount: Greater than 0 and at most ``RecordLimits/maximumAmount``.
     /// - Returns: The entry recorded (on a retry, the first call's entry).
     func addProgress(
         occurrenceID: String,
@@ -154,6 +154,39 @@ public protocol StateStore: Sendable {
     /// - Throws: ``StoreError/Code/notFound`` for an unknown id, ``StoreError/Code/conflict`` once delivered.
     func markFailed(id: Int64, error: String, retryAt: Date) async throws
 
+    // MARK: Waiting notices and digests
+
+    /// Notices waiting for a digest whose time has come (`send_at <= now`), by channel, receiver, time and id.
+    func dueDispatches(now: Date, limit: Int) async throws -> [DispatchRecord]
+
+    /// Notices still waiting for their digest, newest first, with an id below `before` (paging), optionally of one
+    /// channel.
+    func waitingDispatches(channel: String?, limit: Int, before: Int64?) async throws -> [DispatchRecord]
+
+    /// The notices a digest carried.
+    func dispatches(inDigest key: String) async throws -> [DispatchRecord]
+
+    /// When the next waiting notice is due, if any.
+    func nextDispatchAt() async throws -> Date?
+
+    /// Sets waiting notices aside that cannot be sent (an unreadable row), marking them with `reason` in place of a
+    /// digest key, so they neither block nor repeat.
+    func setDispatchesAside(ids: [Int64], reason: String) async throws
+
+    /// Records digests in one transaction: each as an event of kind `digest` with its outbox entry, and the notices
+    /// it carries marked with its key. A notice already carried by another digest is left out of this one; a
+    /// digest left with no notice is not recorded.
+    /// - Returns: The keys recorded.
+    @discardableResult
+    func recordDigests(_ digests: [DigestEntry]) async throws -> [String]
+
+    // MARK: Change notification
+
+    /// A value that differs after any change committed to the store, by this process or another: caches of
+    /// answers computed from the store (page totals, a rendered page) are valid while it stays the same. Cheap to
+    /// read.
+    func changeVersion() async throws -> StoreVersion
+
     // MARK: Audit and backup
 
     /// Appends a line to the audit log (for changes outside this protocol, such as a reload).
@@ -172,7 +205,23 @@ public protocol StateStore: Sendable {
     func backup(to path: String) async throws
 }
 
+/// What ``StateStore/changeVersion()`` returns: equal values mean no change was committed in between.
+public struct StoreVersion: Hashable, Sendable, CustomStringConvertible {
+    public let value: String
+
+    public init(_ value: String) {
+        self.value = value
+    }
+
+    public var description: String { value }
+}
+
 extension StateStore {
+    /// ``dueDispatches(now:limit:)`` with the default page of 10,000.
+    public func dueDispatches(now: Date) async throws -> [DispatchRecord] {
+        try await dueDispatches(now: now, limit: 10_000)
+    }
+
     /// ``recordFired(_:outbox:dispatches:)`` without waiting notices.
     @discardableResult
     public func recordFired(_ events: [FiredEvent], outbox: [OutboxEntry]) async throws -> [FiredEvent] {

@@ -54,6 +54,7 @@ public final class DaemonProcess: @unchecked Sendable {
         let exited = NSLock()
         nonisolated(unsafe) var elapsed: Duration?
         let ready = DispatchSemaphore(value: 0)
+        let measured = DispatchSemaphore(value: 0)
         let pid = self.pid
         let start = ContinuousClock.now
         Thread.detachNewThread {
@@ -63,10 +64,14 @@ public final class DaemonProcess: @unchecked Sendable {
             exited.lock()
             elapsed = ContinuousClock.now - start
             exited.unlock()
+            measured.signal()
         }
         ready.wait()
         kill(pid, signal)
         let status = await waitForExit(timeout: timeout)
+        // The watcher saw the exit first (WNOWAIT leaves the process to be reaped); on a loaded machine it may
+        // not have stored its time yet when the reaping poll returns, so wait for it.
+        if status != nil { _ = measured.wait(timeout: .now() + 10) }
         return (status, exited.withLock { elapsed })
     }
 

@@ -93,12 +93,20 @@ final class LiveDaemon: @unchecked Sendable {
         let socket = self.socket
         let directory = dir.url
         return try await offload {
-            try ProcessRunner.run(
-                "/usr/sbin/runuser",
-                ["-u", "nobody", "--", copy] + arguments + ["--socket", socket],
-                in: directory,
-                environment: ["LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
-            )
+            // A process another test forks while the copy is being written inherits its descriptor until it execs,
+            // and exec meanwhile fails with ETXTBSY: try again a moment later, as often as that takes.
+            var attempt = 0
+            while true {
+                let result = try ProcessRunner.run(
+                    "/usr/sbin/runuser",
+                    ["-u", "nobody", "--", copy] + arguments + ["--socket", socket],
+                    in: directory,
+                    environment: ["LANG": "zh_CN.UTF-8", "NO_COLOR": "1", "PATH": "/usr/bin:/bin"]
+                )
+                attempt += 1
+                if !result.stderr.contains("Text file busy") || attempt >= 50 { return result }
+                usleep(100_000)
+            }
         }
     }
 

@@ -39,9 +39,11 @@ struct AuditTests {
         #expect(progress.contains(#""amount":30"#) && progress.contains(#""day":"2025-01-01""#))
     }
 
-    @Test("appendAudit adds a line; the log pages back with before:")
-    func paging() async throws {
-        let store = try SQLiteStateStore.inMemory()
+    @Test("appendAudit adds a line; the log pages back with before:", arguments: StoreKind.allCases)
+    func paging(kind: StoreKind) async throws {
+        let test = try TestStore(kind)
+        defer { test.dir.cleanup() }
+        let store = test.store
         var ids: [Int64] = []
         for i in 0..<7 {
             ids.append(

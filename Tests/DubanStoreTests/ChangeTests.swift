@@ -1,3 +1,4 @@
+import DubanCore
 import DubanCalendar
 import DubanStore
 import DubanTesting
@@ -162,7 +163,7 @@ struct ChangeTests {
         #expect(try await store.auditLog(limit: 100, before: nil).isEmpty)
         // The largest sane amount is accepted.
         _ = try await store.addProgress(
-            occurrenceID: id, amount: SQLiteStateStore.maximumAmount, on: day2025, note: nil, actor: zhang,
+            occurrenceID: id, amount: RecordLimits.maximumAmount, on: day2025, note: nil, actor: zhang,
             requestID: "max")
     }
 

@@ -87,9 +87,11 @@ struct EventOutboxTests {
         #expect(try await store.pendingOutbox(channel: "journal", now: .distantFuture, limit: 10).count == 3)
     }
 
-    @Test("outbox entries must belong to an event of the same call")
-    func orphanOutbox() async throws {
-        let store = try SQLiteStateStore.inMemory()
+    @Test("outbox entries must belong to an event of the same call", arguments: StoreKind.allCases)
+    func orphanOutbox(kind: StoreKind) async throws {
+        let test = try TestStore(kind)
+        defer { test.dir.cleanup() }
+        let store = test.store
         let error = await #expect(throws: StoreError.self) {
             try await store.recordFired(self.events(0..<1), outbox: [OutboxEntry(eventKey: "other", channel: "journal", payload: "")])
         }

@@ -5,7 +5,10 @@ import Foundation
 import Synchronization
 import Testing
 
-/// The two ways a test can open the store.
+/// The backends the store conformance suite runs against. The suites parameterized by `StoreKind.allCases` use the
+/// store only through `any StateStore` (``TestStore/store``), so a new backend (PostgreSQL) runs them unchanged once
+/// it is a case here and ``TestStore/init(_:clock:)`` can open it; the suites that test SQLite itself (migrations,
+/// the file's triggers, backups) open `SQLiteStateStore` by name.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     /// `DatabaseQueue()` in memory.
     case memory
@@ -36,7 +39,7 @@ final class ManualClock: Sendable {
 
 /// A store of the given kind, with the directory holding its file (for `.file`); clean up with `dir.cleanup()`.
 struct TestStore {
-    let store: SQLiteStateStore
+    let store: any StateStore
     let dir: TemporaryDirectory
     let path: String?
 

@@ -83,8 +83,8 @@ struct SyncTests {
         #expect(try await test.store.state(of: "q/t0/u0/2025") == nil)
     }
 
-    @Test("rows built from a schedule carry its stable ids and sync as they are")
-    func rowsFromSchedule() async throws {
+    @Test("rows built from a schedule carry its stable ids and sync as they are", arguments: StoreKind.allCases)
+    func rowsFromSchedule(kind: StoreKind) async throws {
         let task = PlanTask(
             id: "t", title: "建立县级资源库", kind: .deadline, assignees: ["all"],
             due: PlanBuilder.due(CivilDate(year: 2022, month: 12, day: 30)!))
@@ -96,9 +96,10 @@ struct SyncTests {
         #expect(rows.map(\.id) == ["p/t/u000/once", "p/t/u001/once", "p/t/u002/once"])
         #expect(rows[1].taskKey == TaskKey(plan: "p", task: "t", org: "u001"))
         #expect(rows[1].taskKey.description == "p/t/u001")
-        let store = try SQLiteStateStore.inMemory()
-        try await store.sync(rows)
-        #expect(try await store.state(of: "p/t/u001/once")?.due == occurrences[1].due)
+        let test = try TestStore(kind)
+        defer { test.dir.cleanup() }
+        #expect(try await test.store.sync(rows) == SyncReport(total: 3, inserted: 3))
+        #expect(try await test.store.state(of: "p/t/u001/once")?.due == occurrences[1].due)
     }
 
     @Test("sync of 1,000,000 rows completes (times printed, not asserted)")
@@ -125,9 +126,11 @@ struct SyncTests {
                 + "file \(size / 1_048_576) MiB")
     }
 
-    @Test("a plan dropped from the expansion has all its rows archived; state comes back with it")
-    func planRemoved() async throws {
-        let store = try SQLiteStateStore.inMemory()
+    @Test("a plan dropped from the expansion has all its rows archived; state comes back with it", arguments: StoreKind.allCases)
+    func planRemoved(kind: StoreKind) async throws {
+        let test = try TestStore(kind)
+        defer { test.dir.cleanup() }
+        let store = test.store
         let a = sampleRows(plan: "a", tasks: 3, units: 2)
         let b = sampleRows(plan: "b", tasks: 2, units: 2)
         try await store.sync(a + b)
@@ -139,9 +142,11 @@ struct SyncTests {
         #expect(!back.archived && back.state == .done)
     }
 
-    @Test("ids that do not start with their plan are refused")
-    func idMustStartWithPlan() async throws {
-        let store = try SQLiteStateStore.inMemory()
+    @Test("ids that do not start with their plan are refused", arguments: StoreKind.allCases)
+    func idMustStartWithPlan(kind: StoreKind) async throws {
+        let test = try TestStore(kind)
+        defer { test.dir.cleanup() }
+        let store = test.store
         for row in [
             OccurrenceRow(id: "x/t/u/once", plan: "p", task: "t", org: "u", due: day2025),
             OccurrenceRow(id: "p", plan: "p", task: "t", org: "u", due: day2025),
