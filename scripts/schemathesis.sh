@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs schemathesis (PyPI, 4.x) against docs/openapi.yaml on a live duband: the bundled examples, a bound control
-# socket, and scripts/unix-forward.py so schemathesis can speak TCP. Fails on any 5xx, undocumented status, schema
+# socket, and scripts/unix-forward.py so schemathesis can speak TCP; then scripts/openapi-responses.py validates real
+# answers of every operation with openapi-core. Fails on any 5xx, undocumented status, schema
 # violation or wrong answer to a schema-valid request (settings: .ci/schemathesis.toml). About a minute.
 #   scripts/schemathesis.sh [path to duband]       (default .build/debug/duband)
 set -euo pipefail
@@ -34,6 +35,12 @@ status=0
 st --config-file .ci/schemathesis.toml run docs/openapi.yaml --url "http://127.0.0.1:$port" \
     --exclude-path /v1/backup --exclude-path /v1/events --max-examples "${DUBAN_ST_EXAMPLES:-20}" \
     --seed "${DUBAN_ST_SEED:-20261123}" || status=$?
+# Then real answers of every operation, good and bad input, malformed HTTP included, validated by openapi-core.
+python3 scripts/openapi-responses.py "http://127.0.0.1:$port" >"$work/openapi-responses.log" || {
+    status=1
+    cat "$work/openapi-responses.log"
+}
+tail -1 "$work/openapi-responses.log"
 if ! kill -0 "$daemon" 2>/dev/null; then
     echo "duband died during the run:" >&2
     tail -50 "$work/duband.log" >&2

@@ -19,7 +19,8 @@ if [ "$purpose" = test ]; then
     # curl: the control API tests drive duband through `curl --unix-socket`; git: the deploy tests.
     # python3-pip: schemathesis (the live contract check) and icalendar (parses the .ics export).
     debs+=(git systemd make python3 python3-jsonschema msmtp python3-aiosmtpd curl python3-pip)
-    pips+=("schemathesis>=4,<5:schemathesis" "icalendar:icalendar")
+    # openapi-core: validates real answers of every operation against docs/openapi.yaml (scripts/openapi-responses.py).
+    pips+=("schemathesis>=4,<5:schemathesis" "icalendar:icalendar" "openapi-core:openapi_core")
 fi
 
 missing_debs=()

@@ -29,6 +29,8 @@ public struct APIErrorCode: Hashable, Sendable, Codable, CustomStringConvertible
     public static let conflict = APIErrorCode(rawValue: "conflict", status: 409)
     /// The body is larger than ``ControlAPI/maximumBodyBytes``.
     public static let payloadTooLarge = APIErrorCode(rawValue: "payload-too-large", status: 413)
+    /// A body that is not `application/json`.
+    public static let unsupportedMediaType = APIErrorCode(rawValue: "unsupported-media-type", status: 415)
     /// The request is well formed but not acceptable: progress ≤ 0 or absurd, a missing reason, an extension
     /// beyond the allowed one, a task of the wrong kind, a reload with broken plans.
     public static let unprocessable = APIErrorCode(rawValue: "unprocessable", status: 422)
@@ -40,7 +42,7 @@ public struct APIErrorCode: Hashable, Sendable, Codable, CustomStringConvertible
     /// Every code this version defines.
     public static let all: [APIErrorCode] = [
         .badRequest, .forbidden, .notFound, .methodNotAllowed, .timeout, .conflict, .payloadTooLarge,
-        .unprocessable, .internalError, .unavailable,
+        .unsupportedMediaType, .unprocessable, .internalError, .unavailable,
     ]
 
     /// The code for `rawValue` (the status of an unknown code is taken as 400).

@@ -30,6 +30,11 @@ public struct ControlServer: Sendable {
         public var idleTimeout: TimeAmount = .seconds(10)
         /// A whole request (head and body) must arrive within this time, however it trickles in (default 30 s).
         public var requestTimeout: TimeAmount = .seconds(30)
+        /// The mode of a socket file duband binds itself (as duban.socket's `SocketMode=`): readers connect
+        /// through the group.
+        public var socketMode: mode_t = 0o660
+        /// The group of a socket file duband binds itself, when that group exists (as `SocketGroup=duban`).
+        public var socketGroup: String? = "duban"
 
         public init() {}
     }
@@ -60,7 +65,8 @@ public struct ControlServer: Sendable {
                 try channel.pipeline.syncOperations.addHandler(IdleStateHandler(readTimeout: idle))
                 let timer = RequestTimeoutHandler(requestTimeout: whole, idleTimeout: idle)
                 try channel.pipeline.syncOperations.addHandler(timer)
-                try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: true)
+                try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
+                try channel.pipeline.syncOperations.addHandler(ProtocolErrorHandler())
                 try channel.pipeline.syncOperations.addHandler(RequestPhaseHandler(timer: timer))
                 return (peer, try Connection(wrappingChannelSynchronously: channel))
             }
@@ -75,6 +81,7 @@ public struct ControlServer: Sendable {
                 cleanupExistingSocketFile: true,
                 childChannelInitializer: initializer
             )
+            Self.setAccess(of: path, mode: configuration.socketMode, group: configuration.socketGroup, logger: logger)
         }
         await onListening()
         try await withThrowingDiscardingTaskGroup { group in
@@ -83,6 +90,22 @@ public struct ControlServer: Sendable {
                     group.addTask { await self.serve(connection, peer: peer) }
                 }
             }
+        }
+    }
+
+    /// Gives a socket file duband bound itself the mode and group duban.socket would (`0660`, group `duban`): the
+    /// readers the access policy admits must be able to connect at all. A missing group leaves the file's group as
+    /// it is (root, or the user duband runs as).
+    static func setAccess(of path: String, mode: mode_t, group: String?, logger: Logger) {
+        if chmod(path, mode) != 0 {
+            logger.warning("无法设置控制套接字权限 / cannot chmod the control socket", metadata: ["errno": "\(errno)"])
+        }
+        guard let group, let entry = getgrnam(group) else { return }
+        if chown(path, uid_t.max, entry.pointee.gr_gid) != 0 {
+            logger.warning(
+                "无法设置控制套接字的属组 / cannot chgrp the control socket",
+                metadata: ["group": "\(group)", "errno": "\(errno)"]
+            )
         }
     }
 
@@ -110,6 +133,22 @@ public struct ControlServer: Sendable {
                 for try await part in inbound {
                     switch part {
                     case .head(let h):
+                        // A declared body over the limit is refused at once, before a byte of it is read.
+                        if let declared = h.headers.first(name: "Content-Length").flatMap(Int.init),
+                            declared > configuration.maxBodyBytes
+                        {
+                            try await Self.write(
+                                .error(
+                                    .payloadTooLarge,
+                                    message:
+                                        "请求体超过 \(configuration.maxBodyBytes) 字节 / request body larger than \(configuration.maxBodyBytes) bytes"
+                                ),
+                                version: h.version,
+                                keepAlive: false,
+                                to: outbound
+                            )
+                            return
+                        }
                         head = h
                         body.clear()
                         tooLarge = false
@@ -163,19 +202,7 @@ public struct ControlServer: Sendable {
                             try await outbound.write(.end(nil))
                             return
                         }
-                        headers.add(name: "Content-Length", value: String(response.body.count))
-                        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-                        try await outbound.write(
-                            .head(
-                                HTTPResponseHead(
-                                    version: h.version,
-                                    status: .init(statusCode: response.status),
-                                    headers: headers
-                                )
-                            )
-                        )
-                        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
-                        try await outbound.write(.end(nil))
+                        try await Self.write(response, version: h.version, keepAlive: keepAlive, to: outbound)
                         if !keepAlive { return }
                     }
                 }
@@ -183,6 +210,25 @@ public struct ControlServer: Sendable {
         } catch {
             logger.debug("control connection ended", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// Writes a whole (not streamed) response.
+    static func write(
+        _ response: ControlResponse,
+        version: HTTPVersion,
+        keepAlive: Bool,
+        to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
+    ) async throws {
+        var headers = HTTPHeaders()
+        headers.add(name: "Content-Type", value: response.contentType)
+        for (name, value) in response.headers { headers.add(name: name, value: value) }
+        headers.add(name: "Content-Length", value: String(response.body.count))
+        headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
+        try await outbound.write(
+            .head(HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers))
+        )
+        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
+        try await outbound.write(.end(nil))
     }
 
     static func request(_ head: HTTPRequestHead, body: ByteBuffer) -> ControlRequest {

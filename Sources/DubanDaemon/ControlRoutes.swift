@@ -86,6 +86,13 @@ struct ControlRoutes: ControlHandler {
 
     /// Decodes a JSON body; an empty body decodes as `{}` when `T` allows it.
     func decode<T: Decodable>(_ type: T.Type, _ request: ControlRequest) throws(APIErrorBody) -> T {
+        if !request.body.isEmpty, !ControlRoutes.isJSON(request.header("Content-Type")) {
+            throw APIErrorBody(
+                code: .unsupportedMediaType,
+                message: "请求体应为 application/json / the body must be application/json (Content-Type: "
+                    + (request.header("Content-Type") ?? "none") + ")"
+            )
+        }
         let data = request.body.isEmpty ? Data("{}".utf8) : request.body
         do {
             return try ControlRoutes.decoder.decode(T.self, from: data)
@@ -100,6 +107,13 @@ struct ControlRoutes: ControlHandler {
     }
 
     static let decoder = ControlAPI.makeDecoder()
+
+    /// `application/json`, with or without parameters (`; charset=utf-8`), in any case.
+    static func isJSON(_ contentType: String?) -> Bool {
+        guard let contentType else { return false }
+        let type = contentType.split(separator: ";", maxSplits: 1).first.map(String.init) ?? ""
+        return type.trimmingCharacters(in: .whitespaces).lowercased() == "application/json"
+    }
 
     static func describe(_ error: DecodingError) -> String {
         func path(_ context: DecodingError.Context) -> String {

@@ -4,6 +4,10 @@ import Foundation
 import Logging
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// The control server over a real Unix socket, driven by the real `curl --unix-socket`.
 @Suite struct ControlServerTests {
     struct Echo: ControlHandler {
@@ -52,6 +56,85 @@ import Testing
             #expect(big.out.hasSuffix("\n413"), "\(big.out)")
             let after = try await curl(socket, ["http://localhost/v1/echo"])
             #expect(after.out.hasSuffix("\n200"), "the server survives a bad client")
+            group.cancelAll()
+        }
+    }
+
+    /// Sends `bytes` on a fresh connection and reads until the server closes it (or 5 s pass: the idle timeout is
+    /// 10 s, so an answer inside 5 s is the server's own, not a 408).
+    static func exchange(_ socket: String, _ bytes: [UInt8]) throws -> String {
+        let fd = try #require(UnixSocketAddress.connectStream(socket))
+        defer { close(fd) }
+        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var sent = 0
+        while sent < bytes.count {
+            let n = bytes[sent...].withUnsafeBytes { send(fd, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            if n <= 0 { break }  // the server may answer and close before reading everything
+            sent += n
+        }
+        var reply: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+            if n <= 0 { break }
+            reply += buffer[..<n]
+        }
+        return String(decoding: reply, as: UTF8.self)
+    }
+
+    /// Malformed HTTP gets a 400 in the API's error shape, a declared oversized body a 413 before it is sent, and
+    /// a socket the server binds itself the mode duban.socket gives (0660).
+    @Test func malformedHTTPGetsTheErrorShapeAndOversizedBodiesAreRefusedEarly() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let socket = dir.url.appendingPathComponent("control.sock").path
+        var configuration = ControlServer.Configuration()
+        configuration.maxBodyBytes = 1024
+        // Debian's `daemon` group (gid 1) stands in for `duban`, which a test machine need not have; as root the
+        // socket gets it, as another user the group stays the user's own.
+        configuration.socketGroup = "daemon"
+        let server = ControlServer(
+            listener: .path(socket), handler: Echo(), configuration: configuration, logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+            group.addTask { try await server.run { readyContinuation.yield() } }
+            for await _ in ready { break }
+
+            var info = stat()
+            #expect(stat(socket, &info) == 0)
+            #expect(info.st_mode & 0o777 == 0o660, "mode \(String(info.st_mode & 0o777, radix: 8))")
+            if getuid() == 0, let daemonGroup = getgrnam("daemon") {
+                #expect(info.st_gid == daemonGroup.pointee.gr_gid, "group \(info.st_gid)")
+            }
+
+            let cases: [(String, [UInt8])] = [
+                ("a garbage request line", Array("THIS IS NOT HTTP\r\n\r\n".utf8)),
+                ("a bad Content-Length", Array("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n\r\n".utf8)),
+                (
+                    "a head over 80 KiB",
+                    Array("GET /v1/echo HTTP/1.1\r\nHost: x\r\nX-Big: \(String(repeating: "a", count: 100_000))\r\n\r\n".utf8)
+                ),
+            ]
+            for (what, bytes) in cases {
+                let reply = try await offload { try Self.exchange(socket, bytes) }
+                #expect(reply.hasPrefix("HTTP/1.1 400"), "\(what): \(reply.prefix(200))")
+                #expect(reply.contains("application/json"), "\(what): \(reply.prefix(300))")
+                #expect(reply.contains(#"{"error":{"code":"bad-request","message":"#), "\(what): \(reply.prefix(400))")
+            }
+
+            // 2 MiB declared, none of it sent: the 413 comes at once (a 408 would take the 10 s idle time).
+            let early = try await offload {
+                try Self.exchange(
+                    socket, Array("POST /v1/echo HTTP/1.1\r\nHost: x\r\nContent-Length: 2097152\r\n\r\n".utf8))
+            }
+            #expect(early.hasPrefix("HTTP/1.1 413"), "\(early.prefix(200))")
+            #expect(early.contains(#""code":"payload-too-large""#), "\(early.prefix(400))")
+
+            let after = try await offload {
+                try Self.exchange(socket, Array("GET /v1/echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n".utf8))
+            }
+            #expect(after.hasPrefix("HTTP/1.1 200"), "the server survives bad clients: \(after.prefix(200))")
             group.cancelAll()
         }
     }

@@ -240,6 +240,18 @@ struct ControlAPITests {
                 Self.code(try await d.post("/v1/occurrences/" + Self.encode(id) + "/waive", "{\"reason\": \" \"}").body)
                     == "unprocessable"
             )
+            // A body that is not JSON by its Content-Type: 415, whatever it holds; with a charset it is JSON.
+            for type in ["text/plain", "application/x-www-form-urlencoded"] {
+                let wrong = try await d.curl(
+                    ["-X", "POST", "-H", "Content-Type: \(type)", "--data-binary", "{\"amount\": 1}", "http://duban" + path]
+                )
+                #expect(wrong.status == 415 && Self.code(wrong.body) == "unsupported-media-type", "\(type): \(wrong)")
+            }
+            let charset = try await d.curl(
+                ["-X", "POST", "-H", "Content-Type: application/json; charset=utf-8", "--data-binary", "{\"amount\": 0}",
+                    "http://duban" + path]
+            )
+            #expect(Self.code(charset.body) == "unprocessable", "parsed as JSON: \(charset)")
             let big = try d.dir.write("big.json", String(repeating: "x", count: 1_100_000))
             let tooLarge = try await d.curl(["-X", "POST", "--data-binary", "@" + big, "http://duban" + path])
             #expect(tooLarge.status == 413 && Self.code(tooLarge.body) == "payload-too-large")

@@ -79,12 +79,16 @@ func request(_ bytes: [UInt8]) -> ControlRequest {
     let space = first.firstIndex(of: " ")
     let method = space.map { String(first[..<$0]) } ?? first
     let target = space.map { String(first[first.index(after: $0)...]) } ?? "/"
-    let headers: [(String, String)] = lines.dropFirst().map { line in
+    var headers: [(String, String)] = lines.dropFirst().map { line in
         let text = String(decoding: line, as: UTF8.self)
         guard let colon = text.firstIndex(of: ":") else { return (text, "") }
         return (
             String(text[..<colon]), String(text[text.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         )
+    }
+    // Bodies are JSON unless the input says otherwise (a declared other type reaches the 415 path).
+    if !headers.contains(where: { $0.0.lowercased() == "content-type" }) {
+        headers.append(("Content-Type", "application/json"))
     }
     return ControlRequest(
         method: method, uri: target, headers: headers, body: Data(bytes[bodyStart...]),
