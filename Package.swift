@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "DubanScheduler", targets: ["DubanScheduler"]),
         .library(name: "DubanControlAPI", targets: ["DubanControlAPI"]),
         .library(name: "DubanDaemon", targets: ["DubanDaemon"]),
+        .library(name: "DubanControlRoutes", targets: ["DubanControlRoutes"]),
         .library(name: "DubanControlServer", targets: ["DubanControlServer"]),
     ],
     dependencies: [
@@ -93,18 +94,30 @@ let package = Package(
         ),
         // The composition root: configuration → plans, store, scheduler, systemd, control socket (a library so
         // tests can boot it in-process).
+        // Pure writers of the exports (iCalendar, CSV) from the milestones they cover.
+        .target(name: "DubanExport", dependencies: ["DubanControlAPI", "DubanCalendar"]),
+        // The control API's routes and the view behind them, over a `ControlContext` (the daemon, or a test's):
+        // routing, authorization, validation, changes through `any StateStore`, error bodies. No sockets.
+        .target(
+            name: "DubanControlRoutes",
+            dependencies: [
+                "DubanCore", "DubanCalendar", "DubanScheduler", "DubanStore", "DubanControlAPI", "DubanControlServer",
+                "DubanNotify", "DubanExport",
+            ],
+            // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
+            resources: [.embedInCode("OpenAPI/openapi.json")]
+        ),
         .target(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer", "DubanControlAPI", "DubanPluginProtocol", "DubanPluginHost", "DubanNotify",
+                "DubanControlServer", "DubanControlAPI", "DubanControlRoutes", "DubanPluginProtocol",
+                "DubanPluginHost", "DubanNotify",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
-            // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
-            resources: [.embedInCode("OpenAPI/openapi.json")]
+            ]
         ),
         .executableTarget(name: "duband", dependencies: ["DubanDaemon"]),
         // The control socket's client: blocking HTTP/1.1 on the Unix socket, typed errors, idempotent retries, SSE.
@@ -199,8 +212,12 @@ let package = Package(
         ),
         .testTarget(
             name: "DubanDaemonTests",
-            dependencies: ["DubanDaemon", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanStore", "DubanTesting"]
+            dependencies: [
+                "DubanDaemon", "DubanControlRoutes", "DubanControlAPI", "DubanControlServer", "DubanExport", "DubanCore",
+                "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanTesting",
+            ]
         ),
+        .testTarget(name: "DubanExportTests", dependencies: ["DubanExport", "DubanControlAPI", "DubanCalendar"]),
         .testTarget(
             name: "DubanSchedulerTests",
             dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""docs/openapi.yaml (the one source) → Sources/DubanDaemon/OpenAPI/openapi.json (served at /v1/openapi.json).
+"""docs/openapi.yaml (the one source) → Sources/DubanControlRoutes/OpenAPI/openapi.json (served at /v1/openapi.json).
 
     scripts/openapi-json.py           write the JSON copy
     scripts/openapi-json.py --check   exit 1 when the copy differs from the YAML (CI)
@@ -10,7 +10,7 @@ import yaml
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 source = os.path.join(root, "docs", "openapi.yaml")
-target = os.path.join(root, "Sources", "DubanDaemon", "OpenAPI", "openapi.json")
+target = os.path.join(root, "Sources", "DubanControlRoutes", "OpenAPI", "openapi.json")
 with open(source, encoding="utf-8") as f:
     document = yaml.safe_load(f)
 text = json.dumps(document, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

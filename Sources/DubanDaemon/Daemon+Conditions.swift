@@ -99,7 +99,7 @@ extension Daemon {
             tags: task?.tags ?? [],
             org: record.org,
             orgName: unit?.name ?? record.org,
-            period: ControlView.period(of: record),
+            period: OccurrenceIDs.period(ofID: record.id, plan: record.plan, task: record.task, org: record.org),
             due: record.due,
             detail: detail
         )

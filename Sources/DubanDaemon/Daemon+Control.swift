@@ -1,23 +1,41 @@
 import DubanCalendar
 import DubanControlAPI
+import DubanControlRoutes
+import DubanPluginHost
 import DubanCore
 import DubanScheduler
 import DubanStore
 import Foundation
 
-/// The version duband reports (`/v1/health`, the ready log line).
-enum DubanVersion {
-    static let current = "0.1.0"
-}
-
-extension Daemon {
+/// The daemon serves the control routes: they see it through ``ControlContext`` only.
+extension Daemon: ControlContext {
     /// This request's view: the plans in force, now, and the scheduler's occurrences.
-    func view() -> ControlView {
-        ControlView(loaded: loaded, now: clock.now, machine: currentLoop?.stateMachine)
+    public func view() -> ControlView {
+        let loaded = self.loaded
+        return ControlView(
+            schedule: loaded.schedule,
+            missingYears: loaded.missingYears,
+            now: clock.now,
+            machine: currentLoop?.stateMachine
+        )
+    }
+
+    public func waitUntilStoreSynced() async throws {
+        try await storeSynced.wait()
+    }
+
+    public func statusBody() -> StatusBody { status().body }
+
+    public func requestReload(reason: String) async -> ReloadBody {
+        await reload(reason: reason).body
+    }
+
+    public func pluginListing() async -> any Encodable & Sendable {
+        PluginListing(plugins: await plugins.host.statistics())
     }
 
     /// Tells the scheduler an occurrence was closed (done or waived): its reminders stop.
-    func occurrenceClosed(_ id: String) async {
+    public func occurrenceClosed(_ id: String) async {
         currentLoop?.closed(id: id)
         startedBell.ring()
         await refreshTally()
@@ -25,7 +43,7 @@ extension Daemon {
     }
 
     /// Tells the scheduler an occurrence is open again: its events not yet handled come back.
-    func occurrenceReopened(_ id: String) async {
+    public func occurrenceReopened(_ id: String) async {
         guard let loop = currentLoop else { return }
         let handled = (try? await store.handledEventKeys()) ?? []
         loop.reopened(id: id, handled: handled)
@@ -34,7 +52,7 @@ extension Daemon {
     }
 
     /// Re-plans after an occurrence started from an event appeared or moved (a start, an extension).
-    func occurrenceRescheduled(_ record: OccurrenceRecord) async {
+    public func occurrenceRescheduled(_ record: OccurrenceRecord) async {
         startedBell.ring()
         await refreshTally()
     }

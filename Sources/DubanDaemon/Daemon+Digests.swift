@@ -64,7 +64,7 @@ extension Daemon {
         var unreadable: [Int64] = []
         var notices: [PendingNotice] = []
         for record in due {
-            guard let item = try? Daemon.itemDecoder.decode(NoticeItem.self, from: Data(record.entry.item.utf8)) else {
+            guard let item = try? NoticeItem(storedJSON: record.entry.item) else {
                 logger.error(
                     "无法读取待发通知 / unreadable waiting notice",
                     metadata: ["duban.event_key": "\(record.entry.eventKey)"]
@@ -187,7 +187,7 @@ extension Daemon {
     /// digest and the end of `day`, of open occurrences, routed, timed and grouped as they would be, with their
     /// subjects and texts, occurrences started from an event included. Nothing is sent or recorded; a day already
     /// past is shown as the rules make it.
-    func preview(_ day: CivilDate) async throws -> PreviewBody {
+    public func preview(_ day: CivilDate) async throws -> PreviewBody {
         let loaded = self.loaded
         let schedule = loaded.schedule
         let settings = schedule.settings

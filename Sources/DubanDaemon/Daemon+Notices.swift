@@ -1,5 +1,6 @@
 import DubanCalendar
 import DubanCore
+import DubanControlRoutes
 import DubanNotify
 import DubanPluginHost
 import DubanPluginProtocol
@@ -60,7 +61,7 @@ extension Daemon {
             tags: task.tags,
             org: unit.id,
             orgName: unit.name,
-            period: ControlView.period(ofID: event.occurrenceID, plan: plan.id, task: task.id, org: unit.id),
+            period: OccurrenceIDs.period(ofID: event.occurrenceID, plan: plan.id, task: task.id, org: unit.id),
             due: occurrence.due,
             repeatIndex: repeatIndex,
             escalated: escalated
@@ -77,7 +78,7 @@ extension Daemon {
         for item in items {
             let routes = router.routes(for: item)
             if routes.isEmpty { continue }
-            let payload = String(decoding: try Daemon.itemEncoder.encode(item), as: UTF8.self)
+            let payload = try item.storedJSON()
             let sendAt = timing.sendAt(item.at, severity: item.severity)
             for route in routes {
                 entries.append(
@@ -101,17 +102,4 @@ extension Daemon {
         if !dispatches.isEmpty { digestBell.ring() }
         try await drainJournal()
     }
-
-    static let itemEncoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    static let itemDecoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
 }

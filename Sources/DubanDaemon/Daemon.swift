@@ -1,5 +1,6 @@
 import DubanCalendar
 public import DubanCore
+import DubanControlRoutes
 import DubanNotify
 import DubanPlanFiles
 public import DubanScheduler
@@ -19,7 +20,7 @@ public final class Daemon: Sendable {
     public let clock: any WallClock
     let logger: Logger
     let notifier: NotifyQueue
-    let store: any StateStore
+    public let store: any StateStore
     let runtime: PlanRuntime
     let scaled: Bool
     private let state: Mutex<State>
@@ -30,7 +31,7 @@ public final class Daemon: Sendable {
     /// Opens when the first store sync has finished (see ``syncStore()``).
     let storeSynced = SyncGate()
     /// Subscribers of `GET /v1/events`.
-    let events = EventBroadcaster()
+    public let events = EventBroadcaster()
     /// Rung when an occurrence started from an event may have changed (see Daemon+Started.swift).
     let startedBell = Doorbell()
     /// Rung when notices wait for a digest (see Daemon+Digests.swift).

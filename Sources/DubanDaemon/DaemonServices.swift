@@ -1,5 +1,6 @@
 import DubanCalendar
 import DubanControlServer
+import DubanControlRoutes
 import DubanCore
 import DubanScheduler
 import DubanSystemd
@@ -29,7 +30,7 @@ struct ControlService: Service {
             listener = .path(path)
             logger.info("控制套接字 / control socket", metadata: ["path": "\(path)"])
         }
-        let server = ControlServer(listener: listener, handler: ControlRoutes(daemon: daemon), logger: logger)
+        let server = ControlServer(listener: listener, handler: ControlRoutes(context: daemon), logger: logger)
         do {
             try await serve(server)
         } catch is CancellationError {
@@ -48,7 +49,7 @@ struct ControlService: Service {
                     daemon.notifier.ready(status: status)
                     logger.notice(
                         "duband 已就绪 / duband ready: \(status)",
-                        metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": "0.1.0"]) {
+                        metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": .string(DubanVersion.current)]) {
                             _,
                             new in new
                         }

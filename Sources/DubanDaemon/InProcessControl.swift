@@ -1,4 +1,5 @@
 public import DubanControlServer
+import DubanControlRoutes
 public import DubanCore
 public import DubanScheduler
 import Foundation
@@ -28,6 +29,6 @@ public struct InProcessControl: Sendable {
 
     /// The answer to `request`, as the control socket would send it.
     public func respond(to request: ControlRequest) async -> ControlResponse {
-        await ControlRoutes(daemon: daemon).handle(request)
+        await ControlRoutes(context: daemon).handle(request)
     }
 }

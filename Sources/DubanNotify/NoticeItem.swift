@@ -109,3 +109,28 @@ public struct NoticeItem: Hashable, Sendable, Codable {
         return a.key < b.key
     }
 }
+
+extension NoticeItem {
+    /// The JSON kept with each waiting notice in the store (sorted keys, `/` unescaped, instants ISO 8601).
+    public func storedJSON() throws -> String {
+        String(decoding: try NoticeItem.encoder.encode(self), as: UTF8.self)
+    }
+
+    /// A notice read back from ``storedJSON()``.
+    public init(storedJSON text: String) throws {
+        self = try NoticeItem.decoder.decode(NoticeItem.self, from: Data(text.utf8))
+    }
+
+    private static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return encoder
+    }()
+
+    private static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+}

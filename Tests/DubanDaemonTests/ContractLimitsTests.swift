@@ -7,7 +7,7 @@ import Testing
 /// generated from docs/openapi.yaml refuses exactly what duband would refuse with a 422.
 @Suite struct ContractLimitsTests {
     static func document() throws -> [String: Any] {
-        let url = Fixtures.packageRoot.appendingPathComponent("Sources/DubanDaemon/OpenAPI/openapi.json")
+        let url = Fixtures.packageRoot.appendingPathComponent("Sources/DubanControlRoutes/OpenAPI/openapi.json")
         return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }
 

@@ -19,7 +19,7 @@ extension ControlRoutes {
             switch action {
             case .done:
                 let body = try decode(DoneRequest.self, request)
-                record = try await daemon.store.setState(
+                record = try await context.store.setState(
                     id: id,
                     to: .done,
                     actor: principal,
@@ -29,7 +29,7 @@ extension ControlRoutes {
                 )
             case .reopen:
                 let body = try decode(ReopenRequest.self, request)
-                record = try await daemon.store.setState(
+                record = try await context.store.setState(
                     id: id,
                     to: .open,
                     actor: principal,
@@ -42,7 +42,7 @@ extension ControlRoutes {
                 guard !body.reason.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                     throw APIErrorBody.unprocessable("免办须说明理由", "waiving needs a reason")
                 }
-                record = try await daemon.store.setState(
+                record = try await context.store.setState(
                     id: id,
                     to: .waived,
                     actor: principal,
@@ -54,14 +54,14 @@ extension ControlRoutes {
                 record = try await extend(id, try decode(ExtendRequest.self, request), principal, requestID)
             }
             if record.state.isClosed {
-                await daemon.occurrenceClosed(id)
+                await context.occurrenceClosed(id)
             } else if action == .extend {
-                await daemon.occurrenceRescheduled(record)
+                await context.occurrenceRescheduled(record)
             } else {
-                await daemon.occurrenceReopened(id)
+                await context.occurrenceReopened(id)
             }
             return .json(
-                OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)),
+                OccurrenceChange(requestID: requestID, occurrence: context.view().milestone(record, detailed: true)),
                 headers: echo
             )
         case .progress(let id):
@@ -72,13 +72,13 @@ extension ControlRoutes {
                     "amount must be above 0 and at most \(Int(RecordLimits.maximumAmount))"
                 )
             }
-            let view = daemon.view()
+            let view = context.view()
             let record = try await record(id)
             guard view.scheduled(plan: record.plan, task: record.task)?.task.kind == .quota else {
                 throw APIErrorBody.unprocessable("只有数量指标可以登记进度", "progress is recorded on quota tasks only")
             }
             let day = try ControlRoutes.date(body.date, field: "date", fallback: view.today)
-            let entry = try await daemon.store.addProgress(
+            let entry = try await context.store.addProgress(
                 occurrenceID: id,
                 amount: body.amount,
                 on: day,
@@ -86,7 +86,7 @@ extension ControlRoutes {
                 actor: principal,
                 requestID: requestID
             )
-            let report = view.progressReport(record, progress: try await daemon.store.progress(of: id))
+            let report = view.progressReport(record, progress: try await context.store.progress(of: id))
             let item = ProgressItem(
                 id: entry.id,
                 amount: entry.amount,
@@ -102,10 +102,10 @@ extension ControlRoutes {
             guard body.value.isFinite, abs(body.value) <= RecordLimits.maximumReading else {
                 throw APIErrorBody.unprocessable("读数应为有限数值", "value must be a finite number within range")
             }
-            let view = daemon.view()
+            let view = context.view()
             let key = try targetKey(plan: body.plan, task: body.task, org: body.org, view: view)
             let day = try ControlRoutes.date(body.date, field: "date", fallback: view.today)
-            let reading = try await daemon.store.addReading(
+            let reading = try await context.store.addReading(
                 taskKey: key,
                 value: body.value,
                 on: day,
@@ -113,7 +113,7 @@ extension ControlRoutes {
                 actor: principal,
                 requestID: requestID
             )
-            let report = view.readingsReport(key, readings: try await daemon.store.readings(taskKey: key))
+            let report = view.readingsReport(key, readings: try await context.store.readings(taskKey: key))
             let item = ReadingItem(
                 id: reading.id,
                 value: reading.value,
@@ -126,25 +126,25 @@ extension ControlRoutes {
             return .json(ReadingChange(requestID: requestID, reading: item, readings: report), headers: echo)
         case .procedures:
             let record = try await start(try decode(StartRequest.self, request), principal, requestID)
-            await daemon.occurrenceRescheduled(record)
+            await context.occurrenceRescheduled(record)
             return .json(
-                OccurrenceChange(requestID: requestID, occurrence: daemon.view().milestone(record, detailed: true)),
+                OccurrenceChange(requestID: requestID, occurrence: context.view().milestone(record, detailed: true)),
                 headers: echo
             )
         case .reload:
-            try await daemon.store.appendAudit(
+            try await context.store.appendAudit(
                 AuditEntry(
-                    at: daemon.clock.now,
+                    at: context.clock.now,
                     uid: principal.uid,
                     user: principal.user,
                     action: "reload",
-                    target: daemon.configuration.plans,
+                    target: context.configuration.plans,
                     request: "{}",
                     requestID: requestID
                 )
             )
-            let result = await daemon.reload(reason: "control socket (\(principal.user))")
-            return .json(result.body, status: result.ok ? 200 : 422, headers: echo)
+            let result = await context.requestReload(reason: "control socket (\(principal.user))")
+            return .json(result, status: result.ok ? 200 : 422, headers: echo)
         case .backup:
             let body = try decode(BackupRequest.self, request)
             guard body.path.hasPrefix("/"), !body.path.contains("\0") else {
@@ -153,11 +153,11 @@ extension ControlRoutes {
             guard !FileManager.default.fileExists(atPath: body.path) else {
                 throw APIErrorBody(code: .conflict, message: "文件已存在 / file exists: \(body.path)")
             }
-            try await daemon.store.backup(to: body.path)
+            try await context.store.backup(to: body.path)
             let json = String(decoding: (try? ControlAPI.makeEncoder().encode(body)) ?? Data(), as: UTF8.self)
-            try await daemon.store.appendAudit(
+            try await context.store.appendAudit(
                 AuditEntry(
-                    at: daemon.clock.now,
+                    at: context.clock.now,
                     uid: principal.uid,
                     user: principal.user,
                     action: "backup",
@@ -179,7 +179,7 @@ extension ControlRoutes {
     func extend(_ id: String, _ body: ExtendRequest, _ principal: Principal, _ requestID: String) async throws
         -> OccurrenceRecord
     {
-        let view = daemon.view()
+        let view = context.view()
         let record = try await record(id)
         guard let task = view.scheduled(plan: record.plan, task: record.task)?.task, task.kind == .procedural,
             let limit = task.procedural?.limit
@@ -194,7 +194,7 @@ extension ControlRoutes {
         guard unit != .months else {
             throw APIErrorBody.unprocessable("按月计算的期限不能按日延期", "a limit counted in months cannot be extended by days")
         }
-        return try await daemon.store.extend(
+        return try await context.store.extend(
             id: id,
             workingDays: body.workingDays,
             allowed: allowed,
@@ -208,7 +208,7 @@ extension ControlRoutes {
 
     /// Starts a procedural occurrence of `plan/task` for `org` from an event on `date`: due = date + the limit.
     func start(_ body: StartRequest, _ principal: Principal, _ requestID: String) async throws -> OccurrenceRecord {
-        let view = daemon.view()
+        let view = context.view()
         guard let scheduled = view.scheduled(plan: body.plan, task: body.task) else {
             throw APIErrorBody.notFound(
                 "计划“\(body.plan)”中没有任务“\(body.task)”",
@@ -245,7 +245,7 @@ extension ControlRoutes {
         }
         let id = "\(body.plan)/\(body.task)/\(body.org)/\(day).\(reference)"
         let row = OccurrenceRow(id: id, plan: body.plan, task: body.task, org: body.org, due: due)
-        return try await daemon.store.startProcedure(
+        return try await context.store.startProcedure(
             row,
             eventDay: day,
             note: body.note,

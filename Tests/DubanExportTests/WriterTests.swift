@@ -3,10 +3,10 @@ import DubanControlAPI
 import Foundation
 import Testing
 
-@testable import DubanDaemon
+@testable import DubanExport
 
-/// The pure parts behind the control API: iCalendar text, CSV fields (quota pace and trends: DubanNotifyTests).
-@Suite struct ControlViewTests {
+/// The export writers, pure: iCalendar text, CSV fields (quota pace and trends: DubanNotifyTests).
+@Suite struct WriterTests {
     @Test func iCalendarLinesAreEscapedAndFoldedAt75Octets() {
         let long = String(repeating: "督办", count: 40)
         let folded = ICalendarWriter.fold("SUMMARY:" + long)

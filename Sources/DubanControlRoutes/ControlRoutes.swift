@@ -1,6 +1,6 @@
 import DubanCalendar
 import DubanControlAPI
-import DubanControlServer
+public import DubanControlServer
 import DubanCore
 import DubanStore
 import Foundation
@@ -10,11 +10,15 @@ import Foundation
 /// Every request is routed first (404 for an unknown path, 405 for a method the route does not take); changes are
 /// then authorized by the peer's credentials (``AccessPolicy``: 403 `forbidden`), given a request id (the
 /// `Idempotency-Key` header, or a generated one) and validated before they reach the store, which applies each in
-/// one transaction together with its audit line. Errors are ``APIErrorBody``s; none crashes or hangs the daemon.
-struct ControlRoutes: ControlHandler {
-    let daemon: Daemon
+/// one transaction together with its audit line. Errors are ``APIErrorBody``s; none crashes or hangs the context.
+public struct ControlRoutes: ControlHandler {
+    let context: any ControlContext
 
-    func handle(_ request: ControlRequest) async -> ControlResponse {
+    public init(context: any ControlContext) {
+        self.context = context
+    }
+
+    public func handle(_ request: ControlRequest) async -> ControlResponse {
         guard let route = APIRoute(path: request.path) else {
             return .error(.notFound, message: "没有这个接口 / no such route: \(String(request.path.prefix(200)))")
         }
@@ -32,7 +36,7 @@ struct ControlRoutes: ControlHandler {
             // everything but health, the contract, the plugin list and the event stream waits for it (seconds, once).
             switch route {
             case .health, .openAPI, .events, .plugins: break
-            default: try await daemon.storeSynced.wait()
+            default: try await context.waitUntilStoreSynced()
             }
             if APIRoute.isChange(method: request.method) {
                 let (principal, requestID) = try authorize(request)
@@ -52,7 +56,7 @@ struct ControlRoutes: ControlHandler {
     /// - Throws: 403 `forbidden` for a peer without the right, 400 for a bad `Idempotency-Key`.
     func authorize(_ request: ControlRequest) throws(APIErrorBody) -> (Principal, String) {
         let identity = request.peer.map(PeerIdentity.lookup)
-        let policy = AccessPolicy(adminGroupID: PeerIdentity.groupID(named: daemon.configuration.adminGroup))
+        let policy = AccessPolicy(adminGroupID: PeerIdentity.groupID(named: context.configuration.adminGroup))
         let decision = policy.decide(
             isChange: true,
             peerKnown: identity != nil,
@@ -64,7 +68,7 @@ struct ControlRoutes: ControlHandler {
             throw APIErrorBody(
                 code: .forbidden,
                 message:
-                    "\(who) 无权修改:需要 root 或 \(daemon.configuration.adminGroup) 组成员 / \(who) may read but not change: root or group \(daemon.configuration.adminGroup) required"
+                    "\(who) 无权修改:需要 root 或 \(context.configuration.adminGroup) 组成员 / \(who) may read but not change: root or group \(context.configuration.adminGroup) required"
             )
         }
         let requestID: String

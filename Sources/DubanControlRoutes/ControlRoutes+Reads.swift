@@ -12,7 +12,7 @@ extension ControlRoutes {
         case .health:
             return .json(HealthBody(version: DubanVersion.current))
         case .status:
-            return .json(daemon.status().body)
+            return .json(context.statusBody())
         case .openAPI:
             return ControlResponse(status: 200, body: OpenAPIDocument.json)
         case .plans:
@@ -22,7 +22,7 @@ extension ControlRoutes {
         case .tasks:
             return .json(try await tasks(TaskQuery(query: request.query)))
         case .milestones:
-            let view = daemon.view()
+            let view = context.view()
             let page = try await milestones(MilestoneQuery(query: request.query), view: view)
             return .json(
                 Page(
@@ -35,22 +35,22 @@ extension ControlRoutes {
         case .occurrence(let id):
             return .json(try await occurrenceDetail(id))
         case .progress(let id):
-            let view = daemon.view()
+            let view = context.view()
             let record = try await record(id)
-            return .json(view.progressReport(record, progress: try await daemon.store.progress(of: id)))
+            return .json(view.progressReport(record, progress: try await context.store.progress(of: id)))
         case .readings:
             let query = try ReadingsQuery(query: request.query)
-            let key = try targetKey(plan: query.plan, task: query.task, org: query.org, view: daemon.view())
-            return .json(daemon.view().readingsReport(key, readings: try await daemon.store.readings(taskKey: key)))
+            let key = try targetKey(plan: query.plan, task: query.task, org: query.org, view: context.view())
+            return .json(context.view().readingsReport(key, readings: try await context.store.readings(taskKey: key)))
         case .audit:
             let query = try AuditQuery(query: request.query)
-            let records = try await daemon.store.auditLog(limit: query.limit, before: query.before)
+            let records = try await context.store.auditLog(limit: query.limit, before: query.before)
             let next = records.count == query.limit ? records.last?.id : nil
             return .json(AuditPage(entries: records.map(ControlView.auditBody), nextBefore: next))
         case .notifications:
             let query = try NotificationQuery(query: request.query)
             if query.state == "waiting" {
-                let rows = try await daemon.store.waitingDispatches(
+                let rows = try await context.store.waitingDispatches(
                     channel: query.channel,
                     limit: query.limit,
                     before: query.before
@@ -59,7 +59,7 @@ extension ControlRoutes {
                 return .json(NotificationPage(notifications: rows.map(ControlView.waitingBody), nextBefore: next))
             }
             let filter = NotificationRecord.Filter(rawValue: query.state) ?? .all
-            let records = try await daemon.store.notifications(
+            let records = try await context.store.notifications(
                 filter,
                 channel: query.channel,
                 limit: query.limit,
@@ -72,7 +72,7 @@ extension ControlRoutes {
             guard let day = CivilDate(iso: query.date) else {
                 throw APIErrorBody(code: .badRequest, message: "日期无效 / invalid date: \(query.date)")
             }
-            return .json(try await daemon.preview(day))
+            return .json(try await context.preview(day))
         case .exportICS:
             return try await exportICS(request)
         case .exportCSV:
@@ -80,7 +80,7 @@ extension ControlRoutes {
         case .events:
             return events()
         case .plugins:
-            return .json(await daemon.pluginListing())
+            return .json(await context.pluginListing())
         case .occurrenceAction, .procedures, .reload, .backup:
             return .error(.methodNotAllowed, message: "只接受 POST / POST only")
         }
@@ -88,7 +88,7 @@ extension ControlRoutes {
 
     /// The stored occurrence `id`, or 404.
     func record(_ id: String) async throws -> OccurrenceRecord {
-        guard let record = try await daemon.store.state(of: id) else {
+        guard let record = try await context.store.state(of: id) else {
             throw APIErrorBody.notFound("没有编号为“\(id)”的事项", "no occurrence has the id \(id)")
         }
         return record
@@ -97,8 +97,8 @@ extension ControlRoutes {
     // MARK: Plans and tasks
 
     func plans() async throws -> Page<PlanSummary> {
-        let view = daemon.view()
-        let counts = try await daemon.store.taskCounts(
+        let view = context.view()
+        let counts = try await context.store.taskCounts(
             orgs: nil,
             overdueThrough: view.overdueThrough,
             openFrom: view.today
@@ -108,11 +108,11 @@ extension ControlRoutes {
     }
 
     func plan(_ id: String) async throws -> PlanDetail {
-        let view = daemon.view()
+        let view = context.view()
         guard let index = view.schedule.plans.firstIndex(where: { $0.id == id }) else {
             throw APIErrorBody.notFound("没有编号为“\(id)”的计划", "no plan has the id \(id)")
         }
-        let counts = try await daemon.store.taskCounts(
+        let counts = try await context.store.taskCounts(
             orgs: nil,
             overdueThrough: view.overdueThrough,
             openFrom: view.today
@@ -143,7 +143,7 @@ extension ControlRoutes {
     }
 
     func tasks(_ query: TaskQuery) async throws -> Page<TaskSummary> {
-        let view = daemon.view()
+        let view = context.view()
         let schedule = view.schedule
         if let plan = query.plan, !schedule.plans.contains(where: { $0.id == plan }) {
             throw APIErrorBody.notFound("没有编号为“\(plan)”的计划", "no plan has the id \(plan)")
@@ -158,7 +158,7 @@ extension ControlRoutes {
             orgs = ids
             unitIndices = Set(ids.compactMap { schedule.directory.index(ofUnit: $0).map { Int32($0) } })
         }
-        let counts = try await daemon.store.taskCounts(
+        let counts = try await context.store.taskCounts(
             orgs: orgs,
             overdueThrough: view.overdueThrough,
             openFrom: view.today
@@ -192,7 +192,7 @@ extension ControlRoutes {
     ) {
         let filter = try occurrenceFilter(query, view: view)
         guard let filter else { return ([], 0, query.limit, query.offset) }
-        let page = try await daemon.store.occurrences(matching: filter)
+        let page = try await context.store.occurrences(matching: filter)
         return (page.records, page.total, query.limit, query.offset)
     }
 
@@ -258,18 +258,18 @@ extension ControlRoutes {
     // MARK: One occurrence
 
     func occurrenceDetail(_ id: String) async throws -> OccurrenceDetail {
-        let view = daemon.view()
+        let view = context.view()
         let record = try await record(id)
         let kind = view.scheduled(plan: record.plan, task: record.task)?.task.kind
-        let history = try await daemon.store.auditLog(target: id, limit: 100).map(ControlView.auditBody)
+        let history = try await context.store.auditLog(target: id, limit: 100).map(ControlView.auditBody)
         var progress: ProgressReport?
         if kind == .quota {
-            progress = view.progressReport(record, progress: try await daemon.store.progress(of: id))
+            progress = view.progressReport(record, progress: try await context.store.progress(of: id))
         }
         var readings: ReadingsReport?
         if kind == .target {
             let key = TaskKey(plan: record.plan, task: record.task, org: record.org)
-            readings = view.readingsReport(key, readings: try await daemon.store.readings(taskKey: key))
+            readings = view.readingsReport(key, readings: try await context.store.readings(taskKey: key))
         }
         return OccurrenceDetail(
             occurrence: view.milestone(record, detailed: true),

@@ -1,12 +1,12 @@
-import DubanControlAPI
+public import DubanControlAPI
 import Foundation
 import Synchronization
 
 /// Hands every delivered notice to the clients of `GET /v1/events`: each subscriber gets its own buffered stream
 /// (the newest 1,000 items kept when it falls behind) with heartbeats; a subscriber that goes away is dropped.
-final class EventBroadcaster: Sendable {
+public final class EventBroadcaster: Sendable {
     /// What a subscriber receives.
-    enum Item: Sendable {
+    public enum Item: Sendable {
         case event(EventBody)
         case heartbeat
     }
@@ -15,10 +15,10 @@ final class EventBroadcaster: Sendable {
     private let nextID = Atomic<UInt64>(0)
 
     /// The number of connected subscribers.
-    var count: Int { subscribers.withLock { $0.count } }
+    public var count: Int { subscribers.withLock { $0.count } }
 
     /// A new subscriber's stream, with a heartbeat every `heartbeat`; it ends when the consumer stops.
-    func subscribe(heartbeat: Duration = .seconds(EventStream.heartbeatSeconds)) -> AsyncStream<Item> {
+    public func subscribe(heartbeat: Duration = .seconds(EventStream.heartbeatSeconds)) -> AsyncStream<Item> {
         let id = nextID.add(1, ordering: .relaxed).newValue
         let (stream, continuation) = AsyncStream<Item>.makeStream(bufferingPolicy: .bufferingNewest(1_000))
         let ticker = Task {
@@ -35,8 +35,10 @@ final class EventBroadcaster: Sendable {
         return stream
     }
 
+    public init() {}
+
     /// Sends `event` to every subscriber.
-    func publish(_ event: EventBody) {
+    public func publish(_ event: EventBody) {
         let all = subscribers.withLock { Array($0.values) }
         for continuation in all { continuation.yield(.event(event)) }
     }

@@ -1,14 +1,14 @@
 import DubanCalendar
 import DubanControlAPI
-import DubanCore
+public import DubanCore
 import DubanNotify
-import DubanScheduler
+public import DubanScheduler
 import DubanStore
-import Foundation
+public import Foundation
 
 /// One request's view of the daemon: the schedule in force and "now", with the mappings from store records and
 /// schedule values to the API's bodies. Made per request so a reload in between cannot mix two schedules.
-struct ControlView: Sendable {
+public struct ControlView: Sendable {
     let schedule: Schedule
     let now: Date
     let today: CivilDate
@@ -17,12 +17,14 @@ struct ControlView: Sendable {
     let missingYears: Set<Int>
     let machine: SchedulerStateMachine?
 
-    init(loaded: LoadedPlans, now: Date, machine: SchedulerStateMachine?) {
-        self.schedule = loaded.schedule
+    /// The view of `schedule` at `now`; `missingYears` are the years without holiday data, `machine` the
+    /// scheduler's state (nil before the loop runs, or in a context without one).
+    public init(schedule: Schedule, missingYears: [Int], now: Date, machine: SchedulerStateMachine?) {
+        self.schedule = schedule
         self.now = now
-        self.today = loaded.schedule.settings.civilDate(of: now)
-        self.overdueThrough = loaded.schedule.settings.overdueThrough(at: now)
-        self.missingYears = Set(loaded.missingYears)
+        self.today = schedule.settings.civilDate(of: now)
+        self.overdueThrough = schedule.settings.overdueThrough(at: now)
+        self.missingYears = Set(missingYears)
         self.machine = machine
     }
 
@@ -41,12 +43,9 @@ struct ControlView: Sendable {
         period(ofID: record.id, plan: record.plan, task: record.task, org: record.org)
     }
 
-    /// The period part of the occurrence id `plan/task/org/PERIOD` (`2024`, `once`, `2024-05-06.ref` …).
+    /// The period part of the occurrence id `plan/task/org/PERIOD` (``OccurrenceIDs/period(ofID:plan:task:org:)``).
     static func period(ofID id: String, plan: String, task: String, org: String) -> String {
-        let prefix = plan.utf8.count + task.utf8.count + org.utf8.count + 3
-        let utf8 = id.utf8
-        guard utf8.count > prefix else { return "" }
-        return String(decoding: utf8.dropFirst(prefix), as: UTF8.self)
+        OccurrenceIDs.period(ofID: id, plan: plan, task: task, org: org)
     }
 
     /// The schedule's occurrence for a record, when the scheduler has expanded it (for start and nominal dates).
@@ -182,7 +181,7 @@ struct ControlView: Sendable {
 
     /// A notice waiting for its digest, as a notification: `scheduled_at` is when the digest goes out.
     static func waitingBody(_ record: DispatchRecord) -> NotificationBody {
-        let item = try? Daemon.itemDecoder.decode(NoticeItem.self, from: Data(record.entry.item.utf8))
+        let item = try? NoticeItem(storedJSON: record.entry.item)
         return NotificationBody(
             id: record.id,
             eventKey: record.entry.eventKey,

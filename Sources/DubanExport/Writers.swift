@@ -1,59 +1,12 @@
+public import DubanControlAPI
 import DubanCalendar
-import DubanControlAPI
-import DubanControlServer
-import DubanCore
-import DubanStore
-import Foundation
+public import Foundation
 
-extension ControlRoutes {
-    /// The milestones an export covers: the milestone filters, with `limit` defaulting to the largest page.
-    func exportMilestones(_ request: ControlRequest) async throws -> (ControlView, [Milestone]) {
-        var query = try MilestoneQuery(query: request.query)
-        if request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
-        let view = daemon.view()
-        let page = try await milestones(query, view: view)
-        return (view, page.records.map { view.milestone($0) })
-    }
-
-    /// `GET /v1/export.ics`: one all-day VEVENT per milestone (RFC 5545).
-    func exportICS(_ request: ControlRequest) async throws -> ControlResponse {
-        let (view, items) = try await exportMilestones(request)
-        let text = ICalendarWriter.calendar(items, stamp: view.now)
-        return ControlResponse(
-            status: 200, contentType: "text/calendar; charset=utf-8", body: Data(text.utf8),
-            headers: [("Content-Disposition", "attachment; filename=\"duban.ics\"")])
-    }
-
-    /// `GET /v1/export.csv`: one row per milestone, UTF-8 with a byte-order mark so Excel reads the Chinese.
-    func exportCSV(_ request: ControlRequest) async throws -> ControlResponse {
-        let (_, items) = try await exportMilestones(request)
-        return ControlResponse(
-            status: 200, contentType: "text/csv; charset=utf-8", body: CSVWriter.report(items),
-            headers: [("Content-Disposition", "attachment; filename=\"duban.csv\"")])
-    }
-
-    /// `GET /v1/events`: Server-Sent Events of every delivered notice, with heartbeats.
-    func events() -> ControlResponse {
-        let stream = daemon.events.subscribe()
-        return .streaming(contentType: EventStream.contentType) { writer in
-            try await writer.write(Data(": duban events\nretry: 5000\n\n".utf8))
-            let encoder = ControlAPI.makeEncoder()
-            for await item in stream {
-                switch item {
-                case .heartbeat:
-                    try await writer.write(Data(": ping\n\n".utf8))
-                case .event(let event):
-                    let json = String(decoding: try encoder.encode(event), as: UTF8.self)
-                    try await writer.write(Data("id: \(event.key)\nevent: \(event.kind)\ndata: \(json)\n\n".utf8))
-                }
-            }
-        }
-    }
-}
-
+/// The exports, as pure functions of the milestones they cover (no store, no clock but the stamp given).
+///
 /// RFC 5545 text: CRLF line ends, lines folded at 75 octets (never inside a UTF-8 sequence), TEXT values escaped.
-enum ICalendarWriter {
-    static func calendar(_ items: [Milestone], stamp: Date) -> String {
+public enum ICalendarWriter {
+    public static func calendar(_ items: [Milestone], stamp: Date) -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//duban//duban control API//ZH", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + escape("督办事项"), "X-WR-TIMEZONE:Asia/Shanghai",
@@ -131,10 +84,10 @@ enum ICalendarWriter {
 }
 
 /// A CSV report: UTF-8 with a byte-order mark, CRLF, fields quoted when needed (RFC 4180).
-enum CSVWriter {
+public enum CSVWriter {
     static let header = ["事项编号", "计划", "任务", "类型", "单位", "周期", "到期日", "星期", "剩余工作日", "状态", "是否逾期", "办理人", "备注", "佐证"]
 
-    static func report(_ items: [Milestone]) -> Data {
+    public static func report(_ items: [Milestone]) -> Data {
         var text = "\u{FEFF}" + header.map(field).joined(separator: ",") + "\r\n"
         for item in items {
             let state = item.state == "done" ? "已办结" : item.state == "waived" ? "已免办" : "未办结"
