@@ -147,7 +147,7 @@ let package = Package(
         // The plan importer as a plugin (capability importer): JSON-RPC over stdin/stdout.
         .executableTarget(
             name: "duban-planimport",
-            dependencies: ["DubanImport", "DubanCore", "DubanCalendar", "DubanPluginProtocol"],
+            dependencies: ["DubanImport", "DubanCore", "DubanPluginKit", "DubanPluginProtocol"],
             path: "plugins/planimport"
         ),
         // Test support: fixtures, temp dirs, running the built binaries.

@@ -11,6 +11,8 @@ public protocol PluginHandler {
     mutating func notify(_ params: NotifyParams) throws(RPCErrorObject) -> NotifyResult
     /// `check` (capability `checker`).
     mutating func check(_ params: CheckParams) throws(RPCErrorObject) -> CheckResult
+    /// `import` (capability `importer`).
+    mutating func importDocument(_ params: ImportParams) throws(RPCErrorObject) -> ImportResult
 }
 
 extension PluginHandler {
@@ -20,5 +22,9 @@ extension PluginHandler {
 
     public mutating func check(_ params: CheckParams) throws(RPCErrorObject) -> CheckResult {
         throw RPCErrorObject(code: RPCErrorObject.methodNotFound, message: "check is not offered by this plugin")
+    }
+
+    public mutating func importDocument(_ params: ImportParams) throws(RPCErrorObject) -> ImportResult {
+        throw RPCErrorObject(code: RPCErrorObject.methodNotFound, message: "import is not offered by this plugin")
     }
 }

@@ -125,10 +125,7 @@ public struct PluginServer<Handler: PluginHandler> {
             case .check:
                 send(RPCSuccess(id: id, result: try handler.check(try Self.params(CheckParams.self, data))))
             case .import:
-                throw RPCErrorObject(
-                    code: RPCErrorObject.methodNotFound,
-                    message: "import is not offered by this plugin"
-                )
+                send(RPCSuccess(id: id, result: try handler.importDocument(try Self.params(ImportParams.self, data))))
             case .shutdown:
                 send(RPCSuccess(id: id, result: JSONValue.null))
                 return .stop
