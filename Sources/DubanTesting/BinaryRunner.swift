@@ -39,6 +39,10 @@ public enum BinaryRunner {
 
 /// Runs any program to completion and captures its output.
 ///
+/// Synchronous on purpose, and so not swift-subprocess (which is async): tests call it from threads of Swift's
+/// cooperative pool, and a blocking bridge to an async run would need a pool thread of its own (two on this
+/// machine) — two such calls at once would deadlock.
+///
 /// Reads the pipes with `read(2)` and retries on EINTR: Foundation's `readDataToEndOfFile` traps when a signal
 /// (SIGCHLD from another child, say) interrupts it.
 public enum ProcessRunner {

@@ -12,6 +12,8 @@ public func offload<T: Sendable>(_ body: @escaping @Sendable () throws -> T) asy
 
 /// A `duband` process started for a test with `posix_spawn`, its output in a log file (never a pipe that could
 /// fill up). Foundation's `Process` is avoided: its exit monitoring can hang while other children come and go.
+/// Not swift-subprocess: a test starts the daemon, then signals it, kills it and reaps it from other places over
+/// many seconds, while swift-subprocess scopes a process to one `run` call.
 public final class DaemonProcess: @unchecked Sendable {
     public let pid: pid_t
     public let logPath: String

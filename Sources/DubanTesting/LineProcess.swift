@@ -1,7 +1,9 @@
 import Foundation
 
 /// A child that talks in lines on its stdin and stdout (a plugin, driven the way the host drives it): started
-/// with `posix_spawn`, its stderr in a log file, lines written and read with deadlines.
+/// with `posix_spawn`, its stderr in a log file, lines written and read with deadlines. Not swift-subprocess: the
+/// test writes stdin while the child may exit (the fault tests), which swift-subprocess 1.0.2 turns into a trap
+/// (swiftlang/swift-subprocess#367; see PluginProcess).
 public final class LineProcess: @unchecked Sendable {
     public let pid: pid_t
     public let logPath: String
