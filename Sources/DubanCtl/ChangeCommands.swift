@@ -62,7 +62,7 @@ struct DoneCommand: ParsableCommand {
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
-        abstract: "重新打开一个已办结或已免除的节点。 Open an occurrence again."
+        abstract: "重新打开一个已办结或已免办的节点。 Open an occurrence again."
     )
 
     @OptionGroup var common: CommonOptions
@@ -87,7 +87,7 @@ struct ReopenCommand: ParsableCommand {
 struct WaiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waive",
-        abstract: "免除一个节点(须写明理由)。 Waive an occurrence (a reason is required)."
+        abstract: "免办一个节点(须写明理由)。 Waive an occurrence (a reason is required)."
     )
 
     @OptionGroup var common: CommonOptions
@@ -110,7 +110,7 @@ struct WaiveCommand: ParsableCommand {
         let result = try daemon.call(common) {
             try $0.waive(id, WaiveRequest(reason: reason), requestID: change.requestID)
         }
-        try reportChange(result, verb: ("已免除", "waived"), common: common)
+        try reportChange(result, verb: ("已免办", "waived"), common: common)
     }
 }
 

@@ -1,4 +1,5 @@
 import DubanCalendar
+import DubanControlAPI
 import Foundation
 
 /// Pure text for people: dates with their weekday, working days left, states and kinds, amounts. No I/O, so
@@ -32,17 +33,9 @@ public enum DisplayText {
         }
     }
 
-    /// 未办结 / 已办结 / 已免除 (open, done, waived); unknown states as sent.
+    /// 未办结 / 已办结 / 已免办 (open, done, waived: ``StateWords``); unknown states as sent.
     public static func state(_ state: String, _ language: Language) -> String {
-        switch (state, language) {
-        case ("open", .en): return "open"
-        case ("open", _): return "未办结"
-        case ("done", .en): return "done"
-        case ("done", _): return "已办结"
-        case ("waived", .en): return "waived"
-        case ("waived", _): return "已免除"
-        default: return state
-        }
+        language == .en ? StateWords.en(state) : StateWords.zh(state)
     }
 
     /// The Chinese or English name of a task kind (`deadline` → 限时任务).

@@ -14,7 +14,7 @@ public enum ICalendarWriter {
         let dtstamp = utcStamp(stamp)
         for item in items {
             guard let due = CivilDate(iso: item.due) else { continue }
-            let state = item.state == "done" ? "已办结" : item.state == "waived" ? "已免办" : item.overdue ? "已逾期" : "未办结"
+            let state = StateWords.zh(item.state, overdue: item.overdue)
             lines += [
                 "BEGIN:VEVENT",
                 "UID:" + escape(item.id) + "@duban",
@@ -90,7 +90,7 @@ public enum CSVWriter {
     public static func report(_ items: [Milestone]) -> Data {
         var text = "\u{FEFF}" + header.map(field).joined(separator: ",") + "\r\n"
         for item in items {
-            let state = item.state == "done" ? "已办结" : item.state == "waived" ? "已免办" : "未办结"
+            let state = StateWords.zh(item.state)
             let row = [
                 item.id, item.planTitle, item.title, item.kind, item.orgName, item.period, item.due, item.weekdayName,
                 String(item.workingDaysLeft), state, item.overdue ? "是" : "否", item.actor ?? "", item.note ?? "",
