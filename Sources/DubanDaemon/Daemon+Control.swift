@@ -5,7 +5,8 @@ import DubanScheduler
 import DubanStore
 import Foundation
 
-/// The version duband reports (`/v1/health`, the ready log line).
+/// The version duband reports (`--version`, `/v1/health`, the ready log line, the plugin handshake) and the one
+/// the Debian package takes: `make deb` reads it from this line.
 enum DubanVersion {
     static let current = "0.1.0"
 }

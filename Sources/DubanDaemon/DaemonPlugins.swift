@@ -57,7 +57,7 @@ final class DaemonPlugins: Sendable {
         }
     }
 
-    static let version = "0.1.0"
+    static let version = DubanVersion.current
 
     /// The deadline for a graceful stop, plugins included (``StopDeadline/stopBudget(pluginGrace:)``).
     var stopBudget: Double { StopDeadline.stopBudget(pluginGrace: host.configuration.terminationGrace) }
