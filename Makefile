@@ -69,6 +69,8 @@ install:
 	$(INSTALL) -D -m 0644 deploy/sysusers.d/duban.conf "$(DESTDIR)$(SYSUSERSDIR)/duban.conf"
 	$(INSTALL) -D -m 0644 deploy/tmpfiles.d/duban.conf "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
 	$(INSTALL) -D -m 0644 docs/man/dubanctl.1 "$(DESTDIR)$(MANDIR)/man1/dubanctl.1"
+	$(INSTALL) -D -m 0644 docs/man/duban.yaml.5 "$(DESTDIR)$(MANDIR)/man5/duban.yaml.5"
+	$(INSTALL) -D -m 0644 docs/man/duband.8 "$(DESTDIR)$(MANDIR)/man8/duband.8"
 	$(INSTALL) -D -m 0644 deploy/completions/dubanctl.bash "$(DESTDIR)$(BASHCOMPDIR)/dubanctl"
 	$(INSTALL) -D -m 0644 deploy/completions/_dubanctl "$(DESTDIR)$(ZSHCOMPDIR)/_dubanctl"
 	$(INSTALL) -D -m 0644 deploy/completions/dubanctl.fish "$(DESTDIR)$(FISHCOMPDIR)/dubanctl.fish"
@@ -91,7 +93,7 @@ install:
 	$(INSTALL) -d "$(DESTDIR)$(DATADIR)/duban/plugins.d"
 	$(INSTALL) -m 0644 deploy/plugins.d/*.yaml "$(DESTDIR)$(DATADIR)/duban/plugins.d/"
 	$(INSTALL) -d "$(DESTDIR)$(DOCDIR)"
-	$(INSTALL) -m 0644 README.md docs/*.md "$(DESTDIR)$(DOCDIR)/"
+	$(INSTALL) -m 0644 README.md CHANGELOG.md LICENSE docs/*.md "$(DESTDIR)$(DOCDIR)/"
 	@if [ -z "$(DESTDIR)" ]; then \
 	    echo "post-install: user, directories, message catalog, unit files"; \
 	    systemd-sysusers "$(SYSUSERSDIR)/duban.conf" || true; \
@@ -106,7 +108,8 @@ uninstall:
 	for plugin in $(PLUGINS); do rm -f "$(DESTDIR)$(PLUGINDIR)/$$plugin"; done
 	rm -f "$(DESTDIR)$(UNITDIR)/duban.service" "$(DESTDIR)$(UNITDIR)/duban.socket"
 	rm -f "$(DESTDIR)$(CATALOGDIR)/duban.catalog"
-	rm -f "$(DESTDIR)$(MANDIR)/man1/dubanctl.1" "$(DESTDIR)$(BASHCOMPDIR)/dubanctl" "$(DESTDIR)$(ZSHCOMPDIR)/_dubanctl"
+	rm -f "$(DESTDIR)$(MANDIR)/man1/dubanctl.1" "$(DESTDIR)$(MANDIR)/man5/duban.yaml.5" "$(DESTDIR)$(MANDIR)/man8/duband.8"
+	rm -f "$(DESTDIR)$(BASHCOMPDIR)/dubanctl" "$(DESTDIR)$(ZSHCOMPDIR)/_dubanctl"
 	rm -f "$(DESTDIR)$(FISHCOMPDIR)/dubanctl.fish"
 	rm -f "$(DESTDIR)$(SYSUSERSDIR)/duban.conf" "$(DESTDIR)$(TMPFILESDIR)/duban.conf"
 	rm -rf "$(DESTDIR)$(DATADIR)/duban" "$(DESTDIR)$(DOCDIR)"
