@@ -30,7 +30,7 @@ SWIFT         ?= swift
 SWIFT_BIN_DIR ?= .build/release
 BINARIES      ?= duband dubanctl
 # Plugins go to PLUGINDIR when built (the deploy/plugins.d manifests point there); missing ones are skipped.
-PLUGINS       ?= duban-email duban-netcheck
+PLUGINS       ?= duban-email duban-netcheck duban-planimport
 INSTALL       ?= install
 
 .PHONY: all build test install uninstall man completions
