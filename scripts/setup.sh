@@ -5,6 +5,7 @@
 #   scripts/setup.sh run     what building duband and running it on the examples needs
 #   scripts/setup.sh test    that, plus what the whole test suite drives for real (journald, msmtp, an SMTP server,
 #                            curl, schemathesis, …)
+#   scripts/setup.sh deb     what building the Debian package (make deb) and scripts/deb-test.sh need
 set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose="${1:-test}"
@@ -21,6 +22,12 @@ if [ "$purpose" = test ]; then
     debs+=(git systemd make python3 python3-jsonschema msmtp python3-aiosmtpd curl python3-pip)
     # openapi-core: validates real answers of every operation against docs/openapi.yaml (scripts/openapi-responses.py).
     pips+=("schemathesis>=4,<5:schemathesis" "icalendar:icalendar" "openapi-core:openapi_core")
+fi
+if [ "$purpose" = deb ]; then
+    # make: `make deb`; dpkg-dev: dpkg-shlibdeps (Depends: from the binaries' libraries) and binutils' strip;
+    # lintian: the package's check; man-db: `man --warnings` on the man pages; systemd: systemd-sysusers,
+    # systemd-tmpfiles and journalctl, which the maintainer scripts run; git: the commit time for file dates.
+    debs+=(make dpkg-dev lintian man-db systemd git)
 fi
 
 missing_debs=()

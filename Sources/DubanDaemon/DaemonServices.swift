@@ -49,10 +49,9 @@ struct ControlService: Service {
                     daemon.notifier.ready(status: status)
                     logger.notice(
                         "duband 已就绪 / duband ready: \(status)",
-                        metadata: JournalMessageID.daemonStarted.metadata.merging(["duban.version": .string(DubanVersion.current)]) {
-                            _,
-                            new in new
-                        }
+                        metadata: JournalMessageID.daemonStarted.metadata.merging([
+                            "duban.version": .string(DubanVersion.current)
+                        ]) { _, new in new }
                     )
                 }
             }

@@ -15,7 +15,8 @@ struct DubandCommand: AsyncParsableCommand {
         discussion: """
             退出码 / exit codes: 0 正常停止 clean stop · 78 配置或计划文件有误 invalid configuration or plans (EX_CONFIG)
             演练 / rehearsal:  duband --config examples/duban.yaml --clock-start 2022-06-01T08:00:00+08:00 --clock-speed 86400
-            """
+            """,
+        version: DubanVersion.current
     )
 
     @Option(name: .long, help: "配置文件。 Configuration file.")

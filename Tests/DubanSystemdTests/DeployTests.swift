@@ -99,7 +99,9 @@ import Testing
             ("usr/lib/tmpfiles.d/duban.conf", 0o644), ("etc/duban/duban.yaml", 0o644),
             ("usr/share/duban/examples/duban.yaml", 0o644), ("usr/share/duban/examples/org.yaml", 0o644),
             ("usr/share/duban/examples/plans/linxia-it-2022.yaml", 0o644),
-            ("usr/share/doc/duban/journal-events.md", 0o644), ("usr/share/man/man1/dubanctl.1", 0o644),
+            ("usr/share/doc/duban/journal-events.md", 0o644), ("usr/share/doc/duban/LICENSE", 0o644),
+            ("usr/share/duban/plugins.d/planimport.yaml", 0o644), ("usr/share/man/man1/dubanctl.1", 0o644),
+            ("usr/share/man/man5/duban.yaml.5", 0o644), ("usr/share/man/man8/duband.8", 0o644),
             ("usr/share/bash-completion/completions/dubanctl", 0o644), ("usr/share/zsh/site-functions/_dubanctl", 0o644),
             ("usr/share/fish/vendor_completions.d/dubanctl.fish", 0o644),
         ]
