@@ -146,7 +146,11 @@ uninstall:
 # at load time (-z now: full RELRO, as Debian's hardening asks), staged with `make install` and packed by
 # deploy/debian/pack.sh. scripts/deb-test.sh installs, checks and removes it.
 deb:
-	$(SWIFT) build -c release --static-swift-stdlib -Xlinker -z -Xlinker now --scratch-path "$(DEB_BUILD_PATH)"
+	@# The products the package holds, one at a time: no test support, no package plugins' tools.
+	for product in $(BINARIES) $(PLUGINS); do \
+	    $(SWIFT) build -c release --static-swift-stdlib -Xlinker -z -Xlinker now \
+	        --scratch-path "$(DEB_BUILD_PATH)" --product "$$product" || exit 1; \
+	done
 	rm -rf "$(DEB_ROOT)"
 	$(MAKE) --no-print-directory install DESTDIR="$(abspath $(DEB_ROOT))" SWIFT_BIN_DIR="$(DEB_BUILD_PATH)/release"
 	deploy/debian/pack.sh "$(DEB_ROOT)" "$(VERSION)" "$(DEB_FILE)" "$(DEB_MAINTAINER)"
