@@ -55,7 +55,9 @@ let package = Package(
         // Pure: a published action-plan document (plain text) → a draft plan (items, flags, unmapped sentences).
         .target(name: "DubanImport", dependencies: ["DubanCore", "DubanCalendar"]),
         // The plugin protocol: JSON-RPC messages, line framing, version negotiation (pure; no I/O).
-        .target(name: "DubanPluginProtocol"),
+        // The one JSON form (sorted keys, `/` unescaped, ISO 8601 instants) everything duban writes.
+        .target(name: "DubanJSON"),
+        .target(name: "DubanPluginProtocol", dependencies: ["DubanJSON"]),
         // Runs plugin processes: lazy start, handshake, deadlines, output limits, restarts, statistics.
         .target(
             name: "DubanPluginHost",
@@ -64,7 +66,9 @@ let package = Package(
         // Notification policy (pure): routing, digest timing, urgency order, Mustache templates for subject and body.
         .target(
             name: "DubanNotify",
-            dependencies: ["DubanCore", "DubanCalendar", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: [
+                "DubanCore", "DubanCalendar", "DubanJSON", .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
@@ -81,7 +85,7 @@ let package = Package(
             dependencies: ["CSystemd", .product(name: "Logging", package: "swift-log")]
         ),
         // The control API's wire contract (routes, query names, bodies, error codes), shared by server and client.
-        .target(name: "DubanControlAPI"),
+        .target(name: "DubanControlAPI", dependencies: ["DubanJSON"]),
         // The control socket: HTTP/1.1 on a Unix socket, bound or inherited from systemd (socket activation).
         .target(
             name: "DubanControlServer",
@@ -113,7 +117,7 @@ let package = Package(
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
                 "DubanControlServer", "DubanControlAPI", "DubanControlRoutes", "DubanPluginProtocol",
-                "DubanPluginHost", "DubanNotify",
+                "DubanPluginHost", "DubanNotify", "DubanJSON",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -128,6 +132,7 @@ let package = Package(
             name: "DubanCtl",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanControlAPI", "DubanControlClient", "DubanImport",
+                "DubanJSON",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -1,3 +1,4 @@
+import DubanJSON
 public import Foundation
 
 /// The control socket's wire contract, shared by duband (server) and dubanctl (client): version, header names,
@@ -25,20 +26,11 @@ public enum ControlAPI {
     /// Default page size of list routes.
     public static let defaultLimit = 100
 
-    /// The encoder both sides use: sorted keys, `/` unescaped, instants as ISO 8601.
-    public static func makeEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }
+    /// The encoder both sides use: ``DubanJSON`` (sorted keys, `/` unescaped, instants as ISO 8601).
+    public static func makeEncoder() -> JSONEncoder { DubanJSON.encoder() }
 
-    /// The decoder both sides use: instants as ISO 8601.
-    public static func makeDecoder() -> JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
+    /// The decoder both sides use: ``DubanJSON`` (instants as ISO 8601).
+    public static func makeDecoder() -> JSONDecoder { DubanJSON.decoder() }
 
     // MARK: Ids in paths
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DubanCalendar
 import DubanCore
+import DubanJSON
 import DubanPlanFiles
 import Foundation
 
@@ -106,10 +107,7 @@ enum Output {
 
     /// Prints `value` as pretty JSON with sorted keys.
     static func json(_ value: some Encodable) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let data = try encoder.encode(value)
+        let data = try DubanJSON.encoder(pretty: true).encode(value)
         print(String(decoding: data, as: UTF8.self))
     }
 }

@@ -3,6 +3,7 @@ import DubanCalendar
 import DubanControlAPI
 import DubanControlClient
 import DubanCore
+import DubanJSON
 import Foundation
 
 /// Options of commands that talk to the running daemon.
@@ -151,9 +152,7 @@ enum DaemonFailure {
                 exit: exitCode(for: error)
             )
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(body)) ?? Data()
+        let data = (try? DubanJSON.encoder().encode(body)) ?? Data()
         Output.error(String(decoding: data, as: UTF8.self))
     }
 }

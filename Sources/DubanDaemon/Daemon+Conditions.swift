@@ -1,5 +1,6 @@
 import DubanCalendar
 import DubanCore
+import DubanJSON
 import DubanNotify
 import DubanPluginHost
 import DubanScheduler
@@ -22,8 +23,7 @@ extension Daemon {
         guard !items.isEmpty else { return }
         let loaded = self.loaded
         let now = clock.now
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = DubanJSON.encoder()
         var fired: [FiredEvent] = []
         var outbox: [OutboxEntry] = []
         let composer = DigestComposer(templates: loaded.templates, calendar: loaded.schedule.calendar)

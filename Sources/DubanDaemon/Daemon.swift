@@ -1,6 +1,7 @@
 import DubanCalendar
 public import DubanCore
 import DubanControlRoutes
+import DubanJSON
 import DubanNotify
 import DubanPlanFiles
 public import DubanScheduler
@@ -197,8 +198,7 @@ public final class Daemon: Sendable {
         var outbox: [OutboxEntry] = []
         var items: [NoticeItem] = []
         let loaded = self.loaded
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
+        let encoder = DubanJSON.encoder()
         for event in events {
             let (kind, lead, repeatIndex): (String, Int?, Int?)
             switch event.kind {
@@ -241,8 +241,7 @@ public final class Daemon: Sendable {
     /// Writes every pending journal notice and marks it delivered. Run at start too, so notices recorded just
     /// before a crash are written after it.
     func drainJournal() async throws {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
+        let decoder = DubanJSON.decoder()
         while true {
             let pending = try await store.pendingOutbox(channel: Daemon.journalChannel, now: .distantFuture, limit: 500)
             if pending.isEmpty { return }

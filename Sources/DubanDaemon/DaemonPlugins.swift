@@ -1,5 +1,6 @@
 import DubanCalendar
 import DubanCore
+import DubanJSON
 import DubanPlanFiles
 import DubanPluginHost
 import DubanPluginProtocol
@@ -67,11 +68,7 @@ final class DaemonPlugins: Sendable {
         for signal in wakes.values { signal.signal() }
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    static let encoder = DubanJSON.encoder()
 }
 
 /// A wake-up that is remembered until someone waits for it, with a timeout: a ``Doorbell`` whose sleep is measured

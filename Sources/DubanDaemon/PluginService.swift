@@ -1,5 +1,6 @@
 import DubanCalendar
 import DubanCore
+import DubanJSON
 import DubanPluginHost
 import DubanPluginProtocol
 import DubanScheduler
@@ -77,7 +78,7 @@ struct PluginService: Service {
             var events: [NotifyEvent] = []
             var records: [String: OutboxRecord] = [:]
             for record in pending {
-                guard let event = try? JSONDecoder().decode(NotifyEvent.self, from: Data(record.entry.payload.utf8))
+                guard let event = try? DubanJSON.decoder().decode(NotifyEvent.self, from: Data(record.entry.payload.utf8))
                 else {
                     try? await store.markFailed(id: record.id, error: "unreadable payload", retryAt: .distantFuture)
                     continue

@@ -1,5 +1,6 @@
 public import DubanCalendar
 public import DubanCore
+import DubanJSON
 public import Foundation
 
 /// One thing an office should hear about: an event of an occurrence (reminder, due, overdue, completed, behind
@@ -111,7 +112,7 @@ public struct NoticeItem: Hashable, Sendable, Codable {
 }
 
 extension NoticeItem {
-    /// The JSON kept with each waiting notice in the store (sorted keys, `/` unescaped, instants ISO 8601).
+    /// The JSON kept with each waiting notice in the store (``DubanJSON``).
     public func storedJSON() throws -> String {
         String(decoding: try NoticeItem.encoder.encode(self), as: UTF8.self)
     }
@@ -121,16 +122,6 @@ extension NoticeItem {
         self = try NoticeItem.decoder.decode(NoticeItem.self, from: Data(text.utf8))
     }
 
-    private static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return encoder
-    }()
-
-    private static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
+    private static let encoder = DubanJSON.encoder()
+    private static let decoder = DubanJSON.decoder()
 }

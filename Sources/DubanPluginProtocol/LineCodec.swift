@@ -1,3 +1,4 @@
+import DubanJSON
 public import Foundation
 
 /// Turns messages into lines and lines into replies, checking everything the protocol requires of a reply.
@@ -13,9 +14,7 @@ public struct LineCodec: Sendable {
 
     /// The message as one line, `\n` included.
     public func encode<Message: Encodable>(_ message: Message) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(message)
+        var data = try DubanJSON.encoder().encode(message)
         data.append(0x0A)
         return data
     }
@@ -71,9 +70,7 @@ public struct LineCodec: Sendable {
     }
 
     static func render(_ value: JSONValue) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
+        return (try? DubanJSON.encoder().encode(value)).map { String(decoding: $0, as: UTF8.self) } ?? "?"
     }
 
     /// A decoding error as `path: what`.
