@@ -86,77 +86,54 @@ public struct ChildCommand: Hashable, Sendable {
     public static let outputLimit = 4 << 20
 
     /// Runs the command with `input` on its standard input and waits at most `timeout`; the command runs in a
-    /// process group of its own (so a signal aimed at the plugin never reaches it) and, past the deadline, gets
-    /// SIGTERM and SIGKILL a second later. Standard output and error are kept up to ``outputLimit`` bytes each.
+    /// process group of its own (so a signal aimed at the plugin never reaches it) and, past the deadline, its group
+    /// gets SIGTERM and SIGKILL a second later. Standard output and error are kept up to ``outputLimit`` bytes each.
+    ///
+    /// The deadline is a dispatch timer, not a task: it fires on time even when Swift's cooperative pool is busy.
     /// - Throws: ``ChildCommandError`` when the program cannot be started (not found, not executable) or writes
     ///   more than ``outputLimit``.
     public func run(input: Data = Data(), timeout: Duration = .seconds(30)) async throws(ChildCommandError) -> Outcome {
         // A child that exits without reading its input must not kill the plugin with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        let words = arguments
-        let limit = Self.outputLimit
+        let executable: Executable = arguments[0].contains("/") ? .path(FilePath(arguments[0])) : .name(arguments[0])
+        var options = PlatformOptions()
+        options.processGroupID = 0
         // The input goes in through an anonymous file, not a pipe swift-subprocess writes: in 1.0.2 a child that
         // exits before reading all of its input makes the library trap ("FileDescriptor … was not closed",
         // swiftlang/swift-subprocess#367), which would take the plugin down with it.
         let stdin = try Self.anonymousFile(holding: input)
-        let timedOut = TimeoutFlag()
-        let result: Result<ExecutionResult<Void, BytesOutput, BytesOutput>, any Error> = await withTaskGroup(
-            of: Result<ExecutionResult<Void, BytesOutput, BytesOutput>, any Error>?.self
-        ) { group in
-            group.addTask {
-                let executable: Executable = words[0].contains("/") ? .path(FilePath(words[0])) : .name(words[0])
-                var options = PlatformOptions()
-                options.processGroupID = 0
-                options.teardownSequence = [.gracefulShutDown(allowedDurationToNextStep: .seconds(1))]
-                let rest = Arguments(Array(words.dropFirst()))
-                do {
-                    return .success(
-                        try await Subprocess.run(
-                            executable, arguments: rest, platformOptions: options,
-                            input: .fileDescriptor(FileDescriptor(rawValue: stdin), closeAfterSpawningProcess: false),
-                            output: .bytes(limit: limit), error: .bytes(limit: limit)))
-                } catch {
-                    return .failure(error)
-                }
+        defer { close(stdin) }  // ours throughout: the child has its own copy as fd 0
+        let deadline = DeadlineKiller(after: timeout)
+        defer { deadline.cancel() }
+        let execution: ExecutionResult<Void, BytesOutput, BytesOutput>
+        do {
+            execution = try await Subprocess.run(
+                executable,
+                arguments: Arguments(Array(arguments.dropFirst())),
+                platformOptions: options,
+                input: .fileDescriptor(FileDescriptor(rawValue: stdin), closeAfterSpawningProcess: false),
+                output: .bytes(limit: Self.outputLimit),
+                error: .bytes(limit: Self.outputLimit)
+            ) { execution in
+                deadline.arm(processGroup: execution.processIdentifier.value)
             }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                if Task.isCancelled { return nil }
-                timedOut.set()
-                return nil
-            }
-            var outcome: Result<ExecutionResult<Void, BytesOutput, BytesOutput>, any Error>?
-            while let next = await group.next() {
-                if let next {
-                    outcome = next
-                    group.cancelAll()
-                } else if timedOut.isSet {
-                    // The deadline passed: cancelling the run tears the command down (SIGTERM, then SIGKILL).
-                    group.cancelAll()
-                }
-            }
-            return outcome ?? .failure(CancellationError())
-        }
-        close(stdin)  // ours throughout: the child has its own copy as fd 0
-        switch result {
-        case .success(let execution):
-            let status: Int32
-            switch execution.terminationStatus {
-            case .exited(let code): status = code
-            case .signaled(let signal): status = 128 + signal
-            }
-            return Outcome(
-                status: status,
-                stdout: Data(execution.standardOutput),
-                stderr: Data(execution.standardError),
-                timedOut: timedOut.isSet
-            )
-        case .failure(let error):
-            if timedOut.isSet {
+        } catch {
+            if deadline.fired {
                 return Outcome(status: 128 + SIGKILL, stdout: Data(), stderr: Data(), timedOut: true)
             }
             throw ChildCommandError(message: "无法运行 \(arguments[0]):\(error) / cannot run \(arguments[0]): \(error)")
         }
+        let status: Int32
+        switch execution.terminationStatus {
+        case .exited(let code): status = code
+        case .signaled(let signal): status = 128 + signal
+        }
+        return Outcome(
+            status: status,
+            stdout: Data(execution.standardOutput),
+            stderr: Data(execution.standardError),
+            timedOut: deadline.fired
+        )
     }
 
     /// A file with no name left (mode 0600, unlinked as soon as it is made) holding `data`, positioned at its
@@ -215,11 +192,58 @@ public struct ChildCommand: Hashable, Sendable {
     }
 }
 
-/// Set once the deadline of a run has passed.
-private final class TimeoutFlag: Sendable {
-    private let flag = Mutex(false)
-    func set() { flag.withLock { $0 = true } }
-    var isSet: Bool { flag.withLock { $0 } }
+/// A command's deadline on a dispatch timer (never the cooperative pool, which busy tests or plugins may hold):
+/// when it fires, SIGTERM to the command's process group, SIGKILL a second later if it is still there.
+private final class DeadlineKiller: @unchecked Sendable {  // the timer is thread-safe; the rest is behind the mutex
+    private struct State {
+        var group: pid_t?
+        var fired = false
+        var done = false
+    }
+
+    private let state = Mutex(State())
+    private let timer: any DispatchSourceTimer
+
+    init(after timeout: Duration) {
+        timer = DispatchSource.makeTimerSource(queue: .global())
+        let (seconds, attoseconds) = timeout.components
+        timer.schedule(deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)))
+        timer.setEventHandler { [self] in fire() }
+        timer.resume()
+    }
+
+    /// Whether the deadline passed before the command ended.
+    var fired: Bool { state.withLock { $0.fired } }
+
+    /// The command runs as process group `group`; if the deadline already passed, it is stopped now.
+    func arm(processGroup group: pid_t) {
+        let late = state.withLock { state -> Bool in
+            state.group = group
+            return state.fired
+        }
+        if late { Self.stop(group) }
+    }
+
+    /// The command ended: nothing more to stop.
+    func cancel() {
+        state.withLock { $0.done = true }
+        timer.cancel()
+    }
+
+    private func fire() {
+        let group = state.withLock { state -> pid_t? in
+            guard !state.done else { return nil }
+            state.fired = true
+            return state.group
+        }
+        if let group { Self.stop(group) }
+    }
+
+    /// SIGTERM to the group now, SIGKILL a second later.
+    private static func stop(_ group: pid_t) {
+        kill(-group, SIGTERM)
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { kill(-group, SIGKILL) }
+    }
 }
 
 /// Carries a blocking run's result from its task to the waiting thread (the semaphore orders the accesses).

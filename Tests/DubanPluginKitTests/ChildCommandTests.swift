@@ -30,12 +30,13 @@ import Testing
         #expect(outcome.succeeded)
     }
 
+    /// A deadline stops the child: its status is the signal, never the 0 that `sleep 30` would exit with. (No wall
+    /// clock bound here: the kill is a dispatch timer, but the test's own resumption waits for a pool thread, which
+    /// other suites may hold for many seconds.)
     @Test func stopsAChildPastItsDeadline() async throws {
-        let start = ContinuousClock.now
         let outcome = try await ChildCommand(arguments: ["/bin/sleep", "30"]).run(timeout: .milliseconds(300))
         // SIGTERM first, SIGKILL a second later for a child that ignores it.
         #expect(outcome.timedOut && !outcome.succeeded && [128 + SIGTERM, 128 + SIGKILL].contains(outcome.status))
-        #expect(ContinuousClock.now - start < .seconds(10))
         // Output closed early, process still running: the deadline holds too.
         let quiet = try await ChildCommand(arguments: ["/bin/sh", "-c", "exec >&- 2>&-; sleep 30"]).run(
             timeout: .milliseconds(300)
@@ -46,7 +47,6 @@ import Testing
             timeout: .milliseconds(300)
         )
         #expect(stubborn.timedOut && stubborn.status == 128 + SIGKILL, "\(stubborn.status)")
-        #expect(ContinuousClock.now - start < .seconds(20))
     }
 
     @Test func reportsAProgramThatCannotStart() async {
