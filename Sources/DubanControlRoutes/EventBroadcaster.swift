@@ -37,6 +37,16 @@ public final class EventBroadcaster: Sendable {
 
     public init() {}
 
+    /// Ends every subscriber's stream (duband is stopping): each `GET /v1/events` answer ends and its connection
+    /// closes, so the control socket's service can end without waiting to be cancelled.
+    public func finishAll() {
+        let all = subscribers.withLock { subscribers in
+            defer { subscribers.removeAll() }
+            return Array(subscribers.values)
+        }
+        for continuation in all { continuation.finish() }
+    }
+
     /// Sends `event` to every subscriber.
     public func publish(_ event: EventBody) {
         let all = subscribers.withLock { Array($0.values) }

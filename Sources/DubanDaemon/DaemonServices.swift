@@ -57,6 +57,7 @@ struct ControlService: Service {
             }
         } onGracefulShutdown: {
             daemon.notifier.stopping()
+            daemon.events.finishAll()
             logger.notice("duband 正在停止 / duband stopping", metadata: JournalMessageID.daemonStopping.metadata)
         }
     }
