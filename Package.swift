@@ -36,7 +36,6 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
-        .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
     ],
     targets: [
         // Pure: civil dates, the working-day calendar, Chinese time expressions.
@@ -140,11 +139,8 @@ let package = Package(
         // Pure: RFC 5322/MIME messages in UTF-8 (RFC 2047 headers, base64 bodies) and the reminder wording.
         .target(name: "DubanMail"),
         // The plugin side of protocol v1 for plugins written in Swift: the stdin/stdout JSON-RPC loop and the
-        // child command runner (swift-subprocess: stdin, captured output, deadline).
-        .target(
-            name: "DubanPluginKit",
-            dependencies: ["DubanPluginProtocol", .product(name: "Subprocess", package: "swift-subprocess")]
-        ),
+        // child command runner (posix_spawn, stdin, captured output, deadline).
+        .target(name: "DubanPluginKit", dependencies: ["DubanPluginProtocol"]),
         // The email notifier plugin's logic: settings, event → message, sendmail hand-off.
         .target(name: "DubanEmailPlugin", dependencies: ["DubanMail", "DubanPluginKit", "DubanPluginProtocol"]),
         .executableTarget(name: "duban-email", dependencies: ["DubanEmailPlugin"], path: "plugins/email"),

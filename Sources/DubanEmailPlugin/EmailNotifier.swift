@@ -62,7 +62,7 @@ public struct EmailNotifier: PluginHandler {
         let command = settings.sendmail
         let program = command.arguments.first ?? "sendmail"
         do {
-            let outcome = try command.runBlocking(input: Data(message.utf8), timeout: settings.sendTimeout)
+            let outcome = try command.run(input: Data(message.utf8), timeout: settings.sendTimeout)
             if outcome.succeeded { return nil }
             let detail = outcome.stderrExcerpt.isEmpty ? "" : ":\(outcome.stderrExcerpt)"
             if outcome.timedOut {

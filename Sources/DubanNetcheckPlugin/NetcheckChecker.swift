@@ -136,7 +136,7 @@ public struct NetcheckChecker: PluginHandler {
                 }
             )
             do {
-                let outcome = try command.runBlocking(timeout: timeout)
+                let outcome = try command.run(timeout: timeout)
                 let text = String(decoding: outcome.stdout, as: UTF8.self).trimmingCharacters(
                     in: .whitespacesAndNewlines
                 )

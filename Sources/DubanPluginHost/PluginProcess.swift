@@ -28,11 +28,11 @@ public enum PluginExit: Hashable, Sendable, CustomStringConvertible {
 /// not inherit that); the pipes are close-on-exec, so only 0, 1 and 2 reach the child (duband opens its own
 /// descriptors close-on-exec too).
 ///
-/// Why not swift-subprocess (used for DubanPluginKit's `ChildCommand`): a plugin lives across many calls, outside
-/// any one task's scope, and the host writes its stdin while it may die at any moment (the fault tests make it
-/// die mid-call). swift-subprocess 1.0.2 traps when a child exits while its stdin writer is open
-/// ("FileDescriptor … was not closed", swiftlang/swift-subprocess#367, open), which would take duband down with a
-/// crashing plugin. Revisit when that is fixed.
+/// Why not swift-subprocess: a plugin lives across many calls, outside any one task's scope, and the host writes
+/// its stdin while it may die at any moment (the fault tests make it die mid-call). swift-subprocess 1.0.2 traps
+/// when a child exits while its stdin writer is open ("FileDescriptor … was not closed",
+/// swiftlang/swift-subprocess#367, open), which would take duband down with a crashing plugin, and it hung a full
+/// test run on children it never saw exit (docs/ARCHITECTURE.md, "Processes"). Revisit when both are fixed.
 final class PluginProcess: Sendable {
     let pid: pid_t
     let stdout: LineMailbox

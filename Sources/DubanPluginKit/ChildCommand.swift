@@ -1,16 +1,9 @@
 public import Foundation
-import Subprocess
-import Synchronization
 
-#if canImport(System)
-    import System
-#else
-    import SystemPackage
-#endif
-
-/// A command a plugin runs for each item (a sendmail program, a probe): started through swift-subprocess in a
-/// process group of its own, fed its standard input (from an anonymous file), its output captured, waited for
-/// with a deadline.
+/// A command a plugin runs for each item (a sendmail program, a probe): started with `posix_spawnp`, fed its
+/// standard input, its output captured, waited for with a deadline.
+///
+/// Foundation's `Process` is avoided: its exit monitoring can hang on Linux while other children come and go.
 public struct ChildCommand: Hashable, Sendable {
     /// What a finished (or stopped) command left behind.
     public struct Outcome: Hashable, Sendable {
@@ -82,173 +75,145 @@ public struct ChildCommand: Hashable, Sendable {
         self.arguments = words
     }
 
-    /// The most output kept of each stream; a command that writes more is stopped and reported.
-    public static let outputLimit = 4 << 20
-
-    /// Runs the command with `input` on its standard input and waits at most `timeout`; the command runs in a
-    /// process group of its own (so a signal aimed at the plugin never reaches it) and, past the deadline, its group
-    /// gets SIGTERM and SIGKILL a second later. Standard output and error are kept up to ``outputLimit`` bytes each.
-    ///
-    /// The deadline is a dispatch timer, not a task: it fires on time even when Swift's cooperative pool is busy.
-    /// - Throws: ``ChildCommandError`` when the program cannot be started (not found, not executable) or writes
-    ///   more than ``outputLimit``.
-    public func run(input: Data = Data(), timeout: Duration = .seconds(30)) async throws(ChildCommandError) -> Outcome {
-        // A child that exits without reading its input must not kill the plugin with SIGPIPE.
+    /// Runs the command with `input` on its standard input and waits at most `timeout`.
+    /// - Throws: ``ChildCommandError`` when the program cannot be started (not found, not executable).
+    public func run(input: Data = Data(), timeout: Duration = .seconds(30)) throws(ChildCommandError) -> Outcome {
         signal(SIGPIPE, SIG_IGN)
-        let executable: Executable = arguments[0].contains("/") ? .path(FilePath(arguments[0])) : .name(arguments[0])
-        var options = PlatformOptions()
-        options.processGroupID = 0
-        // The input goes in through an anonymous file, not a pipe swift-subprocess writes: in 1.0.2 a child that
-        // exits before reading all of its input makes the library trap ("FileDescriptor … was not closed",
-        // swiftlang/swift-subprocess#367), which would take the plugin down with it.
-        let stdin = try Self.anonymousFile(holding: input)
-        defer { close(stdin) }  // ours throughout: the child has its own copy as fd 0
-        let deadline = DeadlineKiller(after: timeout)
-        defer { deadline.cancel() }
-        let execution: ExecutionResult<Void, BytesOutput, BytesOutput>
-        do {
-            execution = try await Subprocess.run(
-                executable,
-                arguments: Arguments(Array(arguments.dropFirst())),
-                platformOptions: options,
-                input: .fileDescriptor(FileDescriptor(rawValue: stdin), closeAfterSpawningProcess: false),
-                output: .bytes(limit: Self.outputLimit),
-                error: .bytes(limit: Self.outputLimit)
-            ) { execution in
-                deadline.arm(processGroup: execution.processIdentifier.value)
+        var inPipe: [Int32] = [-1, -1]
+        var outPipe: [Int32] = [-1, -1]
+        var errPipe: [Int32] = [-1, -1]
+        guard pipe(&inPipe) == 0, pipe(&outPipe) == 0, pipe(&errPipe) == 0 else {
+            throw ChildCommandError(message: "无法创建管道 / cannot create pipes: \(String(cString: strerror(errno)))")
+        }
+        for fd in [inPipe[1], outPipe[0], errPipe[0]] { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, inPipe[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
+        posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
+        var pid: pid_t = 0
+        let spawned = Self.withCStrings(arguments) { argv in
+            Self.withCStrings(ProcessInfo.processInfo.environment.map { "\($0.key)=\($0.value)" }) { envp in
+                posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
             }
-        } catch {
-            if deadline.fired {
-                return Outcome(status: 128 + SIGKILL, stdout: Data(), stderr: Data(), timedOut: true)
-            }
-            throw ChildCommandError(message: "无法运行 \(arguments[0]):\(error) / cannot run \(arguments[0]): \(error)")
         }
-        let status: Int32
-        switch execution.terminationStatus {
-        case .exited(let code): status = code
-        case .signaled(let signal): status = 128 + signal
-        }
-        return Outcome(
-            status: status,
-            stdout: Data(execution.standardOutput),
-            stderr: Data(execution.standardError),
-            timedOut: deadline.fired
-        )
-    }
-
-    /// A file with no name left (mode 0600, unlinked as soon as it is made) holding `data`, positioned at its
-    /// start: the child reads its input from it. Nothing is left on disk whatever happens.
-    static func anonymousFile(holding data: Data) throws(ChildCommandError) -> Int32 {
-        let directory = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
-        // mkstemp (mode 0600) and unlink at once: the name lives for a moment only, the file until it is closed.
-        var template = Array((directory + "/duban-input-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        if fd >= 0 {
-            unlink(template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) })
-            _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
-        }
-        guard fd >= 0 else {
+        close(inPipe[0])
+        close(outPipe[1])
+        close(errPipe[1])
+        guard spawned == 0 else {
+            [inPipe[1], outPipe[0], errPipe[0]].forEach { close($0) }
             throw ChildCommandError(
-                message: "无法创建临时输入文件 / cannot create the input file in \(directory): \(String(cString: strerror(errno)))")
+                message: "无法启动 \(arguments[0]):\(String(cString: strerror(spawned))) / cannot start \(arguments[0])"
+            )
         }
+        let deadline = ContinuousClock.now + timeout
+        var (stdout, stderr, timedOut) = Self.exchange(
+            pid: pid,
+            input: input,
+            stdin: inPipe[1],
+            stdout: outPipe[0],
+            stderr: errPipe[0],
+            timeout: timeout
+        )
+        // A child that closed its output may still run (or have left a grandchild holding nothing): wait for it
+        // until the same deadline, then kill it.
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, timedOut ? 0 : WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR { break }
+            if reaped == 0 {
+                if ContinuousClock.now >= deadline {
+                    kill(pid, SIGKILL)
+                    timedOut = true
+                } else {
+                    usleep(2_000)
+                }
+            }
+        }
+        let code: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+        return Outcome(status: code, stdout: stdout, stderr: stderr, timedOut: timedOut)
+    }
+
+    /// Writes `input` and reads both outputs with `poll` until both close or the deadline passes (then the child
+    /// is killed). Closes the three descriptors.
+    static func exchange(
+        pid: pid_t,
+        input: Data,
+        stdin: Int32,
+        stdout: Int32,
+        stderr: Int32,
+        timeout: Duration
+    ) -> (Data, Data, Bool) {
+        let deadline = ContinuousClock.now + timeout
+        var inFD = stdin
+        var outFD = stdout
+        var errFD = stderr
+        for fd in [inFD, outFD, errFD] { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK) }
         var written = 0
-        let bytes = [UInt8](data)
-        while written < bytes.count {
-            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, bytes.count - written) }
-            if n < 0 {
+        var out = Data()
+        var err = Data()
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        let bytes = [UInt8](input)
+        if bytes.isEmpty {
+            close(inFD)
+            inFD = -1
+        }
+        var timedOut = false
+        while outFD >= 0 || errFD >= 0 {
+            let left = deadline - ContinuousClock.now
+            if left <= .zero {
+                kill(pid, SIGKILL)
+                timedOut = true
+                break
+            }
+            let (seconds, attoseconds) = left.components
+            let milliseconds = Int32(clamping: seconds * 1000 + attoseconds / 1_000_000_000_000_000 + 1)
+            var fds = [
+                pollfd(fd: inFD, events: Int16(POLLOUT), revents: 0),
+                pollfd(fd: outFD, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: errFD, events: Int16(POLLIN), revents: 0),
+            ]
+            let ready = poll(&fds, nfds_t(fds.count), milliseconds)
+            if ready < 0 {
                 if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                close(fd)
-                throw ChildCommandError(message: "无法写入临时输入文件 / cannot write the input file: \(reason)")
+                break
             }
-            written += n
-        }
-        lseek(fd, 0, SEEK_SET)
-        return fd
-    }
-
-    /// ``run(input:timeout:)`` for a caller outside Swift concurrency (a plugin's request loop on its main thread):
-    /// blocks the calling thread until the command ends. Never call it from a task, whose thread it would hold.
-    public func runBlocking(input: Data = Data(), timeout: Duration = .seconds(30)) throws(ChildCommandError)
-        -> Outcome
-    {
-        let box = OutcomeBox()
-        let done = DispatchSemaphore(value: 0)
-        let command = self
-        Task {
-            do throws(ChildCommandError) {
-                box.result = .success(try await command.run(input: input, timeout: timeout))
-            } catch {
-                box.result = .failure(error)
+            if inFD >= 0, fds[0].revents != 0 {
+                let n = bytes.withUnsafeBytes { write(inFD, $0.baseAddress! + written, bytes.count - written) }
+                if n > 0 { written += n }
+                // Done, or the child closed its input (EPIPE): either way no more to write.
+                if written == bytes.count || (n < 0 && errno != EAGAIN && errno != EINTR) {
+                    close(inFD)
+                    inFD = -1
+                }
             }
-            done.signal()
+            for (index, target) in [(1, 0), (2, 1)] where fds[index].fd >= 0 && fds[index].revents != 0 {
+                let fd = fds[index].fd
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if n > 0 {
+                    if target == 0 {
+                        out.append(contentsOf: buffer[0..<n])
+                    } else {
+                        err.append(contentsOf: buffer[0..<n])
+                    }
+                } else if n == 0 || (errno != EAGAIN && errno != EINTR) {
+                    close(fd)
+                    if target == 0 { outFD = -1 } else { errFD = -1 }
+                }
+            }
         }
-        done.wait()
-        switch box.result {
-        case .success(let outcome)?: return outcome
-        case .failure(let error)?: throw error
-        case nil: throw ChildCommandError(message: "命令未返回 / the command did not return")
-        }
-    }
-}
-
-/// A command's deadline on a dispatch timer (never the cooperative pool, which busy tests or plugins may hold):
-/// when it fires, SIGTERM to the command's process group, SIGKILL a second later if it is still there.
-private final class DeadlineKiller: @unchecked Sendable {  // the timer is thread-safe; the rest is behind the mutex
-    private struct State {
-        var group: pid_t?
-        var fired = false
-        var done = false
+        for fd in [inFD, outFD, errFD] where fd >= 0 { close(fd) }
+        return (out, err, timedOut)
     }
 
-    private let state = Mutex(State())
-    private let timer: any DispatchSourceTimer
-
-    init(after timeout: Duration) {
-        timer = DispatchSource.makeTimerSource(queue: .global())
-        let (seconds, attoseconds) = timeout.components
-        timer.schedule(deadline: .now() + .nanoseconds(Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)))
-        timer.setEventHandler { [self] in fire() }
-        timer.resume()
+    static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
+        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
+        pointers.append(nil)
+        defer { pointers.forEach { free($0) } }
+        return body(pointers)
     }
-
-    /// Whether the deadline passed before the command ended.
-    var fired: Bool { state.withLock { $0.fired } }
-
-    /// The command runs as process group `group`; if the deadline already passed, it is stopped now.
-    func arm(processGroup group: pid_t) {
-        let late = state.withLock { state -> Bool in
-            state.group = group
-            return state.fired
-        }
-        if late { Self.stop(group) }
-    }
-
-    /// The command ended: nothing more to stop.
-    func cancel() {
-        state.withLock { $0.done = true }
-        timer.cancel()
-    }
-
-    private func fire() {
-        let group = state.withLock { state -> pid_t? in
-            guard !state.done else { return nil }
-            state.fired = true
-            return state.group
-        }
-        if let group { Self.stop(group) }
-    }
-
-    /// SIGTERM to the group now, SIGKILL a second later.
-    private static func stop(_ group: pid_t) {
-        kill(-group, SIGTERM)
-        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { kill(-group, SIGKILL) }
-    }
-}
-
-/// Carries a blocking run's result from its task to the waiting thread (the semaphore orders the accesses).
-private final class OutcomeBox: @unchecked Sendable {
-    var result: Result<ChildCommand.Outcome, ChildCommandError>?
 }
 
 /// A command could not be parsed or started.
