@@ -19,7 +19,7 @@ final class DaemonPlugins: Sendable {
     let notifiers: [PluginSupervisor]
     let checkers: [PluginSupervisor]
     /// Signalled when new outbox entries were recorded; one per notifier.
-    let wakes: [String: WakeSignal]
+    let wakes: [String: Doorbell]
     /// Set on graceful shutdown: no new batch is started.
     let stopping = Mutex(false)
 
@@ -37,7 +37,7 @@ final class DaemonPlugins: Sendable {
             invalid: invalid,
             configuration: PluginHostConfiguration(
                 hostName: "duband",
-                hostVersion: DaemonPlugins.version,
+                hostVersion: DubanVersion.current,
                 locale: configuration.locale.rawValue,
                 eventMetadata: { event in
                     switch event {
@@ -52,43 +52,19 @@ final class DaemonPlugins: Sendable {
         )
         notifiers = host.supervisors(with: .notifier).filter { !$0.manifest.executable.isEmpty }
         checkers = host.supervisors(with: .checker).filter { !$0.manifest.executable.isEmpty }
-        wakes = Dictionary(uniqueKeysWithValues: notifiers.map { ($0.manifest.name, WakeSignal()) })
+        wakes = Dictionary(uniqueKeysWithValues: notifiers.map { ($0.manifest.name, Doorbell()) })
         for name in contents.disabled {
             logger.info("插件已停用 / plugin disabled: \(name)", metadata: [LogMetadataKey.plugin: .string(name)])
         }
     }
-
-    static let version = DubanVersion.current
 
     /// The deadline for a graceful stop, plugins included (``StopDeadline/stopBudget(pluginGrace:)``).
     var stopBudget: Double { StopDeadline.stopBudget(pluginGrace: host.configuration.terminationGrace) }
 
     /// Wakes every notifier's delivery loop.
     func wake() {
-        for signal in wakes.values { signal.signal() }
+        for bell in wakes.values { bell.ring() }
     }
 
     static let encoder = DubanJSON.encoder()
-}
-
-/// A wake-up that is remembered until someone waits for it, with a timeout: a ``Doorbell`` whose sleep is measured
-/// in real time (a delivery loop polls its outbox every few real seconds, whatever the daemon's clock).
-final class WakeSignal: Sendable {
-    private let bell = Doorbell()
-
-    func signal() { bell.ring() }
-
-    /// Forgets a signal: call just before reading the outbox the signals announce.
-    func clear() { bell.clear() }
-
-    /// Returns when signalled (now, if a signal came since ``clear()``), after `timeout`, or when the task is
-    /// cancelled.
-    func wait(timeout: Duration) async {
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await Task.sleep(for: timeout) }
-            group.addTask { await self.bell.wait() }
-            await group.next()
-            group.cancelAll()
-        }
-    }
 }

@@ -53,11 +53,12 @@ struct PluginService: Service {
     }
 
     func deliveryLoop(_ notifier: PluginSupervisor) async {
-        let wake = plugins.wakes[notifier.manifest.name] ?? WakeSignal()
+        let wake = plugins.wakes[notifier.manifest.name] ?? Doorbell()
         while !Task.isCancelled, !plugins.stopping.withLock({ $0 }) {
             wake.clear()
             await drain(notifier)
-            await wake.wait(timeout: .seconds(2))
+            // Every 2 s of real time at the latest: a retry may have come due.
+            await wake.sleep(for: .seconds(2))
         }
     }
 

@@ -54,8 +54,17 @@ public final class Doorbell: Sendable {
 
     /// Sleeps on `clock` until `deadline`, a ring, or cancellation, whichever comes first.
     public func sleep(until deadline: Date, on clock: any WallClock) async {
+        await sleep { try? await clock.sleep(until: deadline) }
+    }
+
+    /// Sleeps for `duration` of real time (whatever the daemon's clock), until a ring, or until cancellation.
+    public func sleep(for duration: Duration) async {
+        await sleep { try? await Task.sleep(for: duration) }
+    }
+
+    private func sleep(_ timer: @escaping @Sendable () async -> Void) async {
         await withTaskGroup(of: Void.self) { group in
-            group.addTask { try? await clock.sleep(until: deadline) }
+            group.addTask { await timer() }
             group.addTask { await self.wait() }
             await group.next()
             group.cancelAll()

@@ -11,7 +11,7 @@ import Synchronization
 /// with `journalctl -o json`.
 ///
 /// ```swift
-/// @Test(.enabled(if: JournaldHarness.isAvailable, Comment(rawValue: JournaldHarness.skipMessage)))
+/// @Test(.enabled(if: try Requirement.met(JournaldHarness.unavailableReason)))
 /// func logsReachTheJournal() async throws {
 ///     let journal = try JournaldHarness.acquire()
 ///     defer { journal.release() }
@@ -24,7 +24,7 @@ import Synchronization
 /// process started), it is reused and never stopped. Otherwise the first ``acquire(timeout:)`` in this process
 /// starts `/lib/systemd/systemd-journald`, and the last ``release()`` stops it by its process id (SIGTERM, then
 /// wait). A socket file left behind by a dead journald does not count as running: liveness is a `connect(2)`.
-/// Needs root; ``skipMessage`` says why a test is skipped otherwise. Entries are written to the volatile journal
+/// Needs root; ``unavailableReason`` says why a test cannot run otherwise. Entries are written to the volatile journal
 /// (`/run/log/journal`) unless the machine has a persistent one.
 ///
 /// This type only runs processes: it does not depend on DubanSystemd.
@@ -43,14 +43,6 @@ public final class JournaldHarness: Sendable {
         if UnixSocketAddress.isListening(socketPath, datagram: true) { return nil }
         if !FileManager.default.isExecutableFile(atPath: journaldPath) { return "\(journaldPath) is missing" }
         return nil
-    }
-
-    /// Whether a real journal can be used (see ``unavailableReason``).
-    public static var isAvailable: Bool { unavailableReason == nil }
-
-    /// A skip message for `.enabled(if:_:)`: `Comment(rawValue: JournaldHarness.skipMessage)`.
-    public static var skipMessage: String {
-        "skipped: no real journald (\(unavailableReason ?? "?"))"
     }
 
     private struct Shared: ~Copyable {

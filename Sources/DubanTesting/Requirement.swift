@@ -32,9 +32,6 @@ public enum Requirement {
         try met(available ? nil : reason)
     }
 
-    /// Why a test needing root cannot run, or nil.
-    public static var rootReason: String? { getuid() == 0 ? nil : "not root" }
-
     /// Why a test needing the executable at `path` cannot run, or nil.
     public static func executableReason(_ path: String) -> String? {
         FileManager.default.isExecutableFile(atPath: path) ? nil : "\(path) is missing"

@@ -27,19 +27,14 @@ public final class SMTPSink: @unchecked Sendable {
     /// The interpreter that has Debian's `python3-aiosmtpd`.
     public static let python = "/usr/bin/python3"
 
-    /// True when `msmtp` and aiosmtpd are installed (`apt-get install msmtp python3-aiosmtpd`).
-    /// Why the sink cannot run here, or nil.
+    /// Why the sink cannot run here (`msmtp` or aiosmtpd missing), or nil.
     public static var unavailableReason: String? {
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/msmtp"),
             FileManager.default.isExecutableFile(atPath: python),
             (try? ProcessRunner.run(python, ["-c", "import aiosmtpd"]).status) == 0
-        else { return skipMessage }
+        else { return "needs msmtp and python3-aiosmtpd (apt-get install msmtp python3-aiosmtpd)" }
         return nil
     }
-
-    public static var isAvailable: Bool { unavailableReason == nil }
-
-    public static let skipMessage = "needs msmtp and python3-aiosmtpd (apt-get install msmtp python3-aiosmtpd)"
 
     public let port: Int
     public let directory: URL
