@@ -174,6 +174,8 @@ ok "every binary links only libraries from Debian packages"
 echo "== the installed binaries"
 [ "$(/usr/bin/duband --version)" = "$version" ] || fail "duband --version says '$(/usr/bin/duband --version)'"
 ok "duband --version: $version"
+[ "$(/usr/bin/dubanctl --version)" = "$version" ] || fail "dubanctl --version says '$(/usr/bin/dubanctl --version)'"
+ok "dubanctl --version: $version"
 /usr/bin/dubanctl check /usr/share/duban/examples >/dev/null || fail "dubanctl check /usr/share/duban/examples"
 ok "dubanctl check /usr/share/duban/examples"
 for page in "1 dubanctl" "5 duban.yaml" "8 duband"; do

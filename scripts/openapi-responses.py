@@ -106,6 +106,21 @@ def main() -> int:
     ]:
         call("GET", target)
 
+    # Conditional reads: the ETag of an answer in If-None-Match gets 304 without a body while nothing changed.
+    etags: dict[str, str] = {}
+    for target in ["/v1/status", "/v1/openapi.json", "/v1/plans", "/v1/plans/linxia-it-2022", "/v1/tasks",
+                   "/v1/milestones?kind=deadline&limit=3"]:
+        status, answer_headers, _ = exchange("GET", target)
+        tag = answer_headers.get("ETag")
+        if status != 200 or not tag:
+            failures.append(f"GET {target} → {status} without an ETag")
+            continue
+        etags[target] = tag
+        if target != "/v1/status":  # the status moves with every second of the clock
+            status, data = call("GET", target, headers={"If-None-Match": tag}, expect=304)
+            if data:
+                failures.append(f"GET {target} with its ETag → a 304 with a body: {data[:80]!r}")
+
     status, data = call("GET", "/v1/milestones?plan=linxia-it-2022&kind=quota&state=all&limit=1")
     quota = json.loads(data)["items"][0]["id"]
     status, data = call("GET", "/v1/milestones?kind=deadline&limit=3")
@@ -137,6 +152,10 @@ def main() -> int:
         call("POST", path(first, "waive"), {"reason": " "}, expect=422)
         call("POST", path(first, "waive"), {"reason": "不再适用"}, expect=200)
         call("POST", path(first, "extend"), {"working_days": 5, "reason": "延期"})
+        # The change shows in the very next answer: the ETags held before it are stale now.
+        for target in ["/v1/plans", "/v1/milestones?kind=deadline&limit=3"]:
+            if target in etags:
+                call("GET", target, headers={"If-None-Match": etags[target]}, expect=200)
     call("POST", path("a/b/c/d", "done"), {}, expect=404)
     call("POST", "/v1/readings", {"plan": "nope", "task": "t", "org": "kangle", "value": 1}, expect=404)
     call("POST", "/v1/readings", {"plan": "x", "task": "t", "org": "kangle", "value": 1e12}, expect=422)

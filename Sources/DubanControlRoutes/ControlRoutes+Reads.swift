@@ -12,26 +12,44 @@ extension ControlRoutes {
         case .health:
             return .json(HealthBody(version: DubanVersion.current))
         case .status:
-            return .json(context.statusBody())
+            var body = context.statusBody()
+            // Instants go out in whole seconds: the same second's status is the same answer.
+            body.now = Date(timeIntervalSince1970: body.now.timeIntervalSince1970.rounded(.down))
+            return await cached(request, slot: request.path, basis: .status(body)) { .json(body) }
         case .openAPI:
-            return ControlResponse(status: 200, body: OpenAPIDocument.json)
+            return await cached(request, slot: request.path, basis: .constant) {
+                ControlResponse(status: 200, body: OpenAPIDocument.json)
+            }
         case .plans:
-            return .json(try await plans())
-        case .plan(let id):
-            return .json(try await plan(id))
-        case .tasks:
-            return .json(try await tasks(TaskQuery(query: request.query)))
-        case .milestones:
             let view = context.view()
-            let page = try await milestones(MilestoneQuery(query: request.query), view: view)
-            return .json(
-                Page(
-                    items: page.records.map { view.milestone($0) },
-                    total: page.total,
-                    limit: page.limit,
-                    offset: page.offset
+            return try await cached(request, slot: request.path, basis: try await basis(view)) {
+                .json(try await plans(view: view))
+            }
+        case .plan(let id):
+            let view = context.view()
+            return try await cached(request, slot: request.path, basis: try await basis(view)) {
+                .json(try await plan(id, view: view))
+            }
+        case .tasks:
+            let query = try TaskQuery(query: request.query)
+            let view = context.view()
+            return try await cached(request, slot: request.path + query.queryString, basis: try await basis(view)) {
+                .json(try await tasks(query, view: view))
+            }
+        case .milestones:
+            let query = try MilestoneQuery(query: request.query)
+            let view = context.view()
+            return try await cached(request, slot: request.path + query.queryString, basis: try await basis(view)) {
+                let page = try await milestones(query, view: view)
+                return .json(
+                    Page(
+                        items: page.records.map { view.milestone($0) },
+                        total: page.total,
+                        limit: page.limit,
+                        offset: page.offset
+                    )
                 )
-            )
+            }
         case .occurrence(let id):
             return .json(try await occurrenceDetail(id))
         case .progress(let id):
@@ -86,6 +104,45 @@ extension ControlRoutes {
         }
     }
 
+    // MARK: Cached answers
+
+    /// What a store-backed read of `view` depends on. The store's version is read before the answer is computed,
+    /// so a commit racing the computation can only make the kept answer be recomputed, never be served stale.
+    func basis(_ view: ControlView) async throws -> ResponseCache.Basis {
+        .read(
+            ResponseCache.ReadBasis(
+                version: try await context.store.changeVersion(),
+                generation: view.generation,
+                today: view.today,
+                overdueThrough: view.overdueThrough
+            )
+        )
+    }
+
+    /// The answer kept for `slot` and `basis`, or `compute`'s (kept when 200); with its `ETag`, or `304` without
+    /// a body when the request's `If-None-Match` names it. `slot` is the route with its parsed query written back
+    /// (`MilestoneQuery.queryString`): parameters in another order, defaults spelt out, or names the route does not
+    /// read are the same answer.
+    func cached(
+        _ request: ControlRequest,
+        slot: String,
+        basis: ResponseCache.Basis,
+        _ compute: () async throws -> ControlResponse
+    ) async rethrows -> ControlResponse {
+        let entry: ResponseCache.Entry
+        if let kept = cache.lookup(slot, basis: basis) {
+            entry = kept
+        } else {
+            let response = try await compute()
+            guard response.status == 200, response.stream == nil else { return response }
+            entry = cache.store(slot, basis: basis, body: response.body)
+        }
+        if ResponseCache.matches(request.header("If-None-Match"), etag: entry.etag) {
+            return ControlResponse(status: 304, body: Data(), headers: [("ETag", entry.etag)])
+        }
+        return ControlResponse(status: 200, body: entry.body, headers: [("ETag", entry.etag)])
+    }
+
     /// The stored occurrence `id`, or 404.
     func record(_ id: String) async throws -> OccurrenceRecord {
         guard let record = try await context.store.state(of: id) else {
@@ -96,8 +153,7 @@ extension ControlRoutes {
 
     // MARK: Plans and tasks
 
-    func plans() async throws -> Page<PlanSummary> {
-        let view = context.view()
+    func plans(view: ControlView) async throws -> Page<PlanSummary> {
         let counts = try await context.store.taskCounts(
             orgs: nil,
             overdueThrough: view.overdueThrough,
@@ -107,8 +163,7 @@ extension ControlRoutes {
         return Page(items: items, total: items.count, limit: items.count, offset: 0)
     }
 
-    func plan(_ id: String) async throws -> PlanDetail {
-        let view = context.view()
+    func plan(_ id: String, view: ControlView) async throws -> PlanDetail {
         guard let index = view.schedule.plans.firstIndex(where: { $0.id == id }) else {
             throw APIErrorBody.notFound("没有编号为“\(id)”的计划", "no plan has the id \(id)")
         }
@@ -142,8 +197,7 @@ extension ControlRoutes {
         )
     }
 
-    func tasks(_ query: TaskQuery) async throws -> Page<TaskSummary> {
-        let view = context.view()
+    func tasks(_ query: TaskQuery, view: ControlView) async throws -> Page<TaskSummary> {
         let schedule = view.schedule
         if let plan = query.plan, !schedule.plans.contains(where: { $0.id == plan }) {
             throw APIErrorBody.notFound("没有编号为“\(plan)”的计划", "no plan has the id \(plan)")

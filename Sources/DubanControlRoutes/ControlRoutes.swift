@@ -13,6 +13,8 @@ import Foundation
 /// one transaction together with its audit line. Errors are ``APIErrorBody``s; none crashes or hangs the context.
 public struct ControlRoutes: ControlHandler {
     let context: any ControlContext
+    /// Encoded answers of reads, until the store, the plans or the day change (``ResponseCache``).
+    let cache = ResponseCache()
 
     public init(context: any ControlContext) {
         self.context = context

@@ -130,7 +130,15 @@ public struct ControlServer: Sendable {
                 var head: HTTPRequestHead?
                 var body = ByteBuffer()
                 var tooLarge = false
+                // After an early 413: bytes of the refused body read and dropped so far (see below).
+                var lingering: Int?
                 for try await part in inbound {
+                    if var dropped = lingering {
+                        if case .body(let chunk) = part { dropped += chunk.readableBytes }
+                        if dropped > Self.lingeringBytes { return }
+                        lingering = dropped
+                        continue
+                    }
                     switch part {
                     case .head(let h):
                         // A declared body over the limit is refused at once, before a byte of it is read.
@@ -147,7 +155,13 @@ public struct ControlServer: Sendable {
                                 keepAlive: false,
                                 to: outbound
                             )
-                            return
+                            // A lingering close, as web servers do: closing now, with the client's body unread,
+                            // makes the kernel reset the connection, and a client still sending may lose the
+                            // answer with it. So the sending side closes, the rest of the body is read and dropped
+                            // (up to `lingeringBytes`, within the request timeout), then the connection closes.
+                            try? await channel.close(mode: .output)
+                            lingering = 0
+                            continue
                         }
                         head = h
                         body.clear()
@@ -212,6 +226,9 @@ public struct ControlServer: Sendable {
         }
     }
 
+    /// How much of a body refused early (413) is read and dropped before the connection is closed regardless.
+    static let lingeringBytes = 64 << 20
+
     /// Writes a whole (not streamed) response.
     static func write(
         _ response: ControlResponse,
@@ -220,15 +237,23 @@ public struct ControlServer: Sendable {
         to outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>
     ) async throws {
         var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: response.contentType)
+        let notModified = response.status == 304
+        if !notModified {
+            // A 304 carries neither: it has no body, and its length would be the 200's (RFC 9110 §15.4.5).
+            headers.add(name: "Content-Type", value: response.contentType)
+            headers.add(name: "Content-Length", value: String(response.body.count))
+        }
         for (name, value) in response.headers { headers.add(name: name, value: value) }
-        headers.add(name: "Content-Length", value: String(response.body.count))
         headers.add(name: "Connection", value: keepAlive ? "keep-alive" : "close")
-        try await outbound.write(
-            .head(HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers))
+        let head = HTTPServerResponsePart.head(
+            HTTPResponseHead(version: version, status: .init(statusCode: response.status), headers: headers)
         )
-        try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body))))
-        try await outbound.write(.end(nil))
+        // Head, body and end in one write: one hop to the event loop and one flush per answer.
+        if notModified || response.body.isEmpty {
+            try await outbound.write(contentsOf: [head, .end(nil)])
+        } else {
+            try await outbound.write(contentsOf: [head, .body(.byteBuffer(ByteBuffer(bytes: response.body))), .end(nil)])
+        }
     }
 
     static func request(_ head: HTTPRequestHead, body: ByteBuffer) -> ControlRequest {

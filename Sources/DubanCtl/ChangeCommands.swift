@@ -34,14 +34,14 @@ func reportChange(_ change: OccurrenceChange, verb: (zh: String, en: String), co
 struct DoneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "done",
-        abstract: "办结一个节点。 Mark an occurrence done (办结)."
+        abstract: "办结一个事项。 Mark an occurrence done (办结)."
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
     @OptionGroup var change: ChangeOptions
 
-    @Argument(help: "节点编号。 Occurrence id.")
+    @Argument(help: "事项编号。 Occurrence id.")
     var id: String
 
     @Option(name: .long, help: "说明。 A note.")
@@ -62,14 +62,14 @@ struct DoneCommand: ParsableCommand {
 struct ReopenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reopen",
-        abstract: "重新打开一个已办结或已免办的节点。 Open an occurrence again."
+        abstract: "重新打开一个已办结或已免办的事项。 Open an occurrence again."
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
     @OptionGroup var change: ChangeOptions
 
-    @Argument(help: "节点编号。 Occurrence id.")
+    @Argument(help: "事项编号。 Occurrence id.")
     var id: String
 
     @Option(name: .long, help: "说明。 A note.")
@@ -87,14 +87,14 @@ struct ReopenCommand: ParsableCommand {
 struct WaiveCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "waive",
-        abstract: "免办一个节点(须写明理由)。 Waive an occurrence (a reason is required)."
+        abstract: "免办一个事项(须写明理由)。 Waive an occurrence (a reason is required)."
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
     @OptionGroup var change: ChangeOptions
 
-    @Argument(help: "节点编号。 Occurrence id.")
+    @Argument(help: "事项编号。 Occurrence id.")
     var id: String
 
     @Option(name: .long, help: "理由(必填)。 Reason (required).")
@@ -125,7 +125,7 @@ struct ProgressCommand: ParsableCommand {
     @OptionGroup var daemon: DaemonOptions
     @OptionGroup var change: ChangeOptions
 
-    @Argument(help: "节点编号。 Occurrence id.")
+    @Argument(help: "事项编号。 Occurrence id.")
     var id: String
 
     @Argument(help: "增加的数量,如 +30。 Amount to add, e.g. +30.")
@@ -172,7 +172,7 @@ struct ReadingCommand: ParsableCommand {
         commandName: "reading",
         abstract: "记录指标任务的读数。 Record a reading of a target's indicator.",
         discussion: """
-            ID 可为节点编号 plan/task/unit/period 或 plan/task/unit。负值写在 -- 之后:dubanctl reading ID -- -3
+            ID 可为事项编号 plan/task/unit/period 或 plan/task/unit。负值写在 -- 之后:dubanctl reading ID -- -3
             ID is an occurrence id plan/task/unit/period or plan/task/unit. Put a negative value after --.
             """
     )
@@ -181,7 +181,7 @@ struct ReadingCommand: ParsableCommand {
     @OptionGroup var daemon: DaemonOptions
     @OptionGroup var change: ChangeOptions
 
-    @Argument(help: "节点编号或 plan/task/unit。 Occurrence id or plan/task/unit.")
+    @Argument(help: "事项编号或 plan/task/unit。 Occurrence id or plan/task/unit.")
     var id: String
 
     @Argument(help: "读数,如 87.5。 The value, e.g. 87.5.")
@@ -243,7 +243,7 @@ struct ExtendCommand: ParsableCommand {
     @OptionGroup var daemon: DaemonOptions
     @OptionGroup var change: ChangeOptions
 
-    @Argument(help: "节点编号。 Occurrence id.")
+    @Argument(help: "事项编号。 Occurrence id.")
     var id: String
 
     @Option(name: .long, help: "延长的工作日数。 Working days to add.")
@@ -306,7 +306,7 @@ struct StartCommand: ParsableCommand {
     @Option(name: .long, help: "承办单位。 The unit.")
     var org: String?
 
-    @Option(name: .long, help: "案号或申请编号(用于节点编号)。 A case or request number (makes the occurrence id).")
+    @Option(name: .long, help: "案号或申请编号(用于事项编号)。 A case or request number (makes the occurrence id).")
     var reference: String?
 
     @Option(name: .long, help: "说明。 A note.")

@@ -86,7 +86,7 @@ struct CheckCommand: ParsableCommand {
                 for plan in report.plans {
                     Output.line(
                         common.t(
-                            "✓ \(plan.file ?? plan.id):计划 \(plan.id)「\(plan.title)」,\(plan.tasks) 项任务,\(plan.occurrences) 个节点",
+                            "✓ \(plan.file ?? plan.id):计划 \(plan.id)「\(plan.title)」,\(plan.tasks) 项任务,\(plan.occurrences) 个事项",
                             "✓ \(plan.file ?? plan.id): plan \(plan.id) \"\(plan.title)\", \(plan.tasks) tasks, \(plan.occurrences) occurrences"))
                 }
                 if let orgFile = report.orgFile {

@@ -27,7 +27,7 @@ struct StatusCommand: ParsableCommand {
         }
         var rows: [(String, String)] = [
             (common.t("计划", "Plans"), "\(status.plans)"), (common.t("任务", "Tasks"), "\(status.tasks)"),
-            (common.t("节点", "Occurrences"), "\(status.occurrences)"),
+            (common.t("事项", "Occurrences"), "\(status.occurrences)"),
             (common.t("未办结", "Open"), "\(status.open)"),
             (common.t("已逾期", "Overdue"), status.overdue > 0 ? Terminal.color("\(status.overdue)", .red) : "0"),
             (common.t("下次提醒", "Next event"), status.next.map(instant) ?? common.t("无", "none")),

@@ -1,11 +1,12 @@
 public import ArgumentParser
+import DubanCore
 import Foundation
 
 /// The root of dubanctl's command tree: lists subcommands and nothing else.
 public struct DubanctlCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "dubanctl",
-        abstract: "督办控制工具:查看和办理节点、检查计划、解释期限、计算工作日。 duban's control tool.",
+        abstract: "督办控制工具:查看和办理事项、检查计划、解释期限、计算工作日。 duban's control tool.",
         discussion: """
             退出码 / exit codes:
               0  成功 ok
@@ -17,6 +18,7 @@ public struct DubanctlCommand: ParsableCommand {
               77 无权限(只读用户试图修改,或无权打开套接字) permission denied
               78 配置文件错误 bad configuration file
             """,
+        version: DubanVersion.current,
         subcommands: [GenerateManualCommand.self],
         groupedSubcommands: [
             CommandGroup(

@@ -134,7 +134,7 @@ struct DueCommand: ParsableCommand {
         }
         if let start = interpretation.windowStart { lines.append((common.t("起始日期", "Window start"), start.withWeekday(language))) }
         if interpretation.milestones.count > 1 {
-            lines.append((common.t("年度节点", "Yearly milestones"), interpretation.milestones.map(\.description).joined(separator: ", ")))
+            lines.append((common.t("每年到期日", "Yearly milestones"), interpretation.milestones.map(\.description).joined(separator: ", ")))
         }
         if let r = interpretation.recurrence {
             let zh = "每\(r.interval > 1 ? "\(r.interval)" : "")\(r.every.chinese)\(r.atLeast ? "不少于" : "")\(r.times)次"

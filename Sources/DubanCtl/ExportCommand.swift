@@ -8,9 +8,9 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "导出节点为 iCalendar 或 CSV。 Export milestones as iCalendar or CSV.",
+        abstract: "导出事项为 iCalendar 或 CSV。 Export milestones as iCalendar or CSV.",
         discussion: """
-            默认导出所有未办结节点;--json 时输出 {"format", "bytes", "path" 或 "content"}。
+            默认导出所有未办结事项;--json 时输出 {"format", "bytes", "path" 或 "content"}。
             Exports every open milestone by default; with --json prints {"format", "bytes", "path" or "content"}.
             例如 / e.g.  dubanctl export ics --org kangle -o kangle.ics
             """

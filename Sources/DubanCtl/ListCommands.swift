@@ -40,7 +40,7 @@ struct PlansCommand: ParsableCommand {
 struct TasksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tasks",
-        abstract: "列出任务及其节点情况。 List tasks and where their occurrences stand."
+        abstract: "列出任务及其事项情况。 List tasks and where their occurrences stand."
     )
 
     @OptionGroup var common: CommonOptions
@@ -106,7 +106,7 @@ struct TasksCommand: ParsableCommand {
             Terminal.table(
                 header: [
                     common.t("任务", "Task"), common.t("标题", "Title"), common.t("类型", "Kind"), common.t("承办单位", "Units"),
-                    common.t("未办结/节点", "Open/All"), common.t("逾期", "Overdue"), common.t("最近到期", "Next due"),
+                    common.t("未办结/事项", "Open/All"), common.t("逾期", "Overdue"), common.t("最近到期", "Next due"),
                 ],
                 rows: rows
             )

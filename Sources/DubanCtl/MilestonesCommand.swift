@@ -11,7 +11,7 @@ import Foundation
 struct MilestonesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "milestones",
-        abstract: "列出即将到期或已逾期的节点。 List upcoming or overdue milestones.",
+        abstract: "列出即将到期或已逾期的事项。 List upcoming or overdue milestones.",
         discussion: """
             默认询问守护进程(--socket 或 --config 的 socket);给出 --plans 时离线展开计划文件(不知办结情况)。
             守护进程不可达且给了 --config 时,改用配置里的计划离线列出。
@@ -246,7 +246,7 @@ struct MilestonesCommand: ParsableCommand {
         }
         Output.line(
             common.t(
-                "\(start.withWeekday(language)) 起至 \(end) 到期的节点(离线,不含办结情况):共 \(total) 个"
+                "\(start.withWeekday(language)) 起至 \(end) 到期的事项(离线,不含办结情况):共 \(total) 个"
                     + (total > summaries.count ? ",列出前 \(summaries.count) 个" : ""),
                 "Milestones due \(start) through \(end) (offline, completion unknown): \(total)"
                     + (total > summaries.count ? ", showing \(summaries.count)" : "")

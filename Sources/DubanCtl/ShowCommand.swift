@@ -9,13 +9,13 @@ import Foundation
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "查看一个节点的详情与历史。 Show one occurrence with its history."
+        abstract: "查看一个事项的详情与历史。 Show one occurrence with its history."
     )
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var daemon: DaemonOptions
 
-    @Argument(help: "节点编号,如 plan/task/unit/period。 Occurrence id, e.g. plan/task/unit/period.")
+    @Argument(help: "事项编号,如 plan/task/unit/period。 Occurrence id, e.g. plan/task/unit/period.")
     var id: String
 
     func run() throws {

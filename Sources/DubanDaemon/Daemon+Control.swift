@@ -11,12 +11,13 @@ import Foundation
 extension Daemon: ControlContext {
     /// This request's view: the plans in force, now, and the scheduler's occurrences.
     public func view() -> ControlView {
-        let loaded = self.loaded
+        let (loaded, generation) = loadedGeneration
         return ControlView(
             schedule: loaded.schedule,
             missingYears: loaded.missingYears,
             now: clock.now,
-            machine: currentLoop?.stateMachine
+            machine: currentLoop?.stateMachine,
+            generation: generation
         )
     }
 

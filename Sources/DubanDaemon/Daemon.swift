@@ -51,6 +51,9 @@ public final class Daemon: Sendable {
     struct State: Sendable {
         var loaded: LoadedPlans
         var lastReload: ReloadResult?
+        /// Plan sets loaded so far: moves with every reload that replaced `loaded` (the control routes' cached
+        /// answers are per generation).
+        var generation: UInt64 = 1
     }
 
     /// The journal channel of the outbox.
@@ -153,6 +156,9 @@ public final class Daemon: Sendable {
     }
 
     var loaded: LoadedPlans { state.withLock { $0.loaded } }
+
+    /// The plans in force with their generation, read together.
+    var loadedGeneration: (LoadedPlans, UInt64) { state.withLock { ($0.loaded, $0.generation) } }
 
     /// The scheduler loop once running.
     var currentLoop: SchedulerLoop? { loopBox.withLock { $0 } }
@@ -324,7 +330,10 @@ public final class Daemon: Sendable {
             startedBell.ring()
             let handled = try await store.handledEventKeys()
             let closed = try await store.closedOccurrenceIDs()
-            state.withLock { $0.loaded = fresh }
+            state.withLock {
+                $0.loaded = fresh
+                $0.generation += 1
+            }
             loopBox.withLock { $0 }?.replace(schedule: fresh.schedule, handled: handled, closed: closed)
             let result = ReloadResult(ok: true, at: now, errors: [])
             state.withLock { $0.lastReload = result }

@@ -16,6 +16,15 @@ final class SyncGate: Sendable {
 
     /// Returns once the gate is open; throws the failure if it failed.
     func wait() async throws {
+        // Open (every request after the first seconds): no suspension at all.
+        let settled: Result<Void, any Error>? = state.withLock { state in
+            switch state {
+            case .open: .success(())
+            case .failed(let error): .failure(error)
+            case .waiting: nil
+            }
+        }
+        if let settled { return try settled.get() }
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
             let outcome: Result<Void, any Error>? = state.withLock { state in
                 switch state {

@@ -8,6 +8,15 @@ import Testing
         try JSONSerialization.jsonObject(with: Data(text.utf8))
     }
 
+    @Test("dubanctl --version and duband --version say the same version")
+    func versions() throws {
+        let ctl = try BinaryRunner.run("dubanctl", ["--version"])
+        let daemon = try BinaryRunner.run("duband", ["--version"])
+        #expect(ctl.status == 0 && daemon.status == 0, "\(ctl.stderr) \(daemon.stderr)")
+        #expect(ctl.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        #expect(ctl.stdout == daemon.stdout)
+    }
+
     @Test func checkPassesOnTheBundledExamples() throws {
         let result = try BinaryRunner.run("dubanctl", ["check", "examples/"])
         #expect(result.status == 0, "\(result.stderr)")

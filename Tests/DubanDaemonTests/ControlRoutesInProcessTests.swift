@@ -23,14 +23,17 @@ import Testing
         let loaded: LoadedPlans
         let closed = Mutex<[String]>([])
 
-        init() async throws {
+        /// Over an in-memory store, or the SQLite file at `storePath` (for a second writer beside it).
+        init(storePath: String? = nil) async throws {
             var configuration = try ConfigFile.load(Fixtures.examples.appendingPathComponent("duban.yaml").path)
             configuration.stateDirectory = "/nonexistent"
             self.configuration = configuration
             let start = configuration.site.instant(CivilDate(year: 2022, month: 6, day: 1)!, at: configuration.site.officeStart)
             clock = TestWallClock(now: start)
             loaded = try PlanRuntime(configuration: configuration).load(today: CivilDate(year: 2022, month: 6, day: 1)!)
-            store = try SQLiteStateStore.inMemory(configuration: .init(now: { start }))
+            store =
+                try storePath.map { try SQLiteStateStore.open(path: $0, configuration: .init(now: { start })) }
+                ?? SQLiteStateStore.inMemory(configuration: .init(now: { start }))
             let schedule = loaded.schedule
             let occurrences = schedule.expand(from: .startOfYear(2000), through: .endOfYear(2025))
             var rows: [OccurrenceRow] = []
@@ -44,7 +47,10 @@ import Testing
 
         func waitUntilStoreSynced() async throws {}
         func view() -> ControlView {
-            ControlView(schedule: loaded.schedule, missingYears: loaded.missingYears, now: clock.now, machine: nil)
+            ControlView(
+                schedule: loaded.schedule, missingYears: loaded.missingYears, now: clock.now, machine: nil,
+                generation: 1
+            )
         }
         func statusBody() -> StatusBody {
             StatusBody(

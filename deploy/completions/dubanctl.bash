@@ -163,7 +163,7 @@ _dubanctl() {
     local -a unparsed_words=("${COMP_WORDS[@]:1:${COMP_CWORD}}")
 
     local -a repeating_flags=()
-    local -a non_repeating_flags=(-h --help)
+    local -a non_repeating_flags=(--version -h --help)
     local -a repeating_options=()
     local -a non_repeating_options=()
     __dubanctl_offer_flags_options 0
@@ -186,7 +186,7 @@ _dubanctl() {
 
 _dubanctl_status() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket)
     __dubanctl_offer_flags_options 0
@@ -210,7 +210,7 @@ _dubanctl_status() {
 
 _dubanctl_plans() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket)
     __dubanctl_offer_flags_options 0
@@ -234,7 +234,7 @@ _dubanctl_plans() {
 
 _dubanctl_tasks() {
     repeating_flags=()
-    non_repeating_flags=(--json --no-rollup -h --help)
+    non_repeating_flags=(--json --no-rollup --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --plan --org --kind --tag --state --limit)
     __dubanctl_offer_flags_options 0
@@ -276,7 +276,7 @@ _dubanctl_tasks() {
 
 _dubanctl_milestones() {
     repeating_flags=()
-    non_repeating_flags=(--json --overdue --no-rollup -h --help)
+    non_repeating_flags=(--json --overdue --no-rollup --version -h --help)
     repeating_options=(--calendar-dir --plans)
     non_repeating_options=(--lang --config --socket --within --workdays --org --plan --kind --tag --state --from --through --limit --org-file)
     __dubanctl_offer_flags_options 0
@@ -336,7 +336,7 @@ _dubanctl_milestones() {
 
 _dubanctl_show() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket)
     __dubanctl_offer_flags_options 1
@@ -360,7 +360,7 @@ _dubanctl_show() {
 
 _dubanctl_watch() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --count)
     __dubanctl_offer_flags_options 0
@@ -387,7 +387,7 @@ _dubanctl_watch() {
 
 _dubanctl_export() {
     repeating_flags=()
-    non_repeating_flags=(--json --no-rollup -h --help)
+    non_repeating_flags=(--json --no-rollup --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --plan --org --from --through --state --output -o)
     __dubanctl_offer_flags_options 1
@@ -437,7 +437,7 @@ _dubanctl_export() {
 
 _dubanctl_log() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --limit --before)
     __dubanctl_offer_flags_options 0
@@ -467,7 +467,7 @@ _dubanctl_log() {
 
 _dubanctl_notifications() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --state --channel --limit --before)
     __dubanctl_offer_flags_options 0
@@ -503,7 +503,7 @@ _dubanctl_notifications() {
 
 _dubanctl_preview() {
     repeating_flags=()
-    non_repeating_flags=(--json --body -h --help)
+    non_repeating_flags=(--json --body --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --date)
     __dubanctl_offer_flags_options 0
@@ -530,7 +530,7 @@ _dubanctl_preview() {
 
 _dubanctl_plugins() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket)
     __dubanctl_offer_flags_options 0
@@ -554,7 +554,7 @@ _dubanctl_plugins() {
 
 _dubanctl_done() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --note --evidence)
     __dubanctl_offer_flags_options 1
@@ -587,7 +587,7 @@ _dubanctl_done() {
 
 _dubanctl_reopen() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --note)
     __dubanctl_offer_flags_options 1
@@ -617,7 +617,7 @@ _dubanctl_reopen() {
 
 _dubanctl_waive() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --reason)
     __dubanctl_offer_flags_options 1
@@ -647,7 +647,7 @@ _dubanctl_waive() {
 
 _dubanctl_progress() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --on --note)
     __dubanctl_offer_flags_options 2
@@ -680,7 +680,7 @@ _dubanctl_progress() {
 
 _dubanctl_reading() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --on --note)
     __dubanctl_offer_flags_options 2
@@ -713,7 +713,7 @@ _dubanctl_reading() {
 
 _dubanctl_extend() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --workdays --reason --note)
     __dubanctl_offer_flags_options 1
@@ -746,7 +746,7 @@ _dubanctl_extend() {
 
 _dubanctl_start() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id --on --org --reference --note)
     __dubanctl_offer_flags_options 1
@@ -785,7 +785,7 @@ _dubanctl_start() {
 
 _dubanctl_reload() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id)
     __dubanctl_offer_flags_options 0
@@ -812,7 +812,7 @@ _dubanctl_reload() {
 
 _dubanctl_backup() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --socket --request-id)
     __dubanctl_offer_flags_options 1
@@ -839,7 +839,7 @@ _dubanctl_backup() {
 
 _dubanctl_check() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --org)
     __dubanctl_offer_flags_options -1
@@ -863,7 +863,7 @@ _dubanctl_check() {
 
 _dubanctl_due() {
     repeating_flags=()
-    non_repeating_flags=(--json --explain -h --help)
+    non_repeating_flags=(--json --explain --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --roll --from)
     __dubanctl_offer_flags_options 1
@@ -891,7 +891,7 @@ _dubanctl_due() {
 
 _dubanctl_workdays() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __dubanctl_offer_flags_options 0
@@ -914,7 +914,7 @@ _dubanctl_workdays() {
 
 _dubanctl_workdays_add() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config)
     __dubanctl_offer_flags_options 2
@@ -935,7 +935,7 @@ _dubanctl_workdays_add() {
 
 _dubanctl_workdays_between() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config)
     __dubanctl_offer_flags_options 2
@@ -956,7 +956,7 @@ _dubanctl_workdays_between() {
 
 _dubanctl_workdays_list() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config)
     __dubanctl_offer_flags_options 1
@@ -977,7 +977,7 @@ _dubanctl_workdays_list() {
 
 _dubanctl_calendar() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--version -h --help)
     repeating_options=()
     non_repeating_options=()
     __dubanctl_offer_flags_options 0
@@ -1000,7 +1000,7 @@ _dubanctl_calendar() {
 
 _dubanctl_calendar_explain() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config)
     __dubanctl_offer_flags_options 1
@@ -1021,7 +1021,7 @@ _dubanctl_calendar_explain() {
 
 _dubanctl_calendar_show() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config)
     __dubanctl_offer_flags_options 1
@@ -1042,7 +1042,7 @@ _dubanctl_calendar_show() {
 
 _dubanctl_calendar_years() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config)
     __dubanctl_offer_flags_options 0
@@ -1063,7 +1063,7 @@ _dubanctl_calendar_years() {
 
 _dubanctl_calendar_import() {
     repeating_flags=()
-    non_repeating_flags=(--json --force -h --help)
+    non_repeating_flags=(--json --force --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --output --year)
     __dubanctl_offer_flags_options 1
@@ -1090,7 +1090,7 @@ _dubanctl_calendar_import() {
 
 _dubanctl_calendar_terms() {
     repeating_flags=()
-    non_repeating_flags=(--json -h --help)
+    non_repeating_flags=(--json --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config --plans --org-file --school-dir --org --year)
     __dubanctl_offer_flags_options 0
@@ -1126,7 +1126,7 @@ _dubanctl_calendar_terms() {
 
 _dubanctl_import() {
     repeating_flags=()
-    non_repeating_flags=(--json --force -h --help)
+    non_repeating_flags=(--json --force --version -h --help)
     repeating_options=(--calendar-dir)
     non_repeating_options=(--lang --config -o --output --org --plan-id)
     __dubanctl_offer_flags_options 1
@@ -1155,7 +1155,11 @@ _dubanctl_import() {
 }
 
 _dubanctl_help() {
-    :
+    repeating_flags=()
+    non_repeating_flags=(--version)
+    repeating_options=()
+    non_repeating_options=()
+    __dubanctl_offer_flags_options -1
 }
 
 complete -o filenames -F _dubanctl dubanctl

@@ -2,8 +2,10 @@
 # The control API under load (shared/TARGETS.md):
 #   - GET /v1/status with 16 concurrent clients (`curl --parallel --parallel-max 16`), beside nginx serving the same
 #     JSON bytes from a Unix socket with the same curl command (target: ≥ 0.5× nginx's requests/s);
-#   - GET /v1/milestones?within_days=30 (open, first 100) over 1,000,000 occurrences, 16 clients
-#     (target: p50 ≤ 1 ms, p99 ≤ 5 ms).
+#   - GET /v1/milestones?within_days=30 (open, first 100) over 1,000,000 occurrences, 16 clients, beside nginx
+#     serving that page's bytes (target: ≥ 0.25× nginx's requests/s);
+#   - both with one client, one request at a time (target: p50 ≤ 1 ms each);
+#   - a change is visible in the very next answer (checked at the end: a completion, then the same page).
 # The 1,000,000 occurrences come from generated files: 1,000 org units, 17 monthly tasks × 60 months (2024–2028)
 # × 1,000 units = 1,020,000; a third are marked done straight in the SQLite file before the daemon starts (the
 # store's state survives restarts). Latencies are curl's per-transfer time_total.
@@ -70,8 +72,9 @@ kill "$daemon"; wait "$daemon" 2>/dev/null || true
 sqlite3 "$work/state/duban.sqlite" "UPDATE occurrence SET state = 'done' WHERE rowid % 3 = 0"
 start_daemon
 
-# --- nginx serving the same status bytes from a Unix socket.
+# --- nginx serving the same bytes as duband, one static file per measured route.
 curl -s --unix-socket "$work/control.sock" http://x/v1/status > "$work/status.json"
+curl -s --unix-socket "$work/control.sock" 'http://x/v1/milestones?within_days=30' > "$work/milestones.json"
 mkdir -p "$work/nginx"
 cat > "$work/nginx.conf" <<NGINX
 worker_processes 1;
@@ -85,19 +88,27 @@ http {
     server {
         listen unix:$work/nginx.sock;
         location = /v1/status { default_type application/json; alias $work/status.json; }
+        location = /v1/milestones { default_type application/json; alias $work/milestones.json; }
     }
 }
 NGINX
+# nginx's workers run as an unprivileged user: they must be able to read the files (else every answer is a 403
+# page and the reference is meaningless).
+chmod 755 "$work"; chmod 644 "$work/status.json" "$work/milestones.json"
 nginx -c "$work/nginx.conf"
 for _ in $(seq 1 50); do [ -S "$work/nginx.sock" ] && break; sleep 0.1; done
+for route in status milestones; do
+    curl -sf --unix-socket "$work/nginx.sock" "http://x/v1/$route?x=1" | cmp -s - "$work/$route.json" \
+        || { echo "nginx does not serve duband's $route bytes" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
+done
 
-# run SOCKET URL: requests/s, p50 and p99 in ms over $requests requests with 16 parallel transfers.
+# run PARALLEL SOCKET URL: requests/s, p50 and p99 in ms over $requests requests with PARALLEL transfers at once.
 run() {
-    local socket=$1 url=$2 start end
+    local parallel=$1 socket=$2 url=$3 start end
     curl -s --unix-socket "$socket" -o /dev/null "$url" # warm
     start=$(date +%s%N)
-    curl -s --parallel --parallel-max 16 --unix-socket "$socket" -o /dev/null -w '%{time_total}\n' "$url&n=[1-$requests]" \
-        > "$work/times.txt"
+    curl -s --parallel --parallel-max "$parallel" --unix-socket "$socket" -o /dev/null -w '%{time_total}\n' \
+        "$url&n=[1-$requests]" > "$work/times.txt" 2>/dev/null
     end=$(date +%s%N)
     sort -n "$work/times.txt" | awk -v n="$requests" -v ns=$((end - start)) '
         { t[NR] = $1 }
@@ -113,14 +124,43 @@ best() { # best of three by requests/s
     done
     echo "$best_line"
 }
+rate() { echo "$1" | awk '{print $1}'; }
+p50() { echo "$1" | awk '{print $4}'; }
 
-echo "$requests requests per run, 16 parallel (curl --parallel --parallel-max 16), best of 3"
-nginx_line=$(best "$work/nginx.sock" "http://x/v1/status?x=1")
-status_line=$(best "$work/control.sock" "http://x/v1/status?x=1")
-milestones_line=$(best "$work/control.sock" "http://x/v1/milestones?within_days=30")
-echo "nginx  /v1/status (same bytes):     $nginx_line"
-echo "duband /v1/status:                  $status_line"
-echo "duband /v1/milestones?within_days=30 (first 100 of $(curl -s --unix-socket "$work/control.sock" 'http://x/v1/milestones?within_days=30&limit=1' | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])') open): $milestones_line"
-awk -v a="$(echo "$status_line" | awk '{print $1}')" -v b="$(echo "$nginx_line" | awk '{print $1}')" \
-    'BEGIN { printf "status: duband / nginx = %.2f (target ≥ 0.5)\n", a / b }'
-echo "milestones target: p50 ≤ 1 ms, p99 ≤ 5 ms"
+open_total=$(curl -s --unix-socket "$work/control.sock" 'http://x/v1/milestones?within_days=30&limit=1' \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"])')
+echo "$requests requests per run, best of 3; milestones page: first 100 of $open_total open, $(wc -c < "$work/milestones.json") bytes"
+status_path="http://x/v1/status?x=1"
+milestones_path="http://x/v1/milestones?within_days=30"
+echo "16 clients (curl --parallel --parallel-max 16):"
+nginx_status=$(best 16 "$work/nginx.sock" "$status_path")
+duband_status=$(best 16 "$work/control.sock" "$status_path")
+nginx_milestones=$(best 16 "$work/nginx.sock" "$milestones_path")
+duband_milestones=$(best 16 "$work/control.sock" "$milestones_path")
+echo "  nginx  /v1/status (same bytes):      $nginx_status"
+echo "  duband /v1/status:                   $duband_status"
+echo "  nginx  /v1/milestones (same bytes):  $nginx_milestones"
+echo "  duband /v1/milestones:               $duband_milestones"
+echo "1 client (--parallel-max 1):"
+one_status=$(best 1 "$work/control.sock" "$status_path")
+one_milestones=$(best 1 "$work/control.sock" "$milestones_path")
+echo "  duband /v1/status:                   $one_status"
+echo "  duband /v1/milestones:               $one_milestones"
+awk -v a="$(rate "$duband_status")" -v b="$(rate "$nginx_status")" \
+    -v c="$(rate "$duband_milestones")" -v d="$(rate "$nginx_milestones")" \
+    -v e="$(p50 "$one_status")" -v f="$(p50 "$one_milestones")" 'BEGIN {
+    printf "status:     duband / nginx = %.2f (target ≥ 0.5)\n", a / b
+    printf "milestones: duband / nginx = %.2f (target ≥ 0.25)\n", c / d
+    printf "one client: status p50 %.3f ms, milestones p50 %.3f ms (target ≤ 1 ms each)\n", e, f }'
+
+# --- A change shows in the very next answer: complete the first milestone of the page, then ask again.
+first=$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["items"][0]["id"])' "$work/milestones.json")
+encoded=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$first")
+curl -sf --unix-socket "$work/control.sock" -X POST -H 'Content-Type: application/json' -d '{"note":"bench"}' \
+    "http://x/v1/occurrences/$encoded/done" > /dev/null
+after=$(curl -s --unix-socket "$work/control.sock" "$milestones_path")
+if echo "$after" | python3 -c 'import json,sys; ids=[m["id"] for m in json.load(sys.stdin)["items"]]; sys.exit(0 if sys.argv[1] not in ids else 1)' "$first"; then
+    echo "fresh: the completed $first left the very next page"
+else
+    echo "STALE: $first still listed after its completion" >&2; exit 1
+fi
