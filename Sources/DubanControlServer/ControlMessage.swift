@@ -33,26 +33,69 @@ public struct ControlRequest: Sendable {
         method: String, uri: String, headers: [(String, String)] = [], body: Data = Data(),
         peer: PeerCredentials? = nil
     ) {
-        let parts = uri.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
+        let parts = uri.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1, omittingEmptySubsequences: false)
         var query: [String: String] = [:]
         if parts.count == 2 {
-            for pair in parts[1].split(separator: "&") {
-                let kv = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-                let key = String(kv[0]).removingPercentEncoding ?? String(kv[0])
-                let value =
-                    kv.count > 1
-                    ? (String(kv[1]).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(kv[1]))
-                    : ""
-                query[key] = value
+            for pair in parts[1].split(separator: UInt8(ascii: "&")) {
+                let kv = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+                let key = Self.decode(kv[0], plusIsSpace: false)
+                query[key] = kv.count > 1 ? Self.decode(kv[1], plusIsSpace: true) : ""
             }
         }
         self.init(
-            method: method, path: String(parts.first ?? ""), query: query, headers: headers, body: body, peer: peer)
+            method: method, path: parts.first.map { String(decoding: $0, as: UTF8.self) } ?? "", query: query,
+            headers: headers, body: body, peer: peer)
+    }
+
+    /// A query name or value percent-decoded (and `+` as a space in values); kept as written when a `%` escape is
+    /// malformed or the decoded bytes are not UTF-8. On the bytes, without Foundation: this runs for every request.
+    static func decode(_ text: Substring.UTF8View, plusIsSpace: Bool) -> String {
+        let bytes = Array(text)
+        let percent = UInt8(ascii: "%"), plus = UInt8(ascii: "+")
+        guard bytes.contains(where: { $0 == percent || (plusIsSpace && $0 == plus) }) else {
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == percent {
+                guard index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2])
+                else { return String(decoding: bytes, as: UTF8.self) }
+                out.append(high << 4 | low)
+                index += 3
+            } else {
+                out.append(plusIsSpace && byte == plus ? UInt8(ascii: " ") : byte)
+                index += 1
+            }
+        }
+        return String(validating: out, as: UTF8.self) ?? String(decoding: bytes, as: UTF8.self)
+    }
+
+    static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
     }
 
     /// The first header named `name` (case-insensitive).
     public func header(_ name: String) -> String? {
-        headers.first { $0.0.caseInsensitiveCompare(name) == .orderedSame }?.1
+        headers.first { Self.equalIgnoringASCIICase($0.0, name) }?.1
+    }
+
+    /// Header names are ASCII: compared byte by byte, `A`–`Z` folded (no Foundation, no locale).
+    static func equalIgnoringASCIICase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        for (x, y) in zip(a.utf8, b.utf8) where x != y {
+            guard x | 0x20 == y | 0x20, (x | 0x20) >= UInt8(ascii: "a"), (x | 0x20) <= UInt8(ascii: "z") else {
+                return false
+            }
+        }
+        return true
     }
 }
 

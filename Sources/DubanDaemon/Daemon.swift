@@ -24,6 +24,8 @@ public final class Daemon: Sendable {
     public let store: any StateStore
     let runtime: PlanRuntime
     let scaled: Bool
+    /// The clock as the status names it (computed once: the status is read for every request).
+    let clockDescription: String
     private let state: Mutex<State>
     let loopBox: Mutex<SchedulerLoop?>
     /// The plugin host and its notifier channels (see DaemonPlugins.swift).
@@ -72,6 +74,7 @@ public final class Daemon: Sendable {
         self.configuration = configuration
         self.clock = clock
         self.scaled = scaled
+        self.clockDescription = "\(clock)"
         self.logger = logger
         self.notifier = NotifyQueue()
         self.runtime = PlanRuntime(configuration: configuration)
@@ -296,7 +299,7 @@ public final class Daemon: Sendable {
             overdue: counts?.open(dueThrough: overdueThrough) ?? 0,
             next: next,
             now: now,
-            clock: "\(clock)",
+            clock: clockDescription,
             scaledClock: scaled,
             missingCalendarYears: loaded.missingYears,
             lastReload: lastReload
