@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "DubanScheduler", targets: ["DubanScheduler"]),
         .library(name: "DubanControlAPI", targets: ["DubanControlAPI"]),
         .library(name: "DubanDaemon", targets: ["DubanDaemon"]),
+        .library(name: "DubanDelivery", targets: ["DubanDelivery"]),
         .library(name: "DubanControlRoutes", targets: ["DubanControlRoutes"]),
         .library(name: "DubanControlServer", targets: ["DubanControlServer"]),
     ],
@@ -96,8 +97,6 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // The composition root: configuration → plans, store, scheduler, systemd, control socket (a library so
-        // tests can boot it in-process).
         // Pure writers of the exports (iCalendar, CSV) from the milestones they cover.
         .target(name: "DubanExport", dependencies: ["DubanControlAPI", "DubanCalendar"]),
         // The control API's routes and the view behind them, over a `ControlContext` (the daemon, or a test's):
@@ -111,12 +110,26 @@ let package = Package(
             // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
             resources: [.embedInCode("OpenAPI/openapi.json")]
         ),
+        // The delivery pipeline, over a `DeliveryContext` (what it reads back from the daemon): scheduler events →
+        // notices, digests and the preview, the daily check, plugin drains and checks, started occurrences, the
+        // journal outbox. The work one node of several does; the composition root runs its services or not.
+        .target(
+            name: "DubanDelivery",
+            dependencies: [
+                "DubanCore", "DubanCalendar", "DubanScheduler", "DubanStore", "DubanNotify", "DubanPluginHost",
+                "DubanPluginProtocol", "DubanJSON", "DubanSystemd", "DubanControlAPI",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The composition root: configuration → plans, store, scheduler, systemd, control socket, delivery (a
+        // library so tests can boot it in-process).
         .target(
             name: "DubanDaemon",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
-                "DubanControlServer", "DubanControlAPI", "DubanControlRoutes", "DubanPluginProtocol",
-                "DubanPluginHost", "DubanNotify", "DubanJSON",
+                "DubanControlServer", "DubanControlAPI", "DubanControlRoutes", "DubanPluginHost", "DubanNotify",
+                "DubanDelivery",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -1,6 +1,7 @@
 import DubanCalendar
 import DubanControlAPI
 import DubanControlRoutes
+import DubanDelivery
 import DubanPluginHost
 import DubanCore
 import DubanScheduler
@@ -32,15 +33,19 @@ extension Daemon: ControlContext {
     }
 
     public func pluginListing() async -> any Encodable & Sendable {
-        PluginListing(plugins: await plugins.host.statistics())
+        PluginListing(plugins: await delivery.pluginStatistics())
+    }
+
+    public func preview(_ day: CivilDate) async throws -> PreviewBody {
+        try await delivery.preview(day)
     }
 
     /// Tells the scheduler an occurrence was closed (done or waived): its reminders stop.
     public func occurrenceClosed(_ id: String) async {
         currentLoop?.closed(id: id)
-        startedBell.ring()
+        delivery.startedOccurrencesChanged()
         await refreshTally()
-        await noticeCompleted(id)
+        await delivery.noticeCompleted(id)
     }
 
     /// Tells the scheduler an occurrence is open again: its events not yet handled come back.
@@ -48,13 +53,13 @@ extension Daemon: ControlContext {
         guard let loop = currentLoop else { return }
         let handled = (try? await store.handledEventKeys()) ?? []
         loop.reopened(id: id, handled: handled)
-        startedBell.ring()
+        delivery.startedOccurrencesChanged()
         await refreshTally()
     }
 
     /// Re-plans after an occurrence started from an event appeared or moved (a start, an extension).
     public func occurrenceRescheduled(_ record: OccurrenceRecord) async {
-        startedBell.ring()
+        delivery.startedOccurrencesChanged()
         await refreshTally()
     }
 }

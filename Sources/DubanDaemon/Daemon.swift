@@ -1,21 +1,20 @@
 import DubanCalendar
 public import DubanCore
 import DubanControlRoutes
-import DubanJSON
-import DubanNotify
+import DubanDelivery
 import DubanPlanFiles
 public import DubanScheduler
 import DubanStore
 import DubanSystemd
 import Foundation
-public import Logging
+import Logging
 import Synchronization
 
-/// The running daemon: the plans in force, the store, the scheduler loop, and what systemd is told.
+/// The running daemon: the plans in force, the store, the scheduler loop, and what systemd is told; the
+/// composition root of the control routes (``ControlContext``) and the delivery pipeline (``DeliveryPipeline``,
+/// which reads the plans, the loop and the first store sync back through ``DeliveryContext``).
 ///
-/// Plans live behind a lock and are replaced whole on a good reload; a bad reload changes nothing. Every fired
-/// event is recorded as handled together with its journal notice (outbox) in one store transaction, then the
-/// outbox is drained to journald; see docs/state-store.md for the exact guarantee.
+/// Plans live behind a lock and are replaced whole on a good reload; a bad reload changes nothing.
 public final class Daemon: Sendable {
     public let configuration: DubanConfiguration
     public let clock: any WallClock
@@ -28,19 +27,12 @@ public final class Daemon: Sendable {
     let clockDescription: String
     private let state: Mutex<State>
     let loopBox: Mutex<SchedulerLoop?>
-    /// The plugin host and its notifier channels (see DaemonPlugins.swift).
-    let plugins: DaemonPlugins
-    let drainLock = Mutex<Bool>(false)
+    /// Scheduler events → notices, digests, the daily check, plugins, started occurrences, the journal outbox.
+    let delivery: DeliveryPipeline
     /// Opens when the first store sync has finished (see ``syncStore()``).
     let storeSynced = SyncGate()
     /// Subscribers of `GET /v1/events`.
     public let events = EventBroadcaster()
-    /// Rung when an occurrence started from an event may have changed (see Daemon+Started.swift).
-    let startedBell = Doorbell()
-    /// Rung when notices wait for a digest (see Daemon+Digests.swift).
-    let digestBell = Doorbell()
-    /// The next event of an occurrence started from an event.
-    let startedNext = Mutex<Date?>(nil)
     /// The store's counts behind the status (see ``refreshTally()``).
     let tally = Mutex(TallyState())
 
@@ -57,9 +49,6 @@ public final class Daemon: Sendable {
         /// answers are per generation).
         var generation: UInt64 = 1
     }
-
-    /// The journal channel of the outbox.
-    static let journalChannel = "journal"
 
     /// Loads plans (throwing every diagnostic when they are broken) over `store` (the composition root chooses
     /// the backend: ``StoreBackend``). The store is brought in line with the plans by ``syncStore()``, which runs
@@ -83,7 +72,14 @@ public final class Daemon: Sendable {
         self.store = store
         self.state = Mutex(State(loaded: loaded, lastReload: nil))
         self.loopBox = Mutex(nil)
-        self.plugins = DaemonPlugins(configuration: configuration, logger: logger)
+        self.delivery = DeliveryPipeline(
+            configuration: configuration,
+            clock: clock,
+            store: store,
+            logger: logger,
+            plugins: .load(configuration: configuration, logger: logger)
+        )
+        delivery.bind(to: self)
     }
 
     /// The first sync of the store with the loaded plans, run once the daemon is READY: on a new installation it
@@ -108,7 +104,7 @@ public final class Daemon: Sendable {
 
     /// Re-reads the counts behind the status from the store, after a sync or a change of state. Of refreshes that
     /// overlap, the one started last wins: it read the store after every change that asked for it.
-    func refreshTally() async {
+    public func refreshTally() async {
         let ticket = tally.withLock {
             $0.issued += 1
             return $0.issued
@@ -125,12 +121,6 @@ public final class Daemon: Sendable {
             logger.error("无法统计事项 / cannot count occurrences: \(error)")
         }
         publishStatus()
-    }
-
-    /// The store, once the first sync has finished.
-    func syncedStore() async throws -> any StateStore {
-        try await storeSynced.wait()
-        return store
     }
 
     /// The range of due dates kept in the store and scheduled: from 2000 to three years past today.
@@ -164,21 +154,7 @@ public final class Daemon: Sendable {
     var loadedGeneration: (LoadedPlans, UInt64) { state.withLock { ($0.loaded, $0.generation) } }
 
     /// The scheduler loop once running.
-    var currentLoop: SchedulerLoop? { loopBox.withLock { $0 } }
-
-    /// The scheduler's settings. History before the installation's first start is never replayed: the first
-    /// start catches up one day, and every later start catches up to that same floor (a day before the first
-    /// event ever fired), so each event missed since fires once, however long the daemon was down (like
-    /// systemd's `Persistent=true`), while a restart never replays the years before duband was installed.
-    /// `firstFired` nil means a first start.
-    func schedulerConfiguration(firstFired: Date?) -> SchedulerConfiguration {
-        var c = SchedulerConfiguration()
-        c.overdueEvery = configuration.overdueEvery
-        c.overdueRepeats = configuration.overdueRepeats
-        let day: TimeInterval = 86_400
-        c.catchUpWindow = firstFired.map { max(day, clock.now.timeIntervalSince($0) + day) } ?? day
-        return c
-    }
+    public var currentLoop: SchedulerLoop? { loopBox.withLock { $0 } }
 
     /// Makes the scheduler loop (once), starting from what the store says was handled and closed.
     func makeLoop() async throws -> SchedulerLoop {
@@ -187,97 +163,14 @@ public final class Daemon: Sendable {
         let firstFired = try await store.firstFiredAt()
         let machine = SchedulerStateMachine(
             schedule: loaded.schedule,
-            configuration: schedulerConfiguration(firstFired: firstFired)
+            configuration: configuration.schedulerConfiguration(firstFired: firstFired, now: clock.now)
         )
         let loop = SchedulerLoop(clock: clock, stateMachine: machine, handled: handled, closed: closed) {
-            [self] events in
-            try await self.deliver(events)
+            [delivery] events in
+            try await delivery.deliver(events)
         }
         loopBox.withLock { $0 = loop }
         return loop
-    }
-
-    // MARK: Delivering events
-
-    /// Records a batch as handled with its notices (one transaction), then writes the notices to the journal.
-    func deliver(_ events: [DueEvent]) async throws {
-        let schedule = loaded.schedule
-        let now = clock.now
-        var fired: [FiredEvent] = []
-        var outbox: [OutboxEntry] = []
-        var items: [NoticeItem] = []
-        let loaded = self.loaded
-        let encoder = DubanJSON.encoder()
-        for event in events {
-            let (kind, lead, repeatIndex): (String, Int?, Int?)
-            switch event.kind {
-            case .reminder(let n): (kind, lead, repeatIndex) = ("reminder", n, nil)
-            case .due: (kind, lead, repeatIndex) = ("due", nil, nil)
-            case .overdue(let k): (kind, lead, repeatIndex) = ("overdue", nil, k)
-            }
-            let notice = EventNotice.make(
-                key: event.key,
-                kind: kind,
-                lead: lead,
-                repeatIndex: repeatIndex,
-                occurrence: event.occurrence,
-                occurrenceID: event.occurrenceID,
-                schedule: schedule,
-                now: now
-            )
-            fired.append(
-                FiredEvent(
-                    key: event.key,
-                    occurrenceID: event.occurrenceID,
-                    kind: kind,
-                    scheduledAt: event.instant,
-                    firedAt: now
-                )
-            )
-            outbox.append(
-                OutboxEntry(
-                    eventKey: event.key,
-                    channel: Daemon.journalChannel,
-                    payload: String(decoding: try encoder.encode(notice), as: UTF8.self)
-                )
-            )
-            items.append(noticeItem(for: event, schedule: schedule))
-        }
-        try await record(fired, outbox: outbox, dispatches: try dispatches(for: items, loaded: loaded))
-        publishStatus()
-    }
-
-    /// Writes every pending journal notice and marks it delivered. Run at start too, so notices recorded just
-    /// before a crash are written after it.
-    func drainJournal() async throws {
-        let decoder = DubanJSON.decoder()
-        while true {
-            let pending = try await store.pendingOutbox(channel: Daemon.journalChannel, now: .distantFuture, limit: 500)
-            if pending.isEmpty { return }
-            for record in pending {
-                guard let notice = try? decoder.decode(EventNotice.self, from: Data(record.entry.payload.utf8)) else {
-                    logger.error("unreadable journal notice", metadata: ["duban.event_key": "\(record.entry.eventKey)"])
-                    continue
-                }
-                var metadata: Logger.Metadata = [:]
-                for (key, value) in notice.fields { metadata[key] = .string(value) }
-                let id: JournalMessageID
-                switch notice.kind {
-                case "reminder", "procedure": id = .reminder
-                case "due": id = .due
-                case "completed": id = .completed
-                case "behind_pace": id = .behindPace
-                case "target_at_risk": id = .targetAtRisk
-                case "plugin_failure": id = .pluginFailure
-                case "calendar_missing": id = .calendarYearMissing
-                default: id = .overdue
-                }
-                metadata.merge(id.metadata) { _, new in new }
-                logger.notice("\(notice.message.text(configuration.locale))", metadata: metadata)
-                events.publish(notice.body)
-            }
-            try await store.markDelivered(ids: pending.map(\.id))
-        }
     }
 
     // MARK: Status
@@ -290,7 +183,7 @@ public final class Daemon: Sendable {
         let now = clock.now
         let overdueThrough = loaded.schedule.settings.overdueThrough(at: now)
         let counts = tally.withLock { $0.value }
-        let next = [loopBox.withLock { $0 }?.plannedWake, startedNext.withLock { $0 }].compactMap { $0 }.min()
+        let next = [loopBox.withLock { $0 }?.plannedWake, delivery.nextStartedEvent].compactMap { $0 }.min()
         var status = DaemonStatus(
             plans: loaded.schedule.plans.count,
             tasks: loaded.schedule.tasks.count,
@@ -308,7 +201,7 @@ public final class Daemon: Sendable {
         return status
     }
 
-    func publishStatus() {
+    public func publishStatus() {
         let line = status().line(configuration.locale, timeZone: configuration.site.timeZone)
         notifier.status(line)
     }
@@ -330,7 +223,7 @@ public final class Daemon: Sendable {
             try await storeSynced.wait()
             try await sync(fresh.schedule, today: today)
             await refreshTally()
-            startedBell.ring()
+            delivery.startedOccurrencesChanged()
             let handled = try await store.handledEventKeys()
             let closed = try await store.closedOccurrenceIDs()
             state.withLock {

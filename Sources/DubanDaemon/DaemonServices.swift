@@ -2,6 +2,7 @@ import DubanCalendar
 import DubanControlServer
 import DubanControlRoutes
 import DubanCore
+import DubanDelivery
 import DubanScheduler
 import DubanSystemd
 import Foundation
@@ -116,12 +117,11 @@ struct StoreSyncService: Service {
     }
 }
 
-/// Drains the journal outbox left by a crash, then keeps STATUS= current as the clock moves.
+/// Keeps STATUS= current as the clock moves.
 struct StatusService: Service {
     let daemon: Daemon
 
     func run() async throws {
-        try? await daemon.drainJournal()
         try? await cancelWhenGracefulShutdown {
             while !Task.isCancelled {
                 daemon.publishStatus()
@@ -132,7 +132,9 @@ struct StatusService: Service {
 }
 
 extension Daemon {
-    /// Runs every part in one service group until SIGTERM or SIGINT (graceful: STOPPING=1, then each part ends).
+    /// Runs every part in one service group until SIGTERM or SIGINT (graceful: STOPPING=1, then each part ends):
+    /// the daemon's own services, then the delivery pipeline's (``DeliveryPipeline/services``), the work one node
+    /// of several would run alone.
     public func run() async throws {
         let loop = try await makeLoop()
         if scaled {
@@ -143,14 +145,12 @@ extension Daemon {
                 }
             )
         }
+        let services: [any Service] = [
+            StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop),
+            HangupService(daemon: self), WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
+        ]
         var group = ServiceGroupConfiguration(
-            services: [
-                StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop),
-                HangupService(daemon: self),
-                WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
-                PluginService(daemon: self, plugins: plugins), StartedOccurrencesService(daemon: self),
-                DigestService(daemon: self), ConditionService(daemon: self),
-            ],
+            services: services + delivery.services,
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DubanCalendar
 import DubanCore
+import DubanDelivery
 import DubanPlanFiles
 import DubanScheduler
 import DubanSystemd
@@ -83,7 +84,7 @@ struct DubandCommand: AsyncParsableCommand {
         }
         // STOPPING=1 goes to systemd the moment SIGTERM arrives, whichever service the graceful shutdown reaches first.
         let notifier = daemon.notifier
-        StopDeadline.arm(seconds: daemon.plugins.stopBudget, logger: logger) { notifier.stopping() }
+        StopDeadline.arm(seconds: daemon.delivery.plugins.stopBudget, logger: logger) { notifier.stopping() }
         try await daemon.run()
     }
 

@@ -1,7 +1,7 @@
+import DubanDelivery
 import DubanSystemd
 import Foundation
 import Logging
-import Synchronization
 
 /// A last resort behind the graceful shutdown: once SIGTERM or SIGINT arrives, a thread of its own (not the
 /// cooperative pool, which a stuck part could hold) waits `seconds` and, if duband is still running, logs why
@@ -16,8 +16,6 @@ import Synchronization
 /// plugin has handed on must be recorded as delivered, or the next start would send it again.
 enum StopDeadline {
     nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-    /// Notifier batches being sent now.
-    static let inFlight = Atomic<Int>(0)
     /// The longest a batch in flight may hold up the exit.
     static let extended = 10.0
 
@@ -37,7 +35,7 @@ enum StopDeadline {
                 Thread.detachNewThread {
                     Thread.sleep(forTimeInterval: seconds)
                     var waited = seconds
-                    while inFlight.load(ordering: .acquiring) > 0, waited < extended {
+                    while DeliveryInFlight.count > 0, waited < extended {
                         Thread.sleep(forTimeInterval: 0.05)
                         waited += 0.05
                     }

@@ -4,15 +4,15 @@ import DubanScheduler
 import DubanStore
 import Foundation
 import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
 import Synchronization
 
-extension Daemon {
+extension DeliveryPipeline {
     /// Fires the reminder, due and overdue events of open occurrences started from an event (procedural limits)
     /// that are at or before now and not yet handled, through the same transaction and outbox as the schedule's
     /// events. Returns the next instant one falls due, or nil.
     func fireStartedOccurrences() async throws -> Date? {
-        let timeline = try await startedTimeline(schedule: loaded.schedule)
+        let timeline = try await startedTimeline(schedule: context.deliveryPlans.schedule)
         let now = clock.now
         let due = timeline.due(at: now)
         let handled = try await store.handledEventKeys(among: due.map(\.key))
@@ -24,7 +24,7 @@ extension Daemon {
     }
 }
 
-extension Daemon {
+extension DeliveryPipeline {
     /// The events of every open occurrence started from an event, from the store's records.
     func startedTimeline(schedule: Schedule) async throws -> StartedTimeline {
         let records = try await store.startedOccurrences().filter { $0.state == .open }
@@ -48,29 +48,40 @@ extension Daemon {
                 )
             )
         }
-        return StartedTimeline(items: items, schedule: schedule, configuration: schedulerConfiguration(firstFired: nil))
+        return StartedTimeline(
+            items: items,
+            schedule: schedule,
+            configuration: configuration.schedulerConfiguration(firstFired: nil, now: clock.now)
+        )
     }
 }
 
 /// Sleeps until the next event of an occurrence started from an event, fires it, and starts over; a start, an
-/// extension, a change of state or a reload rings ``Daemon/startedBell`` and cuts the sleep short.
-struct StartedOccurrencesService: Service {
-    let daemon: Daemon
+/// extension, a change of state or a reload rings the pipeline's started bell
+/// (``DeliveryPipeline/startedOccurrencesChanged()``) and cuts the sleep short.
+public struct StartedOccurrencesService: Service {
+    let pipeline: DeliveryPipeline
 
-    func run() async throws {
+    public init(pipeline: DeliveryPipeline) {
+        self.pipeline = pipeline
+    }
+
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
-            guard (try? await daemon.storeSynced.wait()) != nil else { return }
+            guard (try? await pipeline.context.waitUntilStoreSynced()) != nil else { return }
             while !Task.isCancelled {
                 let next: Date
-                daemon.startedBell.clear()
+                pipeline.startedBell.clear()
                 do {
-                    next = try await daemon.fireStartedOccurrences() ?? .distantFuture
+                    next = try await pipeline.fireStartedOccurrences() ?? .distantFuture
                 } catch {
                     if Task.isCancelled { return }
-                    daemon.logger.error("无法处理程序时限事项的提醒 / cannot fire events of started occurrences: \(error)")
-                    next = daemon.clock.now.addingTimeInterval(60)
+                    pipeline.logger.error(
+                        "无法处理程序时限事项的提醒 / cannot fire events of started occurrences: \(error)"
+                    )
+                    next = pipeline.clock.now.addingTimeInterval(60)
                 }
-                await daemon.startedBell.sleep(until: next, on: daemon.clock)
+                await pipeline.startedBell.sleep(until: next, on: pipeline.clock)
             }
         }
     }

@@ -9,7 +9,7 @@ import Foundation
 import Logging
 import Synchronization
 
-extension Daemon {
+extension DeliveryPipeline {
     /// The actor a plugin's changes are recorded under: uid 4294967295 ((uid_t)-1, no user) and `plugin:NAME`.
     static func principal(ofPlugin name: String) -> Principal {
         Principal(uid: UInt32.max, user: "plugin:\(name)")
@@ -20,11 +20,11 @@ extension Daemon {
     /// the plugin, occurrence, day and slot, so running the same check again changes nothing.
     func runCheck(_ checker: PluginSupervisor, slot: PluginScheduleSlot, at instant: Date) async {
         // Results write occurrence rows: wait for the first store sync (it runs after READY).
-        guard (try? await storeSynced.wait()) != nil else { return }
+        guard (try? await context.waitUntilStoreSynced()) != nil else { return }
         let manifest = checker.manifest
-        let schedule = loaded.schedule
+        let schedule = context.deliveryPlans.schedule
         let today = schedule.settings.civilDate(of: instant)
-        let actor = Daemon.principal(ofPlugin: manifest.name)
+        let actor = DeliveryPipeline.principal(ofPlugin: manifest.name)
         for (index, scheduled) in schedule.tasks.enumerated() {
             let plan = schedule.plans[scheduled.plan]
             guard manifest.checks(plan: plan.id, task: scheduled.task.id) else { continue }
@@ -111,7 +111,7 @@ extension Daemon {
                         requestID: requestID + "/state"
                     )
                     if wanted == .done {
-                        loopBox.withLock { $0 }?.closed(id: id)
+                        context.currentLoop?.closed(id: id)
                         await noticeCompleted(id)
                         let summary = schedule.summary(of: occurrence)
                         logger.notice(
@@ -126,7 +126,7 @@ extension Daemon {
                         )
                     } else {
                         let handled = try await store.handledEventKeys()
-                        loopBox.withLock { $0 }?.reopened(id: id, handled: handled)
+                        context.currentLoop?.reopened(id: id, handled: handled)
                     }
                 }
             }
@@ -156,6 +156,6 @@ extension Daemon {
         } catch {
             logger.error("无法记录插件检查结果 / cannot record a check result: \(error)", metadata: metadata)
         }
-        await refreshTally()
+        await context.refreshTally()
     }
 }

@@ -7,27 +7,27 @@ import DubanScheduler
 import DubanStore
 import Foundation
 import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
 import Synchronization
 
 /// Notices no deadline fires: completions (when an occurrence is marked done), and a daily sweep for quotas behind
 /// pace, targets at risk, notifier or checker plugins that failed, and the coming year's missing holiday data
 /// (from 1 December). Each goes the way every event goes: recorded once under its key with its journal notice and
 /// its waiting notices per route, in one transaction (docs/notifications.md).
-extension Daemon {
+extension DeliveryPipeline {
     /// The time of day of the sweep: before the digest, so its notices join that day's digest.
     static let sweepTime = TimeOfDay(hour: 7, minute: 0)
 
     /// Records condition notices (those not yet recorded) and hands them on like scheduler events.
     func fireNotices(_ items: [NoticeItem]) async throws {
         guard !items.isEmpty else { return }
-        let loaded = self.loaded
+        let plans = context.deliveryPlans
         let now = clock.now
         let encoder = DubanJSON.encoder()
         var fired: [FiredEvent] = []
         var outbox: [OutboxEntry] = []
-        let composer = DigestComposer(templates: loaded.templates, calendar: loaded.schedule.calendar)
-        let today = loaded.schedule.settings.civilDate(of: now)
+        let composer = DigestComposer(templates: plans.templates, calendar: plans.schedule.calendar)
+        let today = plans.schedule.settings.civilDate(of: now)
         for item in items {
             fired.append(
                 FiredEvent(
@@ -58,7 +58,7 @@ extension Daemon {
                 org: item.org ?? "",
                 orgName: item.orgName ?? "",
                 due: item.due ?? today,
-                dueAt: item.due.map { loaded.schedule.settings.instant($0, at: loaded.schedule.settings.dueTime) }
+                dueAt: item.due.map { plans.schedule.settings.instant($0, at: plans.schedule.settings.dueTime) }
                     ?? item.at,
                 days: 0,
                 message: message
@@ -68,20 +68,20 @@ extension Daemon {
                 outbox.append(
                     OutboxEntry(
                         eventKey: item.key,
-                        channel: Daemon.journalChannel,
+                        channel: DeliveryPipeline.journalChannel,
                         payload: String(decoding: try encoder.encode(notice), as: UTF8.self)
                     )
                 )
             }
         }
-        try await record(fired, outbox: outbox, dispatches: try dispatches(for: items, loaded: loaded))
+        try await record(fired, outbox: outbox, dispatches: try dispatches(for: items, plans: plans))
     }
 
     /// The notice about an occurrence known by its store record (a completion, pace).
     func noticeItem(record: OccurrenceRecord, kind: NoticeKind, key: String, at: Date, detail: LocalizedText? = nil)
         -> NoticeItem
     {
-        let schedule = loaded.schedule
+        let schedule = context.deliveryPlans.schedule
         let plan = schedule.plans.first { $0.id == record.plan }
         let task = schedule.taskIndex(plan: record.plan, task: record.task).map { schedule.tasks[$0].task }
         let unit = schedule.directory.unit(record.org)
@@ -106,7 +106,7 @@ extension Daemon {
     }
 
     /// A `completed` notice for an occurrence just marked done (once per completion: the key carries its time).
-    func noticeCompleted(_ id: String) async {
+    public func noticeCompleted(_ id: String) async {
         do {
             guard let record = try await store.state(of: id), record.state == .done else { return }
             let at = record.changedAt ?? clock.now
@@ -119,8 +119,7 @@ extension Daemon {
 
     /// The daily sweep at `at` (its day in the site's zone): pace, targets, plugins, calendar.
     func sweepConditions(at instant: Date, pluginFailures: inout [String: Int]) async throws {
-        let loaded = self.loaded
-        let schedule = loaded.schedule
+        let schedule = context.deliveryPlans.schedule
         let calendar = schedule.calendar
         let today = schedule.settings.civilDate(of: instant)
         let month = String(today.description.prefix(7))
@@ -258,7 +257,7 @@ extension Daemon {
         var failures: [String: Int] = [:]
         var after = clock.now
         while !Task.isCancelled {
-            let settings = loaded.schedule.settings
+            let settings = context.deliveryPlans.schedule.settings
             var day = settings.civilDate(of: after)
             var next = settings.instant(day, at: Self.sweepTime)
             if next <= after {
@@ -283,13 +282,17 @@ extension Daemon {
 }
 
 /// The daily sweep as a service.
-struct ConditionService: Service {
-    let daemon: Daemon
+public struct ConditionService: Service {
+    let pipeline: DeliveryPipeline
 
-    func run() async throws {
+    public init(pipeline: DeliveryPipeline) {
+        self.pipeline = pipeline
+    }
+
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
-            guard (try? await daemon.storeSynced.wait()) != nil else { return }
-            await daemon.conditionLoop()
+            guard (try? await pipeline.context.waitUntilStoreSynced()) != nil else { return }
+            await pipeline.conditionLoop()
         }
     }
 }

@@ -1,6 +1,5 @@
 import DubanCalendar
 import DubanCore
-import DubanControlRoutes
 import DubanNotify
 import DubanPluginHost
 import DubanPluginProtocol
@@ -10,21 +9,21 @@ import Foundation
 
 /// From fired events to notices waiting for their digest: each event becomes a ``NoticeItem``, the policy's
 /// routes give its receivers per notifier, and the timing gives when it goes out (docs/notifications.md).
-extension Daemon {
+extension DeliveryPipeline {
     /// The router over the plans in force and the running notifiers.
-    func router(_ loaded: LoadedPlans) -> NotificationRouter {
+    func router(_ plans: DeliveryPlans) -> NotificationRouter {
         NotificationRouter(
             policy: configuration.notifications,
-            directory: loaded.schedule.directory,
+            directory: plans.schedule.directory,
             notifiers: plugins.notifiers.map(\.manifest.name)
         )
     }
 
-    func timing(_ loaded: LoadedPlans) -> DigestTiming {
+    func timing(_ plans: DeliveryPlans) -> DigestTiming {
         DigestTiming(
             policy: configuration.notifications,
-            settings: loaded.schedule.settings,
-            calendar: loaded.schedule.calendar
+            settings: plans.schedule.settings,
+            calendar: plans.schedule.calendar
         )
     }
 
@@ -70,10 +69,10 @@ extension Daemon {
 
     /// One waiting notice per route of each item: the notifier's channel, the receiver, when it goes out. The
     /// router and timing are built once per batch.
-    func dispatches(for items: [NoticeItem], loaded: LoadedPlans) throws -> [DispatchEntry] {
+    func dispatches(for items: [NoticeItem], plans: DeliveryPlans) throws -> [DispatchEntry] {
         if plugins.notifiers.isEmpty { return [] }
-        let router = self.router(loaded)
-        let timing = self.timing(loaded)
+        let router = self.router(plans)
+        let timing = self.timing(plans)
         var entries: [DispatchEntry] = []
         for item in items {
             let routes = router.routes(for: item)

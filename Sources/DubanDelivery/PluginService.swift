@@ -8,18 +8,23 @@ import DubanStore
 import DubanSystemd
 import Foundation
 import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
 import Synchronization
 
 /// The plugins as a service: one delivery loop per notifier (outbox → `notify` in batches), one loop running
 /// checkers on their schedules, and on shutdown every plugin stopped.
 ///
 /// A plugin's failure costs only its own loop a retry; the daemon and the other loops go on.
-struct PluginService: Service {
-    let daemon: Daemon
-    let plugins: DaemonPlugins
+public struct PluginService: Service {
+    let pipeline: DeliveryPipeline
+    let plugins: DeliveryPlugins
 
-    func run() async throws {
+    public init(pipeline: DeliveryPipeline) {
+        self.pipeline = pipeline
+        self.plugins = pipeline.plugins
+    }
+
+    public func run() async throws {
         await withGracefulShutdownHandler {
             await withTaskGroup(of: Void.self) { group in
                 for notifier in plugins.notifiers {
@@ -36,7 +41,7 @@ struct PluginService: Service {
                 group.cancelAll()
             }
             // Shielded from the group's cancellation: every plugin gets `shutdown` and its grace period, which
-            // the stop deadline allows for (DaemonPlugins.stopBudget).
+            // the daemon's stop deadline allows for.
             let host = plugins.host
             await Task { await host.shutdown() }.value
         } onGracefulShutdown: {
@@ -65,9 +70,9 @@ struct PluginService: Service {
     /// Sends every due outbox entry of the notifier's channel, a batch per call, and records the outcome.
     func drain(_ notifier: PluginSupervisor) async {
         let manifest = notifier.manifest
-        let store = daemon.store
+        let store = pipeline.store
         while !Task.isCancelled, !plugins.stopping.withLock({ $0 }) {
-            let now = daemon.clock.now
+            let now = pipeline.clock.now
             guard
                 let pending = try? await store.pendingOutbox(
                     channel: manifest.channel,
@@ -90,10 +95,10 @@ struct PluginService: Service {
             guard !events.isEmpty else { continue }
             // Shielded from cancellation: once handed to the plugin, a batch runs to its answer and the answer is
             // recorded, so a stop never leaves messages sent but unrecorded (to be sent again on the next start).
-            // StopDeadline waits for it (up to its extended limit).
-            StopDeadline.inFlight.add(1, ordering: .releasing)
+            // The daemon's stop deadline waits for it (DeliveryInFlight, up to its extended limit).
+            DeliveryInFlight.enter()
             let carriedOn = await Task { () -> Bool in
-                defer { StopDeadline.inFlight.subtract(1, ordering: .releasing) }
+                defer { DeliveryInFlight.leave() }
                 return await send(events, records: records, through: notifier, now: now)
             }.value
             if !carriedOn { return }
@@ -107,7 +112,7 @@ struct PluginService: Service {
     func send(_ events: [NotifyEvent], records: [String: OutboxRecord], through notifier: PluginSupervisor, now: Date)
         async -> Bool
     {
-        let store = daemon.store
+        let store = pipeline.store
         let result: NotifyResult
         do {
             result = try await notifier.notify(NotifyParams(events: events))
@@ -143,10 +148,11 @@ struct PluginService: Service {
 
     /// Sleeps (on the daemon's clock) until the next slot of any checker, then runs the checkers due then.
     func checkerLoop() async {
-        var after = daemon.clock.now
+        var after = pipeline.clock.now
         while !Task.isCancelled {
-            let settings = daemon.loaded.schedule.settings
-            let calendar = daemon.loaded.schedule.calendar
+            let schedule = pipeline.context.deliveryPlans.schedule
+            let settings = schedule.settings
+            let calendar = schedule.calendar
             var next: (Date, [(PluginSupervisor, PluginScheduleSlot)])?
             for checker in plugins.checkers {
                 for slot in checker.manifest.schedule {
@@ -161,12 +167,12 @@ struct PluginService: Service {
             }
             guard let (instant, due) = next else { return }
             do {
-                try await daemon.clock.sleep(until: instant)
+                try await pipeline.clock.sleep(until: instant)
             } catch {
                 return
             }
             for (checker, slot) in due {
-                await daemon.runCheck(checker, slot: slot, at: instant)
+                await pipeline.runCheck(checker, slot: slot, at: instant)
             }
             after = instant
         }

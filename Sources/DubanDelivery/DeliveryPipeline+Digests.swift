@@ -1,5 +1,5 @@
-import DubanCalendar
-import DubanControlAPI
+public import DubanCalendar
+public import DubanControlAPI
 import DubanCore
 import DubanNotify
 import DubanPluginProtocol
@@ -7,13 +7,13 @@ import DubanScheduler
 import DubanStore
 import Foundation
 import Logging
-import ServiceLifecycle
+public import ServiceLifecycle
 
 /// Digests: at each digest instant, the notices waiting for it are grouped per notifier and receiver into one
 /// message (ordered by urgency, with a summary line) and recorded with its outbox entry in one transaction; the
 /// notifier's delivery loop then sends it, retrying with backoff (PluginService). Exactly once per (event,
 /// receiver): the store keeps one waiting row per event, channel and receiver, and each row joins one digest.
-extension Daemon {
+extension DeliveryPipeline {
     /// Sleeps until the next waiting notice is due, lets the scheduler finish the events of that instant, then
     /// records the digests; woken early by ``digestBell`` when notices are recorded.
     func digestLoop() async {
@@ -48,7 +48,7 @@ extension Daemon {
     func waitForScheduler(through instant: Date) async {
         let limit = ContinuousClock.now + .seconds(2)
         while !Task.isCancelled, ContinuousClock.now < limit {
-            if let settled = currentLoop?.settledThrough, settled >= instant { return }
+            if let settled = context.currentLoop?.settledThrough, settled >= instant { return }
             try? await Task.sleep(for: .milliseconds(5))
         }
     }
@@ -58,9 +58,9 @@ extension Daemon {
         let now = clock.now
         let due = try await store.dueDispatches(now: now)
         if due.isEmpty { return }
-        let loaded = self.loaded
-        let router = self.router(loaded)
-        let composer = DigestComposer(templates: loaded.templates, calendar: loaded.schedule.calendar)
+        let plans = context.deliveryPlans
+        let router = self.router(plans)
+        let composer = DigestComposer(templates: plans.templates, calendar: plans.schedule.calendar)
         var unreadable: [Int64] = []
         var notices: [PendingNotice] = []
         for record in due {
@@ -83,8 +83,8 @@ extension Daemon {
             )
         }
         var digests: [DigestEntry] = []
-        for group in NoticeGroup.group(notices, timing: timing(loaded)) {
-            let day = loaded.schedule.settings.civilDate(of: group.sendAt)
+        for group in NoticeGroup.group(notices, timing: timing(plans)) {
+            let day = plans.schedule.settings.civilDate(of: group.sendAt)
             let message = composer.compose(group.items, receiverName: router.receiverName(group.receiver), day: day)
             let first = group.notices.map(\.reference).min() ?? 0
             let digestKey = "digest/\(group.notifier)/\(group.receiver)/\(day)/\(first)"
@@ -94,10 +94,10 @@ extension Daemon {
                 message: message,
                 receiver: group.receiver,
                 router: router,
-                schedule: loaded.schedule,
+                schedule: plans.schedule,
                 day: day
             )
-            let payload = String(decoding: try DaemonPlugins.encoder.encode(event), as: UTF8.self)
+            let payload = String(decoding: try DeliveryPlugins.encoder.encode(event), as: UTF8.self)
             digests.append(
                 DigestEntry(
                     key: digestKey,
@@ -171,29 +171,33 @@ extension Daemon {
 }
 
 /// The digest loop as a service.
-struct DigestService: Service {
-    let daemon: Daemon
+public struct DigestService: Service {
+    let pipeline: DeliveryPipeline
 
-    func run() async throws {
+    public init(pipeline: DeliveryPipeline) {
+        self.pipeline = pipeline
+    }
+
+    public func run() async throws {
         await cancelWhenGracefulShutdown {
-            guard (try? await daemon.storeSynced.wait()) != nil else { return }
-            await daemon.digestLoop()
+            guard (try? await pipeline.context.waitUntilStoreSynced()) != nil else { return }
+            await pipeline.digestLoop()
         }
     }
 }
 
-extension Daemon {
+extension DeliveryPipeline {
     /// What `day`'s messages carry (`GET /v1/preview`): the events falling between the previous working day's
     /// digest and the end of `day`, of open occurrences, routed, timed and grouped as they would be, with their
     /// subjects and texts, occurrences started from an event included. Nothing is sent or recorded; a day already
     /// past is shown as the rules make it.
     public func preview(_ day: CivilDate) async throws -> PreviewBody {
-        let loaded = self.loaded
-        let schedule = loaded.schedule
+        let plans = context.deliveryPlans
+        let schedule = plans.schedule
         let settings = schedule.settings
-        let timing = self.timing(loaded)
-        let router = self.router(loaded)
-        let composer = DigestComposer(templates: loaded.templates, calendar: schedule.calendar)
+        let timing = self.timing(plans)
+        let router = self.router(plans)
+        let composer = DigestComposer(templates: plans.templates, calendar: schedule.calendar)
         let previous = schedule.calendar.previousWorkingDay(before: day)
         let after = min(timing.digestInstant(on: previous), settings.instant(day, at: TimeOfDay(hour: 0, minute: 0)))
         let through = settings.instant(day.adding(days: 1), at: TimeOfDay(hour: 0, minute: 0))
@@ -205,7 +209,7 @@ extension Daemon {
             after: after.addingTimeInterval(-1),
             through: through,
             schedule: schedule,
-            configuration: schedulerConfiguration(firstFired: nil)
+            configuration: configuration.schedulerConfiguration(firstFired: nil, now: clock.now)
         )
         for event in forecast + started where !closed.contains(event.occurrenceID) {
             let item = noticeItem(for: event, schedule: schedule)
