@@ -72,6 +72,8 @@ let package = Package(
         ),
         // Due-event timeline and the scheduling state machine over an injected wall clock (pure; no I/O).
         .target(name: "DubanScheduler", dependencies: ["DubanCore", "DubanCalendar"]),
+        // The supervision loop (督办闭环): states and steps, who may take them, the status lights (pure; no I/O).
+        .target(name: "DubanSupervision", dependencies: ["DubanCore", "DubanCalendar"]),
         // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
         .target(
             name: "DubanStore",
@@ -216,6 +218,10 @@ let package = Package(
             dependencies: ["DubanControlServer", "DubanControlAPI", "DubanTesting"]
         ),
         .testTarget(name: "DubanControlAPITests", dependencies: ["DubanControlAPI"]),
+        .testTarget(
+            name: "DubanSupervisionTests",
+            dependencies: ["DubanSupervision", "DubanCore", "DubanCalendar", "DubanPlanFiles"]
+        ),
         .testTarget(
             name: "DubanImportTests",
             dependencies: [

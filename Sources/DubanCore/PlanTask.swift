@@ -148,6 +148,36 @@ public struct ProceduralSpec: Hashable, Sendable, Codable {
     }
 }
 
+/// 紧急程度: how urgent a task is. Urgent items may start higher on the escalation ladder and weigh more in
+/// scores (docs/supervision.md).
+public enum TaskUrgency: String, Hashable, Sendable, Codable, CaseIterable {
+    /// 一般 (the default).
+    case normal
+    /// 急办.
+    case urgent
+    /// 特急.
+    case extraUrgent = "extra_urgent"
+
+    public var zh: String {
+        switch self {
+        case .normal: "一般"
+        case .urgent: "急办"
+        case .extraUrgent: "特急"
+        }
+    }
+
+    /// From a plan file: the Chinese word or the English name.
+    public init?(text: String) {
+        if let value = TaskUrgency(rawValue: text) {
+            self = value
+        } else if let value = TaskUrgency.allCases.first(where: { $0.zh == text }) {
+            self = value
+        } else {
+            return nil
+        }
+    }
+}
+
 /// One task of a plan, as the admin wrote it (validated).
 public struct PlanTask: Hashable, Sendable, Codable {
     public var id: String
@@ -172,6 +202,16 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var quota: QuotaSpec?
     public var target: TargetSpec?
     public var procedural: ProceduralSpec?
+    /// 来源: where the work comes from (领导批示, 会议议定 …; one of ``SiteSettings/origins``).
+    public var origin: String?
+    /// 紧急程度; nil is 一般.
+    public var urgency: TaskUrgency?
+    /// 牵头单位: the one unit that leads and closes it (then ``assignees`` is that unit alone).
+    public var lead: String?
+    /// 协办单位: units that work with the lead, get its reminders and report progress; the lead closes.
+    public var coUnits: [String] = []
+    /// 责任人: a contact of the lead unit.
+    public var responsible: String?
 
     public init(
         id: String, title: String, kind: TaskKind, assignees: [String], due: DueSpec? = nil, window: DateSpan? = nil,

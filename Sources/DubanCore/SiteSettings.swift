@@ -40,6 +40,11 @@ public struct SiteSettings: Hashable, Sendable {
     public var roll: RollRule
     /// Conventions for expressions the text leaves open (年初, 学期末, 上旬 …).
     public var conventions: TimeConventions
+    /// The 来源 a task may name (`origin:`), in the order reports list them (default ``defaultOrigins``).
+    public var origins: [String] = SiteSettings.defaultOrigins
+
+    /// 领导批示, 会议议定, 上级交办, 年度重点工作, 人大建议, 政协提案, 群众诉求, 其他.
+    public static let defaultOrigins = ["领导批示", "会议议定", "上级交办", "年度重点工作", "人大建议", "政协提案", "群众诉求", "其他"]
 
     public init(
         timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai") ?? TimeZone(secondsFromGMT: 8 * 3600)!,

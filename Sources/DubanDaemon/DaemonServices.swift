@@ -74,11 +74,19 @@ struct SchedulerService: Service {
 }
 
 /// SIGHUP → reload, like `systemctl reload duban`.
+///
+/// The trap is set when the service is made, before the group starts: READY=1 (sent by the control service once it
+/// listens) must never precede it, or a SIGHUP right after READY would meet the default action and end duband.
 struct HangupService: Service {
     let daemon: Daemon
+    let signals: UnixSignalsSequence
+
+    init(daemon: Daemon) async {
+        self.daemon = daemon
+        self.signals = await UnixSignalsSequence(trapping: .sighup)
+    }
 
     func run() async throws {
-        let signals = await UnixSignalsSequence(trapping: .sighup)
         await cancelWhenGracefulShutdown {
             for await _ in signals {
                 await daemon.reload(reason: "SIGHUP")
@@ -147,7 +155,7 @@ extension Daemon {
         }
         let services: [any Service] = [
             StoreSyncService(daemon: self), StatusService(daemon: self), SchedulerService(loop: loop),
-            HangupService(daemon: self), WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
+            await HangupService(daemon: self), WatchdogService(daemon: self), ControlService(daemon: self, logger: logger),
         ]
         var group = ServiceGroupConfiguration(
             services: services + delivery.services,

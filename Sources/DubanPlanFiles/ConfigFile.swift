@@ -8,7 +8,7 @@ import Yams
 public enum ConfigFile {
     static let keys = [
         "plans", "org", "calendar_dir", "school_calendars", "state_dir", "socket", "plugin_dir", "locale", "time_zone",
-        "office_hours", "reminders", "roll", "conventions", "admin_group", "notifications",
+        "office_hours", "reminders", "roll", "conventions", "admin_group", "notifications", "origins",
     ]
     static let conventionKeys = [
         "year_start", "mid_year", "first_half_end", "spring_term", "autumn_term", "early_month_day", "mid_month_day",
@@ -177,6 +177,16 @@ public enum ConfigFile {
             }
             c.finish(known: conventionKeys)
             config.site.conventions = conventions
+        }
+        if let origins = top.stringList("origins") {
+            let names = origins.map(\.0).filter { !$0.isEmpty }
+            if names.isEmpty {
+                collector.error(
+                    top.value("origins"), "bad-value", zh: "`origins`(任务来源)不能为空", en: "`origins` must not be empty")
+            } else {
+                var seen: Set<String> = []
+                config.site.origins = names.filter { seen.insert($0).inserted }
+            }
         }
         if let n = top.mapping("notifications", context: .init(zh: "`notifications`", en: "`notifications`")) {
             config.notifications = notificationPolicy(n, collector: collector, path: path)

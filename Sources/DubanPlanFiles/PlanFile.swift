@@ -13,17 +13,20 @@ public struct ParsedPlan: Sendable {
     public var assigneeLocations: [String: [(String, Diagnostic.Location)]]
     /// For each task id: the location of every `depends_on` entry.
     public var dependencyLocations: [String: [(String, Diagnostic.Location)]]
+    /// For each task id: the location of every co-unit (`co_units`) and of `responsible`.
+    public var coUnitLocations: [String: [(String, Diagnostic.Location)]] = [:]
+    public var responsibleLocations: [String: Diagnostic.Location] = [:]
 }
 
 /// Reads one plan file (one plan per file) strictly. See docs/plan-format.md.
 public enum PlanFile {
     static let planKeys = [
         "id", "title", "issuer", "document", "published", "source", "horizon", "assignees", "reminders", "roll", "tags",
-        "tasks", "note",
+        "tasks", "note", "origin", "urgency",
     ]
     static let commonTaskKeys = [
         "id", "title", "kind", "assignees", "due", "window", "reminders", "roll", "depends_on", "tags", "source",
-        "note",
+        "note", "origin", "urgency", "lead", "co_units", "responsible",
     ]
     static let kindKeys: [TaskKind: [String]] = [
         .deadline: [],
@@ -79,9 +82,13 @@ public enum PlanFile {
         let defaultRoll =
             top.oneOf("roll", RollRule.allCases.map(\.rawValue)).flatMap(RollRule.init(rawValue:)) ?? settings.roll
         let planTags = (top.stringList("tags") ?? []).map(\.0)
+        let defaultOrigin = reader.origin(top)
+        let defaultUrgency = reader.urgency(top)
         var tasks: [PlanTask] = []
         var assigneeLocations: [String: [(String, Diagnostic.Location)]] = [:]
         var dependencyLocations: [String: [(String, Diagnostic.Location)]] = [:]
+        var coUnitLocations: [String: [(String, Diagnostic.Location)]] = [:]
+        var responsibleLocations: [String: Diagnostic.Location] = [:]
         var seen: Set<String> = []
         let taskNodes = top.sequence("tasks", required: true) ?? []
         if top.has("tasks"), taskNodes.isEmpty {
@@ -93,7 +100,9 @@ public enum PlanFile {
                 reminders: defaultReminders,
                 roll: defaultRoll,
                 tags: planTags,
-                horizon: horizon
+                horizon: horizon,
+                origin: defaultOrigin,
+                urgency: defaultUrgency
             )
             guard let (task, assignees, dependencies) = reader.task(node, defaults: defaults) else { continue }
             if seen.contains(task.id) {
@@ -109,6 +118,11 @@ public enum PlanFile {
             tasks.append(task)
             assigneeLocations[task.id] = assignees.map { ($0.0, collector.location($0.1)) }
             dependencyLocations[task.id] = dependencies.map { ($0.0, collector.location($0.1)) }
+            if let m = node.mapping {
+                let coNodes: [Node] = m["co_units"].map { node in node.sequence.map { Array($0) } ?? [node] } ?? []
+                coUnitLocations[task.id] = zip(task.coUnits, coNodes).map { ($0.0, collector.location($0.1)) }
+                if let responsible = m["responsible"] { responsibleLocations[task.id] = collector.location(responsible) }
+            }
         }
         top.finish(known: planKeys)
         // Dependencies inside the plan: targets exist, no cycles (cross-plan ones are checked by the loader).
@@ -129,7 +143,9 @@ public enum PlanFile {
             plan: plan,
             idLocation: collector.location(top.value("id")),
             assigneeLocations: assigneeLocations,
-            dependencyLocations: dependencyLocations
+            dependencyLocations: dependencyLocations,
+            coUnitLocations: coUnitLocations,
+            responsibleLocations: responsibleLocations
         )
         return (parsed, collector.diagnostics)
     }
@@ -147,6 +163,38 @@ struct PlanReader {
         var roll: RollRule
         var tags: [String]
         var horizon: DateSpan?
+        var origin: String?
+        var urgency: TaskUrgency?
+    }
+
+    /// `origin:` (来源), one of the site's origins.
+    func origin(_ m: MappingReader) -> String? {
+        guard let text = m.string("origin") else { return nil }
+        guard settings.origins.contains(text) else {
+            collector.error(
+                m.value("origin"),
+                "bad-value",
+                zh: "来源(origin)应为以下之一:\(settings.origins.joined(separator: "、")),而不是“\(text)”",
+                en: "`origin` must be one of \(settings.origins.joined(separator: ", ")), not “\(text)”"
+            )
+            return nil
+        }
+        return text
+    }
+
+    /// `urgency:` (紧急程度): 一般, 急办, 特急 (or normal, urgent, extra_urgent).
+    func urgency(_ m: MappingReader) -> TaskUrgency? {
+        guard let text = m.string("urgency") else { return nil }
+        guard let value = TaskUrgency(text: text) else {
+            collector.error(
+                m.value("urgency"),
+                "bad-value",
+                zh: "紧急程度(urgency)应为 一般、急办 或 特急,而不是“\(text)”",
+                en: "`urgency` must be 一般, 急办 or 特急 (normal, urgent, extra_urgent), not “\(text)”"
+            )
+            return nil
+        }
+        return value
     }
 
     func task(_ node: Node, defaults: TaskDefaults) -> (PlanTask, [(String, Node)], [(String, Node)])? {
@@ -168,7 +216,40 @@ struct PlanReader {
         }
         let title = m.string("title", required: true)
         let kind = m.oneOf("kind", TaskKind.allCases.map(\.rawValue), required: true).flatMap(TaskKind.init(rawValue:))
-        var assignees = m.stringList("assignees") ?? defaults.assignees
+        // 牵头单位: `lead` names the one unit instead of `assignees`; `co_units` work with it.
+        let lead = m.value("lead").flatMap { node -> (String, Node)? in
+            guard let text = m.string("lead"), !text.isEmpty else { return nil }
+            return (text, node)
+        }
+        let coUnits = (m.stringList("co_units") ?? []).map(\.0).filter { !$0.isEmpty }
+        if lead != nil, m.has("assignees") {
+            collector.error(
+                m.keyNode("lead"),
+                "lead-and-assignees",
+                zh: "\(context.zh)同时写了牵头单位(lead)和承办单位(assignees):牵头单位只有一个,协办单位写在 co_units",
+                en: "\(context.en) has both `lead` and `assignees`: one lead unit, the others in `co_units`"
+            )
+        }
+        if lead == nil, !coUnits.isEmpty {
+            collector.error(
+                m.keyNode("co_units"),
+                "co-units-without-lead",
+                zh: "\(context.zh)有协办单位(co_units)却没有牵头单位(lead)",
+                en: "\(context.en) has `co_units` but no `lead`"
+            )
+        }
+        if let lead, coUnits.contains(lead.0) {
+            collector.error(
+                m.value("co_units"),
+                "lead-in-co-units",
+                zh: "牵头单位 `\(lead.0)` 不能同时是协办单位",
+                en: "the lead unit `\(lead.0)` cannot also be a co-unit"
+            )
+        }
+        let responsible = m.string("responsible")
+        let origin = origin(m) ?? defaults.origin
+        let urgency = urgency(m) ?? defaults.urgency
+        var assignees = lead.map { [$0] } ?? m.stringList("assignees") ?? defaults.assignees
         if assignees.isEmpty, kind != nil {
             collector.error(
                 node,
@@ -208,6 +289,11 @@ struct PlanReader {
             source: source,
             note: note
         )
+        task.origin = origin
+        task.urgency = urgency
+        task.lead = lead?.0
+        task.coUnits = coUnits
+        task.responsible = responsible
         if let kind {
             readKindFields(kind, m, node: node, context: context, defaults: defaults, into: &task)
             let allowed = PlanFile.commonTaskKeys + (PlanFile.kindKeys[kind] ?? [])

@@ -216,6 +216,24 @@ public enum PlanSetLoader {
                             message: .init(
                                 zh: "承办单位 `\(assignee)` 不在组织机构文件中", en: "assignee `\(assignee)` is not in the org directory")))
                 }
+                for (unit, location) in parsed.coUnitLocations[task.id] ?? [] where !directory.contains(unit) {
+                    diagnostics.append(
+                        Diagnostic(
+                            at: location, code: "dangling-reference",
+                            message: .init(
+                                zh: "协办单位 `\(unit)` 不在组织机构文件中", en: "co-unit `\(unit)` is not in the org directory")))
+                }
+                if let responsible = task.responsible, let lead = task.lead, let unit = directory.unit(lead),
+                    !unit.contacts.contains(where: { $0.name == responsible })
+                {
+                    diagnostics.append(
+                        Diagnostic(
+                            .warning, at: parsed.responsibleLocations[task.id] ?? .init(file: parsed.plan.file ?? ""),
+                            code: "unknown-contact",
+                            message: .init(
+                                zh: "责任人“\(responsible)”不在牵头单位 `\(lead)` 的联系人中",
+                                en: "responsible “\(responsible)” is not a contact of the lead unit `\(lead)`")))
+                }
                 let key = parsed.plan.id + "/" + task.id
                 for (dependency, location) in parsed.dependencyLocations[task.id] ?? [] {
                     let target = dependency.contains("/") ? dependency : parsed.plan.id + "/" + dependency

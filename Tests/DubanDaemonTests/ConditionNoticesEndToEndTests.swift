@@ -116,7 +116,15 @@ struct ConditionNoticesEndToEndTests {
             $0.contains { $0.items.contains { $0.hasPrefix(occurrence + "#completed-") } }
         }
         let completion = try #require(lines().first { $0.items.contains { $0.hasPrefix(occurrence + "#completed-") } })
-        #expect(completion.subject == "【督办提醒】中小学升级改造网络环境 已办结", "\(completion.subject)")
+        // At 20,000× a loaded machine can let the clock reach September before `done` lands: then the month's
+        // next behind-pace notice shares the digest, and the subject counts both.
+        let others = completion.items.filter { !$0.hasPrefix(occurrence + "#completed-") }
+        if others.isEmpty {
+            #expect(completion.subject == "【督办提醒】中小学升级改造网络环境 已办结", "\(completion.subject)")
+        } else {
+            #expect(others.allSatisfy { $0.contains("#behind-") }, "\(completion.items)")
+            #expect(completion.subject.contains("1项已办结"), "\(completion.subject)")
+        }
         let after = try await ctl(["preview", "--date", "2022-09-27", "--json"])
         #expect(!after.stdout.contains("\(occurrence)#reminder-3"), "\(after.stdout)")
 
