@@ -10,8 +10,8 @@ import Synchronization
 /// clock that crosses a day boundary (or the overdue cut-off) recomputes the answer.
 ///
 /// Each entry also carries an `ETag` (a hash of the bytes), so a client holding an answer can ask again with
-/// `If-None-Match` and get `304` without a body. At most ``capacity`` answers are held (the oldest half goes when
-/// full); bodies over ``maximumBodyBytes`` are not kept.
+/// `If-None-Match` and get `304` without a body. At most ``capacity`` answers and ``maximumTotalBytes`` are held
+/// (the oldest go when either is reached); bodies over ``maximumBodyBytes`` are not kept.
 final class ResponseCache: Sendable {
     /// What a store-backed read depends on besides its request.
     struct ReadBasis: Hashable, Sendable {
@@ -38,15 +38,18 @@ final class ResponseCache: Sendable {
     struct Entries: Sendable {
         var bySlot: [String: Entry] = [:]
         var serial: UInt64 = 0
+        var bytes = 0
     }
 
     let capacity: Int
     let maximumBodyBytes: Int
+    let maximumTotalBytes: Int
     private let entries = Mutex(Entries())
 
-    init(capacity: Int = 256, maximumBodyBytes: Int = 4 << 20) {
+    init(capacity: Int = 256, maximumBodyBytes: Int = 4 << 20, maximumTotalBytes: Int = 32 << 20) {
         self.capacity = capacity
         self.maximumBodyBytes = maximumBodyBytes
+        self.maximumTotalBytes = max(maximumTotalBytes, maximumBodyBytes)
     }
 
     /// The cached answer of `slot` when it was computed from `basis`.
@@ -65,18 +68,27 @@ final class ResponseCache: Sendable {
         entries.withLock { state in
             state.serial += 1
             entry.serial = state.serial
-            if state.bySlot[slot] == nil, state.bySlot.count >= capacity {
-                // Drop the older half: cheap, and the slots that matter come straight back.
-                let cut = state.serial - 1 - UInt64(capacity / 2)
-                state.bySlot = state.bySlot.filter { $0.value.serial > cut }
+            if let old = state.bySlot.removeValue(forKey: slot) { state.bytes -= old.body.count }
+            if state.bySlot.count >= capacity || state.bytes + body.count > maximumTotalBytes {
+                // Drop the oldest answers down to three quarters of either bound: evictions stay rare, and the
+                // slots that matter come straight back.
+                for (old, kept) in state.bySlot.sorted(by: { $0.value.serial < $1.value.serial }) {
+                    if state.bySlot.count < capacity * 3 / 4, state.bytes + body.count <= maximumTotalBytes * 3 / 4 {
+                        break
+                    }
+                    state.bySlot[old] = nil
+                    state.bytes -= kept.body.count
+                }
             }
             state.bySlot[slot] = entry
+            state.bytes += body.count
         }
         return entry
     }
 
-    /// How many answers are held (for tests).
+    /// How many answers are held, and their bytes (for tests).
     var count: Int { entries.withLock { $0.bySlot.count } }
+    var bytes: Int { entries.withLock { $0.bytes } }
 
     /// A strong ETag: the quoted FNV-1a 64-bit hash of the bytes and their length.
     static func etag(of body: Data) -> String {

@@ -30,6 +30,8 @@ public struct DubanConfiguration: Hashable, Sendable {
     public var adminGroup: String = "duban-admin"
     /// Routes, digests, escalation and templates (`notifications:`).
     public var notifications = NotificationPolicy()
+    /// `roles:`: who holds which role of the supervision loop (officers and leaders of units, supervisors, admins).
+    public var roles: [RoleGrant] = []
 
     public init(
         plans: String = "/etc/duban/plans",

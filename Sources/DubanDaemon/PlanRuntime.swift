@@ -25,15 +25,7 @@ public struct PlanRuntime: Sendable {
             var named = Array(route.orgs)
             for case .org(let id) in route.to { named.append(id) }
             for id in named.sorted() where !directory.contains(id) {
-                let parts = route.location.split(separator: ":")
-                let location =
-                    parts.count >= 3
-                    ? Diagnostic.Location(
-                        file: parts.dropLast(2).joined(separator: ":"),
-                        line: Int(parts[parts.count - 2]) ?? 0,
-                        column: Int(parts[parts.count - 1]) ?? 0
-                    )
-                    : Diagnostic.Location(file: "notifications")
+                let location = Self.location(route.location, otherwise: "notifications")
                 diagnostics.append(
                     Diagnostic(
                         .error,
@@ -48,6 +40,32 @@ public struct PlanRuntime: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// Roles of units the org directory does not hold: an error at the grant's place.
+    static func unknownUnits(in grants: [RoleGrant], directory: OrgDirectory) -> [Diagnostic] {
+        grants.compactMap { grant -> Diagnostic? in
+            guard let unit = grant.role.unit, !directory.contains(unit) else { return nil }
+            return Diagnostic(
+                .error,
+                at: Self.location(grant.location, otherwise: "roles"),
+                code: "unknown-unit",
+                message: LocalizedText(
+                    zh: "角色中的单位 \(unit) 不在组织目录中", en: "a role names unit \(unit), which is not in the org directory")
+            )
+        }
+    }
+
+    /// A `file:line:column` kept as text (a route's or a grant's place) as a location; `otherwise` names the file
+    /// when the text has no line and column.
+    static func location(_ text: String, otherwise: String) -> Diagnostic.Location {
+        let parts = text.split(separator: ":")
+        guard parts.count >= 3 else { return Diagnostic.Location(file: otherwise) }
+        return Diagnostic.Location(
+            file: parts.dropLast(2).joined(separator: ":"),
+            line: Int(parts[parts.count - 2]) ?? 0,
+            column: Int(parts[parts.count - 1]) ?? 0
+        )
     }
 
     public let configuration: DubanConfiguration
@@ -77,6 +95,7 @@ public struct PlanRuntime: Sendable {
         )
         var (templates, problems) = NotificationTemplatesFile.load(configuration.notifications.templateDirectory)
         problems += Self.unknownUnits(in: configuration.notifications, directory: set.directory)
+        problems += Self.unknownUnits(in: configuration.roles, directory: set.directory)
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return LoadedPlans(
             schedule: schedule,

@@ -158,7 +158,25 @@ final class PluginProcess: Sendable {
     /// host; the write fails once the process is killed). False when the pipe is closed or broken.
     func write(_ data: Data) async -> Bool {
         guard let fd = stdinFD.withLock({ $0 }) else { return false }
-        return await withCheckedContinuation { continuation in
+        // Most lines are small: when the pipe has room (POLLOUT on a pipe means at least PIPE_BUF bytes free) a
+        // write of at most PIPE_BUF bytes completes at once and whole, so it is done here, without a thread.
+        if !data.isEmpty, data.count <= Int(PIPE_BUF) {
+            var probe = pollfd(fd: fd, events: Int16(POLLOUT), revents: 0)
+            if poll(&probe, 1, 0) == 1, probe.revents & Int16(POLLOUT) != 0, probe.revents & Int16(POLLERR) == 0 {
+                let n = data.withUnsafeBytes { Glibc.write(fd, $0.baseAddress!, $0.count) }
+                if n == data.count { return true }
+                if n < 0, errno != EINTR { return false }
+                // A short write (not expected for a pipe): the rest on the thread. Interrupted before anything went
+                // out: all of it on the thread.
+                if n > 0 { return await writeOnThread(fd, data.subdata(in: n..<data.count)) }
+            }
+        }
+        return await writeOnThread(fd, data)
+    }
+
+    /// Writes `data` whole on a thread of its own (a full pipe blocks it, not the caller's executor).
+    private func writeOnThread(_ fd: Int32, _ data: Data) async -> Bool {
+        await withCheckedContinuation { continuation in
             Thread.detachNewThread {
                 let ok = data.withUnsafeBytes { buffer -> Bool in
                     var offset = 0

@@ -1,17 +1,5 @@
 public import DubanCore
 
-/// A role someone holds (the configuration maps Unix users and groups to them).
-public enum SupervisionRole: Sendable, Hashable, Codable {
-    /// 经办人 of a unit: acts on the unit's own occurrences.
-    case officer(unit: String)
-    /// 分管领导 / the unit's leader: acts as its officers do, and approves and reviews for the units below.
-    case leader(unit: String)
-    /// 督查室 / the bureau's supervisors: read everything, approve, review, strike off, pause and resume.
-    case supervisor
-    /// Everything, including 免办 and corrections.
-    case admin
-}
-
 /// What someone asks to do: read an occurrence, or take a step of the loop.
 public enum SupervisionRequest: Sendable, Hashable {
     case read

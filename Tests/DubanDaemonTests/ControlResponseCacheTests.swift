@@ -135,18 +135,29 @@ import Testing
         #expect(Self.etag(later) != tag)
     }
 
-    @Test("the cache holds at most its capacity, dropping the oldest half; oversized bodies are not kept")
+    @Test("the cache holds at most its capacity, dropping the oldest; oversized bodies are not kept")
     func bounded() {
         let cache = ResponseCache(capacity: 4, maximumBodyBytes: 8)
         for i in 0..<4 { cache.store("slot\(i)", basis: .constant, body: Data("\(i)".utf8)) }
         #expect(cache.count == 4)
         cache.store("slot4", basis: .constant, body: Data("4".utf8))
-        #expect(cache.count == 3, "two oldest gone, the new one in")
+        #expect(cache.count == 3, "down to three quarters: the two oldest gone, the new one in")
         #expect(cache.lookup("slot0", basis: .constant) == nil)
         #expect(cache.lookup("slot4", basis: .constant)?.body == Data("4".utf8))
         let big = cache.store("big", basis: .constant, body: Data(repeating: 1, count: 9))
         #expect(big.etag.hasPrefix("\""))
         #expect(cache.lookup("big", basis: .constant) == nil)
         #expect(ResponseCache.etag(of: Data("a".utf8)) != ResponseCache.etag(of: Data("b".utf8)))
+        #expect(cache.bytes == 3, "three one-byte answers: \(cache.bytes)")
+    }
+
+    @Test("the cache holds at most its byte budget")
+    func byteBudget() {
+        let cache = ResponseCache(capacity: 100, maximumBodyBytes: 40, maximumTotalBytes: 100)
+        for i in 0..<10 { cache.store("s\(i)", basis: .constant, body: Data(repeating: UInt8(i), count: 30)) }
+        #expect(cache.bytes <= 100, "\(cache.bytes)")
+        #expect(cache.lookup("s9", basis: .constant) != nil, "the newest stays")
+        cache.store("s9", basis: .constant, body: Data(repeating: 1, count: 10))
+        #expect(cache.bytes <= 100 && cache.lookup("s9", basis: .constant)?.body.count == 10, "a replaced answer's bytes are counted once")
     }
 }

@@ -77,3 +77,41 @@ import Testing
         #expect(bad.contains { $0.code == "bad-value" })
     }
 }
+
+/// `roles:` in the configuration: Unix users and groups → officer, leader (of a unit), supervisor, admin.
+@Suite struct RoleGrantConfigTests {
+    @Test("users and groups get roles; the same person may hold several")
+    func grants() throws {
+        let text = """
+            roles:
+              - {user: zhang, role: officer, unit: kangle}
+              - {group: kangle-leaders, role: leader, unit: kangle}
+              - {group: duban-supervisors, role: supervisor}
+              - {user: root-admin, role: admin}
+            """
+        let (config, diagnostics) = ConfigFile.parse(text, file: "duban.yaml")
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        let grants = try #require(config?.roles)
+        #expect(grants.count == 4)
+        #expect(grants[0].location == "duban.yaml:2:5", "\(grants[0].location)")
+        #expect(RoleGrant.roles(of: "zhang", groups: ["kangle-leaders"], in: grants) == [.officer(unit: "kangle"), .leader(unit: "kangle")])
+        #expect(RoleGrant.roles(of: "li", groups: ["duban-supervisors"], in: grants) == [.supervisor])
+        #expect(RoleGrant.roles(of: "li", groups: [], in: grants).isEmpty)
+        #expect(RoleGrant.roles(of: "root-admin", groups: [], in: grants) == [.admin])
+    }
+
+    @Test("a role without its holder, an officer without a unit, a supervisor with one: errors with their place",
+        arguments: [
+            "roles:\n  - {role: officer, unit: kangle}",
+            "roles:\n  - {user: a, group: b, role: officer, unit: kangle}",
+            "roles:\n  - {user: a, role: officer}",
+            "roles:\n  - {user: a, role: supervisor, unit: kangle}",
+            "roles:\n  - {user: a, role: boss}",
+            "roles:\n  - {user: a, role: admin, extra: 1}",
+        ])
+    func errors(text: String) {
+        let (config, diagnostics) = ConfigFile.parse(text, file: "duban.yaml")
+        #expect(config == nil)
+        #expect(diagnostics.contains { $0.severity == .error && $0.location.line == 2 }, "\(diagnostics)")
+    }
+}
