@@ -3,7 +3,7 @@ public import DubanCore
 public import DubanScheduler
 public import DubanStore
 public import DubanCalendar
-public import Foundation
+import Foundation
 
 /// What the control routes need from whoever serves them: the daemon in production, a test's own context over an
 /// in-memory store, the fuzz target. The routes hold nothing else, so they run in process with no socket, no

@@ -1,6 +1,6 @@
 public import DubanCalendar
-public import DubanCore
-public import Foundation
+import DubanCore
+import Foundation
 
 /// A message composed from notices: subject and text in both languages.
 public struct ComposedMessage: Hashable, Sendable, Codable {

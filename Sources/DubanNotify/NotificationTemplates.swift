@@ -1,6 +1,6 @@
 public import DubanCalendar
-public import DubanCore
-public import Foundation
+import DubanCore
+import Foundation
 internal import Mustache
 
 /// The subject and body templates (Mustache, plain text), zh-Hans and en, with the built-in defaults and any

@@ -1,5 +1,5 @@
 public import DubanPluginProtocol
-public import Foundation
+import Foundation
 public import Logging
 
 /// Runs one plugin: starts it lazily on the first call, performs the `initialize` handshake, makes one call at a
