@@ -60,31 +60,36 @@ final class ResponseCache: Sendable {
         }
     }
 
-    /// Keeps `body` as the answer of `slot` computed from `basis`; returns its entry (with the ETag).
+    /// Keeps `body` as the answer of `slot` computed from `basis`; returns its entry (with the ETag). The byte
+    /// budget counts the slot too: a slot is the request's query, and queries come from clients.
     @discardableResult
     func store(_ slot: String, basis: Basis, body: Data) -> Entry {
         var entry = Entry(basis: basis, body: body, etag: Self.etag(of: body), serial: 0)
-        guard body.count <= maximumBodyBytes else { return entry }
+        let cost = Self.cost(slot, entry)
+        guard body.count <= maximumBodyBytes, cost <= maximumTotalBytes else { return entry }
         entries.withLock { state in
             state.serial += 1
             entry.serial = state.serial
-            if let old = state.bySlot.removeValue(forKey: slot) { state.bytes -= old.body.count }
-            if state.bySlot.count >= capacity || state.bytes + body.count > maximumTotalBytes {
+            if let old = state.bySlot.removeValue(forKey: slot) { state.bytes -= Self.cost(slot, old) }
+            if state.bySlot.count >= capacity || state.bytes + cost > maximumTotalBytes {
                 // Drop the oldest answers down to three quarters of either bound: evictions stay rare, and the
                 // slots that matter come straight back.
                 for (old, kept) in state.bySlot.sorted(by: { $0.value.serial < $1.value.serial }) {
-                    if state.bySlot.count < capacity * 3 / 4, state.bytes + body.count <= maximumTotalBytes * 3 / 4 {
+                    if state.bySlot.count < capacity * 3 / 4, state.bytes + cost <= maximumTotalBytes * 3 / 4 {
                         break
                     }
                     state.bySlot[old] = nil
-                    state.bytes -= kept.body.count
+                    state.bytes -= Self.cost(old, kept)
                 }
             }
             state.bySlot[slot] = entry
-            state.bytes += body.count
+            state.bytes += cost
         }
         return entry
     }
+
+    /// What an entry counts against the byte budget: its body and its slot.
+    static func cost(_ slot: String, _ entry: Entry) -> Int { entry.body.count + slot.utf8.count }
 
     /// How many answers are held, and their bytes (for tests).
     var count: Int { entries.withLock { $0.bySlot.count } }

@@ -104,7 +104,8 @@ public enum PlanFile {
                 origin: defaultOrigin,
                 urgency: defaultUrgency
             )
-            guard let (task, assignees, dependencies) = reader.task(node, defaults: defaults) else { continue }
+            guard let read = reader.task(node, defaults: defaults) else { continue }
+            let task = read.task
             if seen.contains(task.id) {
                 collector.error(
                     node.mapping?["id"],
@@ -116,13 +117,10 @@ public enum PlanFile {
             }
             seen.insert(task.id)
             tasks.append(task)
-            assigneeLocations[task.id] = assignees.map { ($0.0, collector.location($0.1)) }
-            dependencyLocations[task.id] = dependencies.map { ($0.0, collector.location($0.1)) }
-            if let m = node.mapping {
-                let coNodes: [Node] = m["co_units"].map { node in node.sequence.map { Array($0) } ?? [node] } ?? []
-                coUnitLocations[task.id] = zip(task.coUnits, coNodes).map { ($0.0, collector.location($0.1)) }
-                if let responsible = m["responsible"] { responsibleLocations[task.id] = collector.location(responsible) }
-            }
+            assigneeLocations[task.id] = read.assignees.map { ($0.0, collector.location($0.1)) }
+            dependencyLocations[task.id] = read.dependencies.map { ($0.0, collector.location($0.1)) }
+            coUnitLocations[task.id] = read.coUnits.map { ($0.0, collector.location($0.1)) }
+            if let responsible = read.responsible { responsibleLocations[task.id] = collector.location(responsible) }
         }
         top.finish(known: planKeys)
         // Dependencies inside the plan: targets exist, no cycles (cross-plan ones are checked by the loader).
@@ -197,7 +195,16 @@ struct PlanReader {
         return value
     }
 
-    func task(_ node: Node, defaults: TaskDefaults) -> (PlanTask, [(String, Node)], [(String, Node)])? {
+    /// A task read from its node, with the nodes of what the loader checks across files.
+    struct ReadTask {
+        var task: PlanTask
+        var assignees: [(String, Node)]
+        var dependencies: [(String, Node)]
+        var coUnits: [(String, Node)]
+        var responsible: Node?
+    }
+
+    func task(_ node: Node, defaults: TaskDefaults) -> ReadTask? {
         let idText = node.mapping?["id"]?.scalar?.string
         let context = LocalizedText(
             zh: "任务" + (idText.map { " \($0) " } ?? ""),
@@ -221,7 +228,8 @@ struct PlanReader {
             guard let text = m.string("lead"), !text.isEmpty else { return nil }
             return (text, node)
         }
-        let coUnits = (m.stringList("co_units") ?? []).map(\.0).filter { !$0.isEmpty }
+        let coUnitNodes = (m.stringList("co_units") ?? []).filter { !$0.0.isEmpty }
+        let coUnits = coUnitNodes.map(\.0)
         if lead != nil, m.has("assignees") {
             collector.error(
                 m.keyNode("lead"),
@@ -321,7 +329,9 @@ struct PlanReader {
             )
         }
         if collector.diagnostics[before...].contains(where: { $0.severity == .error }) { return nil }
-        return (task, assignees, dependencies)
+        return ReadTask(
+            task: task, assignees: assignees, dependencies: dependencies, coUnits: coUnitNodes,
+            responsible: task.responsible == nil ? nil : m.value("responsible"))
     }
 
     func readKindFields(

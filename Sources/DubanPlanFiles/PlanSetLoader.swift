@@ -209,19 +209,18 @@ public enum PlanSetLoader {
         var edges: [String: [(String, Diagnostic.Location)]] = [:]
         for parsed in plans {
             for task in parsed.plan.tasks {
-                for (assignee, location) in parsed.assigneeLocations[task.id] ?? [] where !directory.contains(assignee) {
-                    diagnostics.append(
-                        Diagnostic(
-                            at: location, code: "dangling-reference",
-                            message: .init(
-                                zh: "承办单位 `\(assignee)` 不在组织机构文件中", en: "assignee `\(assignee)` is not in the org directory")))
-                }
-                for (unit, location) in parsed.coUnitLocations[task.id] ?? [] where !directory.contains(unit) {
-                    diagnostics.append(
-                        Diagnostic(
-                            at: location, code: "dangling-reference",
-                            message: .init(
-                                zh: "协办单位 `\(unit)` 不在组织机构文件中", en: "co-unit `\(unit)` is not in the org directory")))
+                // Assignees (or the lead) and co-units must be units or groups of the org directory.
+                for (units, zh, en) in [
+                    (parsed.assigneeLocations[task.id] ?? [], "承办单位", "assignee"),
+                    (parsed.coUnitLocations[task.id] ?? [], "协办单位", "co-unit"),
+                ] {
+                    for (unit, location) in units where !directory.contains(unit) {
+                        diagnostics.append(
+                            Diagnostic(
+                                at: location, code: "dangling-reference",
+                                message: .init(
+                                    zh: "\(zh) `\(unit)` 不在组织机构文件中", en: "\(en) `\(unit)` is not in the org directory")))
+                    }
                 }
                 if let responsible = task.responsible, let lead = task.lead, let unit = directory.unit(lead),
                     !unit.contacts.contains(where: { $0.name == responsible })

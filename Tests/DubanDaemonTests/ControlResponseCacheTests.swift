@@ -148,7 +148,7 @@ import Testing
         #expect(big.etag.hasPrefix("\""))
         #expect(cache.lookup("big", basis: .constant) == nil)
         #expect(ResponseCache.etag(of: Data("a".utf8)) != ResponseCache.etag(of: Data("b".utf8)))
-        #expect(cache.bytes == 3, "three one-byte answers: \(cache.bytes)")
+        #expect(cache.bytes == 3 * (1 + 5), "three one-byte answers under five-byte slots: \(cache.bytes)")
     }
 
     @Test("the cache holds at most its byte budget")
@@ -159,5 +159,9 @@ import Testing
         #expect(cache.lookup("s9", basis: .constant) != nil, "the newest stays")
         cache.store("s9", basis: .constant, body: Data(repeating: 1, count: 10))
         #expect(cache.bytes <= 100 && cache.lookup("s9", basis: .constant)?.body.count == 10, "a replaced answer's bytes are counted once")
+        // The slot (a client's query) counts too: one longer than the whole budget is not kept.
+        let long = String(repeating: "q", count: 200)
+        cache.store(long, basis: .constant, body: Data("x".utf8))
+        #expect(cache.lookup(long, basis: .constant) == nil && cache.bytes <= 100)
     }
 }
