@@ -37,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
     ],
     targets: [
         // Pure: civil dates, the working-day calendar, Chinese time expressions.
@@ -77,7 +78,9 @@ let package = Package(
         // State store protocol and its SQLite implementation (GRDB): occurrence state, events, outbox, audit.
         .target(
             name: "DubanStore",
-            dependencies: ["DubanCore", "DubanCalendar", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: [
+                "DubanCore", "DubanCalendar", "DubanSupervision", .product(name: "GRDB", package: "GRDB.swift"),
+            ]
         ),
         // libsystemd, as a system library: sd_notify, sd_listen_fds, sd_journal_sendv.
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
@@ -100,14 +103,17 @@ let package = Package(
             ]
         ),
         // Pure writers of the exports (iCalendar, CSV) from the milestones they cover.
-        .target(name: "DubanExport", dependencies: ["DubanControlAPI", "DubanCalendar"]),
+        .target(
+            name: "DubanExport",
+            dependencies: ["DubanControlAPI", "DubanCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The control API's routes and the view behind them, over a `ControlContext` (the daemon, or a test's):
         // routing, authorization, validation, changes through `any StateStore`, error bodies. No sockets.
         .target(
             name: "DubanControlRoutes",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanScheduler", "DubanStore", "DubanControlAPI", "DubanControlServer",
-                "DubanNotify", "DubanExport",
+                "DubanNotify", "DubanExport", "DubanSupervision",
             ],
             // The OpenAPI document served at /v1/openapi.json (generated from docs/openapi.yaml).
             resources: [.embedInCode("OpenAPI/openapi.json")]

@@ -21,7 +21,8 @@ if [ "$purpose" = test ]; then
     # python3-pip: schemathesis (the live contract check) and icalendar (parses the .ics export).
     debs+=(git systemd make python3 python3-jsonschema msmtp python3-aiosmtpd curl python3-pip)
     # openapi-core: validates real answers of every operation against docs/openapi.yaml (scripts/openapi-responses.py).
-    pips+=("schemathesis>=4,<5:schemathesis" "icalendar:icalendar" "openapi-core:openapi_core")
+    # openpyxl: opens the ledger's XLSX workbook as a spreadsheet program would read it.
+    pips+=("schemathesis>=4,<5:schemathesis" "icalendar:icalendar" "openapi-core:openapi_core" "openpyxl:openpyxl")
 fi
 if [ "$purpose" = deb ]; then
     # make: `make deb`; dpkg-dev: dpkg-shlibdeps (Depends: from the binaries' libraries) and binutils' strip;
