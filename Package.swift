@@ -258,7 +258,10 @@ let package = Package(
                 "DubanStore", "DubanCore", "DubanCalendar", "DubanTesting",
                 // Raw SQL in tests: tampering with the audit table, injecting a failing trigger.
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+                "DubanSupervision",
+            ],
+            // store-v3.sqlite.gz: a database the release before the supervision loop wrote (MigrationTests).
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "DubanPluginProtocolTests", dependencies: ["DubanPluginProtocol", "DubanTesting"]),
         .testTarget(

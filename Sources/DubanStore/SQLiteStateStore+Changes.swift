@@ -1,4 +1,5 @@
 internal import DubanCore
+internal import DubanSupervision
 public import DubanCalendar
 internal import Foundation
 internal import GRDB
@@ -25,15 +26,38 @@ extension SQLiteStateStore {
             if let earlier: OccurrenceRecord = try Self.replay(request, db: db) { return earlier }
             guard let current = try Self.fetchOccurrence(db, id: id) else { throw StoreError.occurrenceNotFound(id) }
             guard !current.archived else { throw StoreError.archived(id) }
-            let update = try db.cachedStatement(
-                sql: "UPDATE occurrence SET state = ?, actor = ?, changed_at = ?, note = ?, evidence = ? WHERE id = ?")
-            try update.execute(arguments: [state.rawValue, actor.user, Self.millis(at), note, evidence, id])
+            // A compare-and-set on the summary state: done and waive apply to an open occurrence, reopen to a
+            // closed one; anything else was already done by someone (409), never applied twice.
+            guard (state == .open) == current.state.isClosed else {
+                throw StoreError.stateChanged(id, action: action, found: current.state)
+            }
+            let day = self.day(of: at)
             var record = current
             record.state = state
+            record.stage = state == .done ? .closed : state == .waived ? .waived : .inProgress
             record.actor = actor.user
             record.changedAt = at
             record.note = note
             record.evidence = evidence
+            if var loop = record.loop {
+                loop.state = record.stage
+                switch state {
+                case .done:
+                    loop.submittedOn = loop.submittedOn ?? day
+                    loop.closedOn = day
+                case .waived: break
+                case .open:
+                    loop.closedOn = nil
+                    loop.struckOffOn = nil
+                }
+                record.loop = loop
+            }
+            try Self.writeStage(record, db: db)
+            try Self.insertStep(
+                SupervisionStep(
+                    action: action, from: current.stage, to: record.stage, day: day, at: at, user: actor.user,
+                    note: note, evidence: evidence, due: record.due, requestID: requestID),
+                occurrenceID: id, uid: actor.uid, db: db)
             try Self.remember(request, result: record, at: at, db: db)
             return record
         }

@@ -1,4 +1,5 @@
 public import DubanCalendar
+internal import DubanSupervision
 internal import Foundation
 internal import GRDB
 
@@ -85,7 +86,7 @@ extension SQLiteStateStore {
             """
             INSERT INTO occurrence (id, plan, task, org, due) VALUES \(placeholders(count))
             ON CONFLICT (id) DO UPDATE SET
-                plan = excluded.plan, task = excluded.task, org = excluded.org, due = excluded.due, archived = 0
+                plan = excluded.plan, task = excluded.task, org = excluded.org, \(keepMovedDue), archived = 0
             WHERE archived = 1
             """
         }
@@ -136,10 +137,10 @@ extension SQLiteStateStore {
                 INSERT INTO occurrence (id, plan, task, org, due)
                 SELECT id, plan, task, org, due FROM temp.sync_incoming WHERE true
                 ON CONFLICT (id) DO UPDATE SET
-                    plan = excluded.plan, task = excluded.task, org = excluded.org, due = excluded.due,
+                    plan = excluded.plan, task = excluded.task, org = excluded.org, \(keepMovedDue),
                     archived = 0
                 WHERE plan IS NOT excluded.plan OR task IS NOT excluded.task OR org IS NOT excluded.org
-                    OR due IS NOT excluded.due OR archived <> 0
+                    OR (CASE WHEN due_shift = 0 THEN due ELSE plan_due END) IS NOT excluded.due OR archived <> 0
                 """)
         report.updated += db.changesCount - inserted
         let archiveGone = try db.makeStatement(
@@ -152,6 +153,13 @@ extension SQLiteStateStore {
             report.archived += db.changesCount
         }
     }
+
+    /// The upsert's due date: the plans' date, unless the supervision loop moved it (an approved extension,
+    /// paused time: `due_shift` > 0), when the moved date stays and the plans' date is kept in `plan_due`.
+    private static let keepMovedDue = """
+        due = CASE WHEN due_shift = 0 THEN excluded.due ELSE due END,
+        plan_due = CASE WHEN due_shift = 0 THEN NULL ELSE excluded.due END
+        """
 
     /// `(?, ?, ?, ?, ?)` repeated `count` times, for a multi-row `VALUES`.
     private static func placeholders(_ count: Int) -> String {
@@ -214,6 +222,33 @@ extension SQLiteStateStore {
         }
     }
 
+    public func heldOccurrenceIDs() async throws -> Set<String> {
+        try await read { db in
+            var ids = Set<String>()
+            let cursor = try String.fetchCursor(
+                db,
+                sql: """
+                    SELECT id FROM occurrence
+                    WHERE state = 'open' AND (stage IN ('submitted', 'paused') OR (due_shift > 0 AND origin = 'plan'))
+                    """)
+            while let id = try cursor.next() { ids.insert(id) }
+            return ids
+        }
+    }
+
+    public func movedOccurrences() async throws -> [OccurrenceRecord] {
+        try query { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT \(Self.occurrenceColumns) FROM occurrence
+                    WHERE origin = 'plan' AND due_shift > 0 AND archived = 0 AND state = 'open'
+                    ORDER BY due, id
+                    """
+            ).map(Self.occurrence)
+        }
+    }
+
     public func openMilestones(dueFrom: CivilDate, through: CivilDate, limit: Int) async throws -> [OccurrenceRecord] {
         try Self.validateLimit(limit)
         guard dueFrom <= through else { return [] }
@@ -237,18 +272,26 @@ extension SQLiteStateStore {
 
     /// The columns ``occurrence(_:)`` reads, in order.
     static let occurrenceColumns =
-        "id, plan, task, org, due, state, actor, changed_at, note, evidence, archived, event_day, extended_days"
+        "id, plan, task, org, due, state, actor, changed_at, note, evidence, archived, event_day, extended_days, "
+        + "stage, loop, due_shift, plan_due"
 
     static func occurrence(_ row: Row) -> OccurrenceRecord {
         let changed: Int64? = row[7]
         let stateText: String = row[5]
         let eventDay: Int? = row[11]
         let extended: Int = row[12]
+        let state = OccurrenceState(rawValue: stateText) ?? .open
+        let stageText: String = row[13]
+        let loopText: String? = row[14]
+        let planDue: Int? = row[16]
         return OccurrenceRecord(
             id: row[0], plan: row[1], task: row[2], org: row[3], due: CivilDate(dayNumber: row[4]),
-            state: OccurrenceState(rawValue: stateText) ?? .open, actor: row[6],
+            state: state, actor: row[6],
             changedAt: changed.map { date(millis: $0) }, note: row[8], evidence: row[9], archived: row[10],
-            eventDay: eventDay.map { CivilDate(dayNumber: $0) }, extendedDays: extended == 0 ? nil : extended)
+            eventDay: eventDay.map { CivilDate(dayNumber: $0) }, extendedDays: extended == 0 ? nil : extended,
+            stage: SupervisionState(rawValue: stageText) ?? OccurrenceRecord.stage(summarizedAs: state),
+            loop: loopText.flatMap { try? ChangeRequestCoding.decoder.decode(SupervisionRecord.self, from: Data($0.utf8)) },
+            dueShift: row[15], planDue: planDue.map { CivilDate(dayNumber: $0) })
     }
 
     static func fetchOccurrence(_ db: Database, id: String) throws -> OccurrenceRecord? {

@@ -1,4 +1,5 @@
 public import DubanCalendar
+internal import DubanSupervision
 internal import Foundation
 internal import GRDB
 
@@ -51,8 +52,8 @@ extension SQLiteStateStore {
             }
             try db.execute(
                 sql: """
-                    INSERT INTO occurrence (id, plan, task, org, due, origin, event_day, actor, changed_at, note)
-                    VALUES (?, ?, ?, ?, ?, 'event', ?, ?, ?, ?)
+                    INSERT INTO occurrence (id, plan, task, org, due, origin, event_day, actor, changed_at, note, stage)
+                    VALUES (?, ?, ?, ?, ?, 'event', ?, ?, ?, ?, 'in_progress')
                     """,
                 arguments: [
                     row.id, row.plan, row.task, row.org, row.due.dayNumber, eventDay.dayNumber, actor.user,
@@ -104,6 +105,14 @@ extension SQLiteStateStore {
             try db.execute(
                 sql: "UPDATE occurrence SET due = ?, extended_days = ? WHERE id = ?",
                 arguments: [due.dayNumber, already + workingDays, id])
+            if var loop = current.loop {
+                // The loop's record follows the due date the procedure's extension moved.
+                loop.due = due
+                current.loop = loop
+                try db.execute(
+                    sql: "UPDATE occurrence SET loop = ? WHERE id = ?",
+                    arguments: [String(decoding: try ChangeRequestCoding.encoder.encode(loop), as: UTF8.self), id])
+            }
             current.due = due
             current.extendedDays = already + workingDays
             try Self.remember(request, result: current, at: at, db: db)

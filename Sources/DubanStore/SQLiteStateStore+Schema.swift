@@ -1,8 +1,11 @@
+internal import DubanCalendar
+internal import Foundation
 internal import GRDB
 
 extension SQLiteStateStore {
     /// The versioned migrations, applied in order on open. Never edit a shipped migration: add the next one.
-    static var migrator: DatabaseMigrator {
+    /// `timeZone` is the site's: it dates the steps version 4 writes for states recorded before it.
+    static func migrator(timeZone: TimeZone) -> DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in
             try db.execute(sql: schemaV1)
@@ -13,7 +16,89 @@ extension SQLiteStateStore {
         migrator.registerMigration("v3") { db in
             try db.execute(sql: schemaV3)
         }
+        migrator.registerMigration("v4") { db in
+            try db.execute(sql: schemaV4)
+            try migrateClosures(db, timeZone: timeZone)
+        }
         return migrator
+    }
+
+    /// Version 4: the supervision loop (督办闭环). Every occurrence gets its step (`stage`, docs/supervision.md),
+    /// the loop's record once a step was taken (`loop`, JSON), the working days the loop moved its due date
+    /// (`due_shift`) and the date the plans give (`plan_due`, once the loop moved `due`); `step` keeps every
+    /// step taken with who, when, why and the evidence (the ledger's rows). What a database of an earlier
+    /// release recorded maps as: done → closed, waived → waived, open with progress or readings, reopened, or
+    /// started from an event → in progress, other open ones → assigned; each such state is written as a `migrated` step.
+    static let schemaV4 = """
+        ALTER TABLE occurrence ADD COLUMN stage TEXT NOT NULL DEFAULT 'assigned' CHECK (stage IN (
+            'assigned', 'in_progress', 'extension_requested', 'submitted', 'paused', 'closed', 'struck_off', 'waived'));
+        ALTER TABLE occurrence ADD COLUMN loop TEXT;
+        ALTER TABLE occurrence ADD COLUMN due_shift INTEGER NOT NULL DEFAULT 0 CHECK (due_shift >= 0);
+        ALTER TABLE occurrence ADD COLUMN plan_due INTEGER;
+        UPDATE occurrence SET stage = CASE
+            WHEN state = 'done' THEN 'closed'
+            WHEN state = 'waived' THEN 'waived'
+            WHEN origin = 'event' OR changed_at IS NOT NULL
+                OR EXISTS (SELECT 1 FROM progress p WHERE p.occurrence_id = occurrence.id)
+                OR EXISTS (SELECT 1 FROM reading r
+                           WHERE r.plan = occurrence.plan AND r.task = occurrence.task AND r.org = occurrence.org)
+                THEN 'in_progress'
+            ELSE 'assigned' END;
+        CREATE INDEX occurrence_stage ON occurrence (stage, due, id) WHERE archived = 0;
+
+        CREATE TABLE step (
+            id             INTEGER PRIMARY KEY,
+            occurrence_id  TEXT NOT NULL REFERENCES occurrence (id),
+            action         TEXT NOT NULL,
+            from_stage     TEXT NOT NULL,
+            to_stage       TEXT NOT NULL,
+            day            INTEGER NOT NULL,
+            at             INTEGER NOT NULL,
+            uid            INTEGER NOT NULL,
+            user_name      TEXT NOT NULL,
+            note           TEXT,
+            evidence       TEXT,
+            working_days   INTEGER,
+            due            INTEGER NOT NULL,
+            request_id     TEXT NOT NULL
+        );
+        CREATE INDEX step_occurrence ON step (occurrence_id, id);
+        CREATE TRIGGER step_no_update BEFORE UPDATE ON step
+        BEGIN
+            SELECT RAISE(ABORT, 'steps are append-only');
+        END;
+        CREATE TRIGGER step_no_delete BEFORE DELETE ON step
+        BEGIN
+            SELECT RAISE(ABORT, 'steps are append-only');
+        END;
+        """
+
+    /// Writes a `migrated` step for every closure (done or waived) an earlier release recorded, dated in the
+    /// site's zone, so the ledger shows when and by whom it was closed.
+    static func migrateClosures(_ db: Database, timeZone: TimeZone) throws {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT id, stage, changed_at, actor, note, evidence, due FROM occurrence
+                WHERE changed_at IS NOT NULL AND state IN ('done', 'waived') ORDER BY rowid
+                """)
+        let insert = try db.makeStatement(
+            sql: """
+                INSERT INTO step (occurrence_id, action, from_stage, to_stage, day, at, uid, user_name, note,
+                                  evidence, due, request_id)
+                VALUES (?, 'migrated', ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)
+                """)
+        for row in rows {
+            let id: String = row[0]
+            let stage: String = row[1]
+            let at: Int64 = row[2]
+            let actor: String? = row[3]
+            let day = Self.day(of: date(millis: at), in: timeZone)
+            try insert.execute(arguments: [
+                id, stage, stage, day.dayNumber, at, actor ?? "", row[4] as String?, row[5] as String?,
+                row[6] as Int, "migrated:" + id,
+            ])
+        }
     }
 
     /// Version 3: notices waiting for their digest. One row per (event, notifier channel, receiver), unique, so a

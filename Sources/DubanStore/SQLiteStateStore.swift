@@ -24,15 +24,20 @@ public struct SQLiteStateStore: StateStore {
         /// SQLite's page cache for the writing connection, in KiB; large syncs run faster with more.
         /// Default: 65,536 (64 MiB).
         public var writerCacheKiB: Int
+        /// The site's zone: the civil day a supervision step counts on is the day of its instant there.
+        /// Default: UTC.
+        public var timeZone: TimeZone
 
         public init(
             now: @escaping @Sendable () -> Date = { Date() },
             busyTimeout: TimeInterval = 5,
-            writerCacheKiB: Int = 65_536
+            writerCacheKiB: Int = 65_536,
+            timeZone: TimeZone = TimeZone(identifier: "UTC")!
         ) {
             self.now = now
             self.busyTimeout = busyTimeout
             self.writerCacheKiB = writerCacheKiB
+            self.timeZone = timeZone
         }
     }
 
@@ -51,7 +56,7 @@ public struct SQLiteStateStore: StateStore {
         self.configuration = configuration
         writer.add(transactionObserver: commitCounter, extent: .databaseLifetime)
         do {
-            try Self.migrator.migrate(writer)
+            try Self.migrator(timeZone: configuration.timeZone).migrate(writer)
         } catch {
             throw StoreError.io(
                 LocalizedText(zh: "无法升级状态数据库的结构", en: "cannot migrate the state database"),
@@ -183,6 +188,15 @@ public struct SQLiteStateStore: StateStore {
     func now() -> Date {
         Self.date(millis: Self.millis(configuration.now()))
     }
+
+    /// The civil day of `instant` in `zone`.
+    static func day(of instant: Date, in zone: TimeZone) -> CivilDate {
+        let local = instant.timeIntervalSince1970 + Double(zone.secondsFromGMT(for: instant))
+        return CivilDate(dayNumber: Int((local / 86_400).rounded(.down)))
+    }
+
+    /// The civil day of `instant` at the site.
+    func day(of instant: Date) -> CivilDate { Self.day(of: instant, in: configuration.timeZone) }
 
     static func millis(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 1000).rounded())

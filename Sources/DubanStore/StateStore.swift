@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanSupervision
 public import Foundation
 
 /// Everything duband remembers between runs: occurrence state, progress and readings, the events it has handled
@@ -24,11 +25,13 @@ public protocol StateStore: Sendable {
     @discardableResult
     func sync(_ rows: [OccurrenceRow]) async throws -> SyncReport
 
-    /// Records an occurrence's state: done (办结), waived, or open again (reopen).
+    /// Records an occurrence's state: done (办结), waived, or open again (reopen): an admin's direct change,
+    /// written as a step of the loop too (closed, waived, in progress). A compare-and-set on the summary state:
+    /// done and waive apply to an open occurrence, reopen to a done or waived one.
     /// - Returns: The occurrence after the change (on a retry, as it was after the first call).
-    /// - Throws: ``StoreError/Code/notFound`` for an unknown id, ``StoreError/Code/conflict`` for an archived
-    ///   occurrence or a reused request id, ``StoreError/Code/invalidArgument`` for an empty request id or an
-    ///   oversized note.
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown id, ``StoreError/Code/stageChanged`` when it is not
+    ///   in a state the change applies to, ``StoreError/Code/conflict`` for an archived occurrence or a reused
+    ///   request id, ``StoreError/Code/invalidArgument`` for an empty request id or an oversized note.
     func setState(
         id: String,
         to state: OccurrenceState,
@@ -112,6 +115,34 @@ public protocol StateStore: Sendable {
 
     /// Occurrences started from events that are not archived, by due date.
     func startedOccurrences() async throws -> [OccurrenceRecord]
+
+    // MARK: The supervision loop
+
+    /// Takes one step of the supervision loop (签收, 进展反馈, 延期申请 …) on an occurrence, in one transaction: a
+    /// compare-and-set on the stage the asker saw (`step.expected`), then `transition` (the loop's pure function,
+    /// given the occurrence as stored and the civil day of the store's clock in its zone) gives the next record;
+    /// the occurrence's stage, summary state, loop record and due date are written with the step (the ledger's
+    /// row) and the audit line. Idempotent by `requestID`.
+    /// - Throws: ``StoreError/Code/notFound`` for an unknown id; ``StoreError/Code/stageChanged`` when the stage is
+    ///   not `step.expected` or the loop refuses the step there; ``StoreError/Code/invalidArgument`` when the
+    ///   loop's rules refuse it; ``StoreError/Code/conflict`` for an archived occurrence or a reused request id.
+    func supervise(
+        id: String,
+        step: SupervisionStepRequest,
+        actor: Principal,
+        requestID: String,
+        transition: @escaping @Sendable (OccurrenceRecord, CivilDate) throws(SupervisionError) -> SupervisionRecord
+    ) async throws -> SupervisionOutcome
+
+    /// The steps taken on each of `occurrenceIDs` (the ledger's rows), oldest first; ids without steps are left out.
+    func steps(of occurrenceIDs: [String]) async throws -> [String: [SupervisionStep]]
+
+    /// Open occurrences the plans' timeline must not remind of: waiting for review, paused, or (of the plans)
+    /// with a due date the loop moved, whose events ``movedOccurrences()`` carries instead.
+    func heldOccurrenceIDs() async throws -> Set<String>
+
+    /// Open occurrences of the plans (not started from events) whose due date the loop moved, by due date.
+    func movedOccurrences() async throws -> [OccurrenceRecord]
 
     // MARK: Events and outbox
 

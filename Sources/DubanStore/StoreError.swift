@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanSupervision
 
 /// Why the state store refused or failed a call: a stable code for programs, a message in both languages for
 /// people, and the underlying cause (an SQLite message, say) for the log.
@@ -14,6 +15,7 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
             case conflict = "conflict"
             case alreadyExists = "already-exists"
             case io = "io"
+            case stageChanged = "stage-changed"
         }
 
         private let base: Base
@@ -31,6 +33,9 @@ public struct StoreError: Error, Hashable, Sendable, CustomStringConvertible {
         public static let conflict = Code(.conflict)
         /// The destination of a backup already exists.
         public static let alreadyExists = Code(.alreadyExists)
+        /// The occurrence is not in the stage the caller expected (someone else moved it first, or the step is out
+        /// of order): nothing was changed. A 409 on the API.
+        public static let stageChanged = Code(.stageChanged)
         /// The database could not be opened, read or written (disk full, permissions, a corrupt file, busy too long).
         public static let io = Code(.io)
 
@@ -108,6 +113,33 @@ extension StoreError {
             code: .alreadyExists,
             message: LocalizedText(
                 zh: "备份目标“\(path)”已存在,不会覆盖", en: "the backup destination \(path) exists and is not overwritten"))
+    }
+
+    static func stageChanged(_ id: String, expected: SupervisionState, found: SupervisionState) -> StoreError {
+        StoreError(
+            code: .stageChanged,
+            message: LocalizedText(
+                zh: "事项“\(id)”当前为“\(found.zh)”,不是预期的“\(expected.zh)”(可能已被他人处理),未作更改",
+                en: "occurrence \(id) is \(found.en), not \(expected.en) as expected (someone may have acted first); nothing was changed"))
+    }
+
+    static func stateChanged(_ id: String, action: String, found: OccurrenceState) -> StoreError {
+        let zh = found == .open ? "未办结" : found == .done ? "已办结" : "已免办"
+        return StoreError(
+            code: .stageChanged,
+            message: LocalizedText(
+                zh: "事项“\(id)”\(zh),不能\(action == "done" ? "办结" : action == "waive" ? "免办" : "重新打开"),未作更改",
+                en: "occurrence \(id) is \(found.rawValue): cannot \(action) it; nothing was changed"))
+    }
+
+    /// A step the loop refused: out of order → stage changed (409), a broken rule → invalid argument (422).
+    init(supervision error: SupervisionError) {
+        switch error {
+        case .notInState:
+            self.init(code: .stageChanged, message: LocalizedText(zh: error.zh, en: error.en))
+        case .rule:
+            self.init(code: .invalidArgument, message: LocalizedText(zh: error.zh, en: error.en))
+        }
     }
 
     static func io(_ what: LocalizedText, underlying: String) -> StoreError {

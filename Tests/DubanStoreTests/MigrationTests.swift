@@ -1,5 +1,6 @@
 import DubanCalendar
 import DubanStore
+import DubanSupervision
 import DubanTesting
 import Foundation
 import GRDB
@@ -21,15 +22,15 @@ struct MigrationTests {
             #expect(
                 tables == [
                     "grdb_migrations", "occurrence", "plan_digest", "progress", "reading", "request", "event", "outbox",
-                    "audit", "dispatch",
+                    "audit", "dispatch", "step",
                 ]
             )
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4"])
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let indexes = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
             #expect(indexes.contains("occurrence_state_due"))
             let triggers = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'")
-            #expect(triggers == ["audit_no_update", "audit_no_delete"])
+            #expect(triggers == ["audit_no_update", "audit_no_delete", "step_no_update", "step_no_delete"])
         }
     }
 
@@ -93,5 +94,116 @@ struct MigrationTests {
             )
         }
         #expect(error?.code == .notFound)
+    }
+}
+
+/// A database the release before the supervision loop wrote (schema v3), migrated to the current schema.
+///
+/// `Fixtures/store-v3.sqlite.gz` was made with that release's binaries on the bundled examples (rehearsal clock
+/// from 2022-06-01 08:00 +08:00): `dubanctl done` (with a note and evidence), `waive`, `done` then `reopen`,
+/// `progress +30`, `reading 7.5`, two `start`s of the disclosure procedure and an `extend` of one by 10 working days.
+@Suite("Migration of a database the previous release wrote")
+struct ReleaseMigrationTests {
+    let done = "linxia-it-2022/ops-teams/dongxiang/once"
+    let waived = "linxia-it-2022/ops-teams/guanghe/once"
+    let reopened = "linxia-it-2022/ops-teams/hezheng/once"
+    let progressed = "linxia-it-2022/county-middle-manager-training/dongxiang/2022"
+    let measured = "linxia-it-2022/junior-computer-ratio/guanghe/once"
+    let started = "linxia-disclosure/request-reply/linxia/2022-06-01.A1"
+    let startedToo = "linxia-disclosure/request-reply/linxia/2022-06-02.A2"
+
+    /// The fixture unpacked into a fresh directory.
+    func unpack() throws -> (TemporaryDirectory, String) {
+        let dir = try TemporaryDirectory()
+        let path = dir.url.appendingPathComponent("duban.sqlite").path
+        let source = Fixtures.packageRoot.appendingPathComponent("Tests/DubanStoreTests/Fixtures/store-v3.sqlite.gz").path
+        let gunzip = Process()
+        gunzip.executableURL = URL(fileURLWithPath: "/bin/sh")
+        gunzip.arguments = ["-c", "gzip -dc \"$0\" > \"$1\"", source, path]
+        try gunzip.run()
+        gunzip.waitUntilExit()
+        #expect(gunzip.terminationStatus == 0)
+        return (dir, path)
+    }
+
+    @Test("every recorded state, note, progress, reading, extension and audit line survives; states map onto the loop")
+    func keepsEverything() async throws {
+        let (dir, path) = try unpack()
+        defer { dir.cleanup() }
+        let raw = try DatabaseQueue(path: path)
+        let before = try await raw.read { db in
+            return (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try Row.fetchAll(db, sql: "SELECT id, state, actor, changed_at, note, evidence, due, extended_days FROM occurrence ORDER BY id"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM request") ?? 0
+            )
+        }
+        try raw.close()
+        #expect(before.0 == ["v1", "v2", "v3"])
+        #expect(before.1.count == 1_372)
+
+        let store = try SQLiteStateStore.open(
+            path: path, configuration: .init(timeZone: TimeZone(identifier: "Asia/Shanghai")!))
+        let check = try DatabaseQueue(path: path)
+        let after = try await check.read { db in
+            return (
+                try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
+                try Row.fetchAll(db, sql: "SELECT id, state, actor, changed_at, note, evidence, due, extended_days FROM occurrence ORDER BY id"),
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM audit") ?? 0,
+                try Int.fetchOne(db, sql: "SELECT count(*) FROM request") ?? 0,
+                try Dictionary(
+                    grouping: Row.fetchAll(db, sql: "SELECT stage FROM occurrence"), by: { $0[0] as String }
+                ).mapValues(\.count)
+            )
+        }
+        #expect(after.0 == ["v1", "v2", "v3", "v4"])
+        #expect(after.1 == before.1, "every column an earlier release wrote is as it was")
+        #expect(after.2 == before.2 && after.3 == before.3)
+        // 1 done, 1 waived; in progress: the reopened one, the one with progress, the one with a reading and the
+        // two started procedures; the other 1,365 were never touched.
+        #expect(after.4 == ["closed": 1, "waived": 1, "in_progress": 5, "assigned": 1_365])
+
+        let closed = try #require(try await store.state(of: done))
+        #expect(closed.stage == .closed && closed.state == .done)
+        #expect(closed.note == "已组建运维团队" && closed.evidence == "临州教发〔2022〕31号" && closed.actor == "root")
+        #expect(try await store.state(of: waived)?.stage == .waived)
+        #expect(try await store.state(of: waived)?.note == "并入州级团队")
+        #expect(try await store.state(of: reopened)?.stage == .inProgress)
+        #expect(try await store.state(of: progressed)?.stage == .inProgress)
+        #expect(try await store.progress(of: progressed).total == 30)
+        #expect(try await store.state(of: measured)?.stage == .inProgress)
+        let procedure = try #require(try await store.state(of: started))
+        #expect(procedure.stage == .inProgress && procedure.extendedDays == 10 && procedure.eventDay != nil)
+        #expect(try await store.state(of: startedToo)?.stage == .inProgress)
+
+        // The closures became steps of the ledger, dated on the site's day.
+        let steps = try await store.steps(of: [done, waived, reopened])
+        #expect(steps[done]?.map(\.action) == ["migrated"])
+        #expect(steps[done]?.first?.to == .closed)
+        #expect(steps[done]?.first?.day == CivilDate(year: 2022, month: 6, day: 1))
+        #expect(steps[done]?.first?.evidence == "临州教发〔2022〕31号")
+        #expect(steps[waived]?.first?.to == .waived)
+        #expect(steps[reopened] == nil)
+
+        // A request the earlier release answered is still answered the same on a retry.
+        let retried = try await store.setState(
+            id: done, to: .done, actor: Principal(uid: 0, user: "root"), note: "已组建运维团队",
+            evidence: "临州教发〔2022〕31号", requestID: "6dad1e3f-f370-4c1a-bc49-6f0549eeb4fc")
+        #expect(retried.state == .done && retried.note == "已组建运维团队")
+        #expect(try await store.steps(of: [done])[done]?.count == 1)
+        // And the loop goes on from the migrated stage.
+        let next = try await store.supervise(
+            id: progressed,
+            step: SupervisionStepRequest(action: "feedback", expected: .inProgress, note: "第二期"),
+            actor: Principal(uid: 1000, user: "officer"),
+            requestID: "after-migration"
+        ) { occurrence, day throws(SupervisionError) in
+            var base = SupervisionRecord(assignedOn: CivilDate(year: 2022, month: 1, day: 1)!, due: occurrence.due)
+            base.state = occurrence.stage
+            return try SupervisionMachine.apply(
+                .feedback, to: base, on: day, rules: SupervisionRules(), calendar: WorkingDayCalendar(years: []))
+        }
+        #expect(next.occurrence.stage == .inProgress && next.occurrence.loop?.feedbackCount == 1)
     }
 }
