@@ -125,7 +125,7 @@ let package = Package(
             name: "DubanDelivery",
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanScheduler", "DubanStore", "DubanNotify", "DubanPluginHost",
-                "DubanPluginProtocol", "DubanJSON", "DubanSystemd", "DubanControlAPI",
+                "DubanPluginProtocol", "DubanJSON", "DubanSystemd", "DubanControlAPI", "DubanSupervision",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -137,7 +137,7 @@ let package = Package(
             dependencies: [
                 "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanSystemd",
                 "DubanControlServer", "DubanControlAPI", "DubanControlRoutes", "DubanPluginHost", "DubanNotify",
-                "DubanDelivery",
+                "DubanDelivery", "DubanSupervision",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -27,6 +27,9 @@ public struct APIErrorCode: Hashable, Sendable, Codable, CustomStringConvertible
     public static let timeout = APIErrorCode(rawValue: "timeout", status: 408)
     /// A reused request id with a different request, an archived occurrence, an existing backup file.
     public static let conflict = APIErrorCode(rawValue: "conflict", status: 409)
+    /// A step of the supervision loop (or done, waive, reopen) on an occurrence that is not in the state it
+    /// applies to, or not in the `expected_state` sent: someone acted first. Nothing changed.
+    public static let stageChanged = APIErrorCode(rawValue: "stage-changed", status: 409)
     /// The body is larger than ``ControlAPI/maximumBodyBytes``.
     public static let payloadTooLarge = APIErrorCode(rawValue: "payload-too-large", status: 413)
     /// A body that is not `application/json`.
@@ -41,7 +44,7 @@ public struct APIErrorCode: Hashable, Sendable, Codable, CustomStringConvertible
 
     /// Every code this version defines.
     public static let all: [APIErrorCode] = [
-        .badRequest, .forbidden, .notFound, .methodNotAllowed, .timeout, .conflict, .payloadTooLarge,
+        .badRequest, .forbidden, .notFound, .methodNotAllowed, .timeout, .conflict, .stageChanged, .payloadTooLarge,
         .unsupportedMediaType, .unprocessable, .internalError, .unavailable,
     ]
 

@@ -19,7 +19,9 @@ public enum APIRoute: Hashable, Sendable {
     case milestones
     /// `GET /v1/occurrences/{id}`: one occurrence with history, progress and readings (``OccurrenceDetail``).
     case occurrence(String)
-    /// `POST /v1/occurrences/{id}/{action}`: done, reopen, waive, extend (``OccurrenceChange``).
+    /// `POST /v1/occurrences/{id}/{action}`: done, reopen, waive, extend (``OccurrenceChange``), and the steps of the
+    /// supervision loop: acknowledge, feedback, extension-request, approve, reject, submit, pass, return, strike,
+    /// pause, resume (``StepChange``).
     case occurrenceAction(String, OccurrenceAction)
     /// `GET /v1/occurrences/{id}/progress` (``ProgressReport``) and `POST` (+N, ``ProgressChange``).
     case progress(String)
@@ -46,6 +48,8 @@ public enum APIRoute: Hashable, Sendable {
     case events
     /// `GET /v1/plugins`: reserved for the plugin host.
     case plugins
+    /// `GET /v1/board?org=&plan=&limit=`: the lights per unit and the red occurrences (``BoardBody``).
+    case board
 
     /// The actions on one occurrence.
     public enum OccurrenceAction: String, Hashable, Sendable, CaseIterable {
@@ -57,6 +61,37 @@ public enum APIRoute: Hashable, Sendable {
         case waive
         /// 延期: move a procedural deadline within its allowed extension (``ExtendRequest``).
         case extend
+        // The steps of the supervision loop (``StepRequest`` → ``StepChange``; docs/supervision.md).
+        /// 签收.
+        case acknowledge
+        /// 进展反馈.
+        case feedback
+        /// 延期申请 (`working_days`).
+        case extensionRequest = "extension-request"
+        /// 批准延期.
+        case approve
+        /// 驳回延期.
+        case reject
+        /// 办结报告 (with evidence).
+        case submit
+        /// 审核通过.
+        case pass
+        /// 退回.
+        case sendBack = "return"
+        /// 销号.
+        case strike
+        /// 中止 (procedural limits).
+        case pause
+        /// 恢复.
+        case resume
+
+        /// A step of the supervision loop (not one of the direct changes done, reopen, waive, extend).
+        public var isStep: Bool {
+            switch self {
+            case .done, .reopen, .waive, .extend: false
+            default: true
+            }
+        }
     }
 
     /// The path, ids percent-encoded as one segment each.
@@ -85,13 +120,14 @@ public enum APIRoute: Hashable, Sendable {
         case .exportCSV: return root + "/export.csv"
         case .events: return root + "/events"
         case .plugins: return root + "/plugins"
+        case .board: return root + "/board"
         }
     }
 
     /// The methods the route answers; others get 405 `method-not-allowed`.
     public var methods: [String] {
         switch self {
-        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications,
+        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board,
             .preview, .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
@@ -131,6 +167,7 @@ public enum APIRoute: Hashable, Sendable {
             case "export.csv": self = .exportCSV
             case "events": self = .events
             case "plugins": self = .plugins
+            case "board": self = .board
             default: return nil
             }
         case 2:

@@ -153,3 +153,30 @@ public struct ReadingChange: Hashable, Sendable, Codable {
         self.readings = readings
     }
 }
+
+/// `POST /v1/occurrences/{id}/{step}`: a step of the supervision loop (acknowledge, feedback, extension-request,
+/// approve, reject, submit, pass, return, strike, pause, resume). `expected_state` is the stage the client saw
+/// (`assigned`, `in_progress` …): when the occurrence is elsewhere by now, nothing changes and the answer is 409
+/// `stage-changed`.
+public struct StepRequest: Hashable, Sendable, Codable {
+    public var expectedState: String
+    /// What was done, why (a feedback's text, an extension's reason, a review's remarks).
+    public var note: String?
+    /// A document number, a file name, a URL (a completion report's proof).
+    public var evidence: String?
+    /// For extension-request: the working days asked (1…10,000).
+    public var workingDays: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case note, evidence
+        case expectedState = "expected_state"
+        case workingDays = "working_days"
+    }
+
+    public init(expectedState: String, note: String? = nil, evidence: String? = nil, workingDays: Int? = nil) {
+        self.expectedState = expectedState
+        self.note = note
+        self.evidence = evidence
+        self.workingDays = workingDays
+    }
+}

@@ -43,6 +43,32 @@ public struct Milestone: Hashable, Sendable, Codable {
     /// True when the due date lies in a year without holiday data.
     public var provisional: Bool
     public var tags: [String]
+    /// The step of the supervision loop: assigned, in_progress, extension_requested, submitted, paused, closed,
+    /// struck_off, waived (docs/supervision.md); ``state`` is its summary.
+    public var stage: String
+    /// 待签收 …
+    public var stageName: String
+    /// green, yellow, red (docs/supervision.md, "Lights").
+    public var light: String
+    /// 绿, 黄, 红.
+    public var lightName: String
+    /// ●, ▲, ■: the light without colour.
+    public var lightSymbol: String
+    /// Why: overdue, not_acknowledged, due_soon, behind_pace, feedback_missing, on_track, awaiting_review,
+    /// paused, finished.
+    public var lightReason: String
+    /// 已逾期 …
+    public var lightReasonName: String
+    /// It was red at some point (曾超期).
+    public var wasRed: Bool
+    /// The last day to acknowledge (签收时限) while it waits for that, `YYYY-MM-DD`.
+    public var acknowledgeBy: String?
+    /// 牵头单位 is ``org``; 协办单位 here.
+    public var coUnits: [String]
+    /// 紧急程度: normal, urgent, extra_urgent.
+    public var urgency: String
+    /// 来源 (领导批示 …), when the plan gives one.
+    public var origin: String?
 
     enum CodingKeys: String, CodingKey {
         case id, plan, task, title, kind, org, period, start, due, weekday, overdue, state, actor, note, evidence
@@ -55,6 +81,15 @@ public struct Milestone: Hashable, Sendable, Codable {
         case workingDaysLeft = "working_days_left"
         case changedAt = "changed_at"
         case extendedWorkingDays = "extended_working_days"
+        case stage, light, urgency, origin
+        case stageName = "stage_name"
+        case lightName = "light_name"
+        case lightSymbol = "light_symbol"
+        case lightReason = "light_reason"
+        case lightReasonName = "light_reason_name"
+        case wasRed = "was_red"
+        case acknowledgeBy = "acknowledge_by"
+        case coUnits = "co_units"
     }
 
     public init(
@@ -62,7 +97,10 @@ public struct Milestone: Hashable, Sendable, Codable {
         orgName: String, period: String, start: String?, due: String, nominalDue: String?, dueAt: Date?,
         weekday: Int, weekdayName: String, workingDaysLeft: Int, overdue: Bool, state: String, actor: String?,
         changedAt: Date?, note: String?, evidence: String?, extendedWorkingDays: Int = 0, provisional: Bool,
-        tags: [String]
+        tags: [String], stage: String = "assigned", stageName: String = "待签收", light: String = "green",
+        lightName: String = "绿", lightSymbol: String = "●", lightReason: String = "on_track",
+        lightReasonName: String = "正常推进", wasRed: Bool = false, acknowledgeBy: String? = nil,
+        coUnits: [String] = [], urgency: String = "normal", origin: String? = nil
     ) {
         self.id = id
         self.plan = plan
@@ -89,6 +127,18 @@ public struct Milestone: Hashable, Sendable, Codable {
         self.extendedWorkingDays = extendedWorkingDays
         self.provisional = provisional
         self.tags = tags
+        self.stage = stage
+        self.stageName = stageName
+        self.light = light
+        self.lightName = lightName
+        self.lightSymbol = lightSymbol
+        self.lightReason = lightReason
+        self.lightReasonName = lightReasonName
+        self.wasRed = wasRed
+        self.acknowledgeBy = acknowledgeBy
+        self.coUnits = coUnits
+        self.urgency = urgency
+        self.origin = origin
     }
 }
 
@@ -102,11 +152,17 @@ public struct OccurrenceDetail: Hashable, Sendable, Codable {
     public var history: [AuditEntryBody]
     public var progress: ProgressReport?
     public var readings: ReadingsReport?
+    /// The steps of the supervision loop taken on it, oldest first.
+    public var steps: [StepBody]
+    /// The steps that apply now (what a client may offer), by wire name.
+    public var next: [String]
 
     public init(
         occurrence: Milestone, reminders: [String], history: [AuditEntryBody], progress: ProgressReport?,
-        readings: ReadingsReport?
+        readings: ReadingsReport?, steps: [StepBody] = [], next: [String] = []
     ) {
+        self.steps = steps
+        self.next = next
         self.occurrence = occurrence
         self.reminders = reminders
         self.history = history

@@ -69,7 +69,18 @@ extension ControlClient {
         return response.body
     }
 
+    public func board(_ query: BoardQuery) throws(ControlClientError) -> BoardBody {
+        try get(APIRoute.board.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
     // MARK: Changes
+
+    /// A step of the supervision loop (acknowledge, feedback, extension-request …).
+    public func step(
+        _ id: String, _ action: APIRoute.OccurrenceAction, _ body: StepRequest, requestID: String? = nil
+    ) throws(ControlClientError) -> StepChange {
+        try change(APIRoute.occurrenceAction(id, action).path, body: body, requestID: requestID)
+    }
 
     public func done(_ id: String, _ body: DoneRequest, requestID: String? = nil) throws(ControlClientError)
         -> OccurrenceChange

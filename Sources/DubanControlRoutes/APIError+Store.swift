@@ -10,6 +10,7 @@ extension APIErrorBody {
         case .notFound: code = .notFound
         case .invalidArgument: code = .unprocessable
         case .conflict, .alreadyExists: code = .conflict
+        case .stageChanged: code = .stageChanged
         default: code = .internalError
         }
         self.init(code: code, message: error.message.zh + " / " + error.message.en)

@@ -37,4 +37,9 @@ public protocol ControlContext: Sendable {
     func occurrenceReopened(_ id: String) async
     /// An occurrence started from an event appeared or moved (a start, an extension).
     func occurrenceRescheduled(_ record: OccurrenceRecord) async
+
+    /// Tells the scheduler a step of the supervision loop moved an occurrence: closed ones stop reminding,
+    /// held ones (waiting for review, paused, moved by an extension) leave the plans' timeline, the others are
+    /// back on it.
+    func occurrenceStepped(_ record: OccurrenceRecord) async
 }

@@ -52,6 +52,9 @@ extension ControlRoutes {
                 )
             case .extend:
                 record = try await extend(id, try decode(ExtendRequest.self, request), principal, requestID)
+            default:
+                // The loop's steps are answered by `step` (ControlRoutes+Steps) before authorization reaches here.
+                throw APIErrorBody.badRequest("不是直接修改", "not a direct change")
             }
             if record.state.isClosed {
                 await context.occurrenceClosed(id)

@@ -3,6 +3,7 @@ import DubanControlAPI
 import DubanControlServer
 import DubanCore
 import DubanStore
+import DubanSupervision
 import Foundation
 
 extension ControlRoutes {
@@ -39,6 +40,14 @@ extension ControlRoutes {
         case .milestones:
             let query = try MilestoneQuery(query: request.query)
             let view = context.view()
+            if let scope = readScope(request, view: view) {
+                // Answers for one reader's units: computed for them, never cached beside everyone's.
+                let page = try await milestones(query, view: view, scope: scope)
+                return .json(
+                    Page(
+                        items: page.records.map { view.milestone($0) }, total: page.total, limit: page.limit,
+                        offset: page.offset))
+            }
             return try await cached(request, slot: request.path + query.queryString, basis: try await basis(view)) {
                 let page = try await milestones(query, view: view)
                 return .json(
@@ -51,7 +60,9 @@ extension ControlRoutes {
                 )
             }
         case .occurrence(let id):
-            return .json(try await occurrenceDetail(id))
+            return .json(try await occurrenceDetail(id, request))
+        case .board:
+            return .json(try await board(request, view: context.view()))
         case .progress(let id):
             let view = context.view()
             let record = try await record(id)
@@ -241,10 +252,13 @@ extension ControlRoutes {
     // MARK: Milestones
 
     /// The store page for a milestone query (due range, org roll-up, plan, task, kind, tag, state).
-    func milestones(_ query: MilestoneQuery, view: ControlView) async throws -> (
+    func milestones(_ query: MilestoneQuery, view: ControlView, scope: Set<String>? = nil) async throws -> (
         records: [OccurrenceRecord], total: Int, limit: Int, offset: Int
     ) {
-        let filter = try occurrenceFilter(query, view: view)
+        var filter = try occurrenceFilter(query, view: view)
+        if let scope, let asked = filter {
+            filter?.orgs = (asked.orgs.map { Set($0).intersection(scope) } ?? scope).sorted()
+        }
         guard let filter else { return ([], 0, query.limit, query.offset) }
         let page = try await context.store.occurrences(matching: filter)
         return (page.records, page.total, query.limit, query.offset)
@@ -311,9 +325,11 @@ extension ControlRoutes {
 
     // MARK: One occurrence
 
-    func occurrenceDetail(_ id: String) async throws -> OccurrenceDetail {
+    func occurrenceDetail(_ id: String, _ request: ControlRequest) async throws -> OccurrenceDetail {
         let view = context.view()
         let record = try await record(id)
+        let coUnits = view.scheduled(plan: record.plan, task: record.task)?.task.coUnits ?? []
+        try checkRead(request, org: record.org, coUnits: coUnits, view: view)
         let kind = view.scheduled(plan: record.plan, task: record.task)?.task.kind
         let history = try await context.store.auditLog(target: id, limit: 100).map(ControlView.auditBody)
         var progress: ProgressReport?
@@ -330,7 +346,12 @@ extension ControlRoutes {
             reminders: view.reminders(of: record),
             history: history,
             progress: progress,
-            readings: readings
+            readings: readings,
+            steps: (try await context.store.steps(of: [id])[id] ?? []).map(ControlView.stepBody),
+            next: SupervisionMachine.applicable(
+                to: view.loopRecord(record), on: view.today, rules: view.rules(plan: record.plan, task: record.task),
+                calendar: view.schedule.calendar
+            ).map(\.name)
         )
     }
 

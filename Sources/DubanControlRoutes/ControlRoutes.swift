@@ -41,6 +41,10 @@ public struct ControlRoutes: ControlHandler {
             default: try await context.waitUntilStoreSynced()
             }
             if APIRoute.isChange(method: request.method) {
+                if case .occurrenceAction(let id, let action) = route, action.isStep {
+                    let (peer, requestID) = try identify(request)
+                    return try await step(id, action, request, peer: peer, requestID: requestID)
+                }
                 let (principal, requestID) = try authorize(request)
                 return try await change(route, request, principal: principal, requestID: requestID)
             }
@@ -73,6 +77,20 @@ public struct ControlRoutes: ControlHandler {
                     "\(who) 无权修改:需要 root 或 \(context.configuration.adminGroup) 组成员 / \(who) may read but not change: root or group \(context.configuration.adminGroup) required"
             )
         }
+        return (Principal(uid: identity.uid, user: identity.user), try requestID(request))
+    }
+
+    /// The peer as a principal (any known user: the supervision policy decides per step) and the request id.
+    /// - Throws: 403 for a peer without credentials, 400 for a bad `Idempotency-Key`.
+    func identify(_ request: ControlRequest) throws(APIErrorBody) -> (PeerIdentity, String) {
+        guard let identity = request.peer.map(PeerIdentity.lookup) else {
+            throw APIErrorBody(code: .forbidden, message: "无法识别请求方,不能修改 / unknown peer: no change allowed")
+        }
+        return (identity, try requestID(request))
+    }
+
+    /// The `Idempotency-Key`, or a new request id.
+    func requestID(_ request: ControlRequest) throws(APIErrorBody) -> String {
         let requestID: String
         if let key = request.header(ControlAPI.idempotencyKeyHeader) {
             guard !key.isEmpty, key.utf8.count <= RecordLimits.maximumRequestIDLength,
@@ -87,7 +105,7 @@ public struct ControlRoutes: ControlHandler {
         } else {
             requestID = UUID().uuidString.lowercased()
         }
-        return (Principal(uid: identity.uid, user: identity.user), requestID)
+        return requestID
     }
 
     /// Decodes a JSON body; an empty body decodes as `{}` when `T` allows it.

@@ -63,6 +63,11 @@ public struct ControlView: Sendable {
 
     /// The milestone body of a record; `detailed` adds the window start and nominal due date (costs a lookup).
     func milestone(_ record: OccurrenceRecord, detailed: Bool = false) -> Milestone {
+        withSupervision(plainMilestone(record, detailed: detailed), record)
+    }
+
+    /// The milestone body without the supervision loop's fields.
+    func plainMilestone(_ record: OccurrenceRecord, detailed: Bool) -> Milestone {
         let scheduled = scheduled(plan: record.plan, task: record.task)
         let task = scheduled?.task
         let due = record.due

@@ -51,4 +51,18 @@ public struct PeerIdentity: Hashable, Sendable {
         guard getgrnam_r(name, &group, &buffer, buffer.count, &result) == 0, result != nil else { return nil }
         return UInt32(group.gr_gid)
     }
+
+    /// The name of group `gid`, or nil when the group database does not know it.
+    public static func groupName(of gid: UInt32) -> String? {
+        var group = group()
+        var result: UnsafeMutablePointer<group>?
+        var buffer = [CChar](repeating: 0, count: 16_384)
+        guard getgrgid_r(gid_t(gid), &group, &buffer, buffer.count, &result) == 0, result != nil,
+            let name = group.gr_name
+        else { return nil }
+        return String(cString: name)
+    }
+
+    /// The names of the groups the peer is in.
+    public var groupNames: [String] { groupIDs.compactMap(PeerIdentity.groupName(of:)) }
 }

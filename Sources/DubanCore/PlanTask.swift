@@ -212,6 +212,8 @@ public struct PlanTask: Hashable, Sendable, Codable {
     public var coUnits: [String] = []
     /// 责任人: a contact of the lead unit.
     public var responsible: String?
+    /// 进展反馈: how often the lead and co-units report progress; nil: no cadence.
+    public var feedback: FeedbackCadence?
 
     public init(
         id: String, title: String, kind: TaskKind, assignees: [String], due: DueSpec? = nil, window: DateSpan? = nil,

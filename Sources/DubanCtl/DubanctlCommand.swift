@@ -27,7 +27,15 @@ public struct DubanctlCommand: ParsableCommand {
                     StatusCommand.self, PlansCommand.self, TasksCommand.self, MilestonesCommand.self, ShowCommand.self,
                     WatchCommand.self, ExportCommand.self, LogCommand.self, NotificationsCommand.self,
                     PreviewCommand.self,
-                    PluginsCommand.self,
+                    PluginsCommand.self, BoardCommand.self,
+                ]
+            ),
+            CommandGroup(
+                name: "督办步骤(守护进程,按角色) / supervision steps (daemon, by role)",
+                subcommands: [
+                    AckCommand.self, FeedbackCommand.self, ExtendRequestCommand.self, ApproveCommand.self,
+                    RejectCommand.self, SubmitCommand.self, ReviewCommand.self, StrikeCommand.self, PauseCommand.self,
+                    ResumeCommand.self,
                 ]
             ),
             CommandGroup(

@@ -6,6 +6,7 @@ import DubanPluginHost
 import DubanCore
 import DubanScheduler
 import DubanStore
+import DubanSupervision
 import Foundation
 
 /// The daemon serves the control routes: they see it through ``ControlContext`` only.
@@ -55,6 +56,24 @@ extension Daemon: ControlContext {
         loop.reopened(id: id, handled: handled)
         delivery.startedOccurrencesChanged()
         await refreshTally()
+    }
+
+    /// After a step of the supervision loop: closed → as ``occurrenceClosed(_:)``; held (waiting for review,
+    /// paused, due date moved) → off the plans' timeline (the started timeline carries a moved one); otherwise
+    /// back on it.
+    public func occurrenceStepped(_ record: OccurrenceRecord) async {
+        if record.state.isClosed {
+            await occurrenceClosed(record.id)
+            return
+        }
+        let held = record.stage == .submitted || record.stage == .paused || (record.dueShift > 0 && record.eventDay == nil)
+        if held {
+            currentLoop?.closed(id: record.id)
+            delivery.startedOccurrencesChanged()
+            await refreshTally()
+        } else {
+            await occurrenceReopened(record.id)
+        }
     }
 
     /// Re-plans after an occurrence started from an event appeared or moved (a start, an extension).

@@ -159,7 +159,7 @@ public final class Daemon: Sendable {
     /// Makes the scheduler loop (once), starting from what the store says was handled and closed.
     func makeLoop() async throws -> SchedulerLoop {
         let handled = try await store.handledEventKeys()
-        let closed = try await store.closedOccurrenceIDs()
+        let closed = try await store.closedOccurrenceIDs().union(try await store.heldOccurrenceIDs())
         let firstFired = try await store.firstFiredAt()
         let machine = SchedulerStateMachine(
             schedule: loaded.schedule,
@@ -225,7 +225,7 @@ public final class Daemon: Sendable {
             await refreshTally()
             delivery.startedOccurrencesChanged()
             let handled = try await store.handledEventKeys()
-            let closed = try await store.closedOccurrenceIDs()
+            let closed = try await store.closedOccurrenceIDs().union(try await store.heldOccurrenceIDs())
             state.withLock {
                 $0.loaded = fresh
                 $0.generation += 1

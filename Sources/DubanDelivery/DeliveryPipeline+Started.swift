@@ -2,6 +2,7 @@ import DubanCalendar
 import DubanCore
 import DubanScheduler
 import DubanStore
+import DubanSupervision
 import Foundation
 import Logging
 public import ServiceLifecycle
@@ -27,11 +28,16 @@ extension DeliveryPipeline {
 extension DeliveryPipeline {
     /// The events of every open occurrence started from an event, from the store's records.
     func startedTimeline(schedule: Schedule) async throws -> StartedTimeline {
-        let records = try await store.startedOccurrences().filter { $0.state == .open }
+        // Started from events, and the plans' occurrences whose due date the supervision loop moved; not those
+        // waiting for review or paused.
+        let records = (try await store.startedOccurrences() + (try await store.movedOccurrences())).filter {
+            $0.state == .open && $0.stage != .submitted && $0.stage != .paused
+        }
         var items: [StartedTimeline.Item] = []
         for record in records {
             guard let task = schedule.taskIndex(plan: record.plan, task: record.task),
-                let unit = schedule.directory.index(ofUnit: record.org), let eventDay = record.eventDay
+                let unit = schedule.directory.index(ofUnit: record.org),
+                let eventDay = record.eventDay ?? record.loop?.assignedOn ?? record.planDue
             else { continue }
             items.append(
                 StartedTimeline.Item(

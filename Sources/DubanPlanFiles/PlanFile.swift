@@ -26,7 +26,7 @@ public enum PlanFile {
     ]
     static let commonTaskKeys = [
         "id", "title", "kind", "assignees", "due", "window", "reminders", "roll", "depends_on", "tags", "source",
-        "note", "origin", "urgency", "lead", "co_units", "responsible",
+        "note", "origin", "urgency", "lead", "co_units", "responsible", "feedback",
     ]
     static let kindKeys: [TaskKind: [String]] = [
         .deadline: [],
@@ -195,6 +195,21 @@ struct PlanReader {
         return value
     }
 
+    /// `feedback:` (进展反馈): weekly/每周, monthly/每月, or every N working days (每5个工作日).
+    func feedback(_ m: MappingReader) -> FeedbackCadence? {
+        guard let text = m.string("feedback") else { return nil }
+        guard let value = FeedbackCadence(text: text) else {
+            collector.error(
+                m.value("feedback"),
+                "bad-value",
+                zh: "进展反馈周期(feedback)应为 每周、每月 或 每N个工作日(N为1到250),而不是“\(text)”",
+                en: "`feedback` must be weekly, monthly or every N working days (每N个工作日, N 1…250), not “\(text)”"
+            )
+            return nil
+        }
+        return value
+    }
+
     /// A task read from its node, with the nodes of what the loader checks across files.
     struct ReadTask {
         var task: PlanTask
@@ -299,6 +314,7 @@ struct PlanReader {
         )
         task.origin = origin
         task.urgency = urgency
+        task.feedback = feedback(m)
         task.lead = lead?.0
         task.coUnits = coUnits
         task.responsible = responsible

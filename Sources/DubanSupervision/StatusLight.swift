@@ -1,4 +1,5 @@
 public import DubanCalendar
+import DubanCore
 
 /// The status light of an occurrence (亮灯), with published meanings (docs/supervision.md):
 /// - 红 red: overdue while the unit is to act, or not acknowledged past the 签收时限;

@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanCore
 
 /// What the loop knows of one occurrence: its state and the day of every step. A value: the machine
 /// (``SupervisionMachine``) returns the next one, the store keeps it, the ledger (台账) reads it.
@@ -68,22 +69,5 @@ public struct SupervisionRules: Sendable, Hashable, Codable {
     /// The last day to acknowledge an item assigned on `assignedOn`.
     public func acknowledgeBy(_ assignedOn: CivilDate, calendar: WorkingDayCalendar) -> CivilDate {
         calendar.adding(workingDays: acknowledgeWithin, to: assignedOn)
-    }
-}
-
-/// How often a unit reports progress (进展反馈).
-public enum FeedbackCadence: Sendable, Hashable, Codable {
-    case weekly
-    case monthly
-    /// Every N working days.
-    case workingDays(Int)
-
-    /// The day the next report is due, after one on (or the start of reporting on) `last`.
-    public func next(after last: CivilDate, calendar: WorkingDayCalendar) -> CivilDate {
-        switch self {
-        case .weekly: last.adding(days: 7)
-        case .monthly: last.adding(months: 1)
-        case .workingDays(let n): calendar.adding(workingDays: max(1, n), to: last)
-        }
     }
 }

@@ -64,6 +64,7 @@ import Testing
         func occurrenceClosed(_ id: String) async { closed.withLock { $0.append(id) } }
         func occurrenceReopened(_ id: String) async {}
         func occurrenceRescheduled(_ record: OccurrenceRecord) async {}
+        func occurrenceStepped(_ record: OccurrenceRecord) async {}
     }
 
     static let root = PeerCredentials(pid: getpid(), uid: 0, gid: 0)

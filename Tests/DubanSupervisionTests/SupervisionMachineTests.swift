@@ -1,4 +1,5 @@
 import DubanCalendar
+import DubanCore
 import DubanPlanFiles
 import DubanSupervision
 import Testing

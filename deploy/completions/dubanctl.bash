@@ -173,13 +173,13 @@ _dubanctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
+    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|board|ack|feedback|extend-request|approve|reject|submit|review|strike|pause|resume|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
         # Offer subcommand argument completions
         "_dubanctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins board ack feedback extend-request approve reject submit review strike pause resume done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
         ;;
     esac
 }
@@ -547,6 +547,378 @@ _dubanctl_plugins() {
         return
         ;;
     '--socket')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_board() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --org --plan --limit)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--org')
+        return
+        ;;
+    '--plan')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_ack() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_feedback() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note --evidence)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    '--evidence')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_extend-request() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note --workdays)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    '--workdays')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_approve() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_reject() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_submit() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note --evidence)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    '--evidence')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_review() {
+    repeating_flags=()
+    non_repeating_flags=(--json --pass --return --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_strike() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_pause() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_resume() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --request-id --expect --note)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--request-id')
+        return
+        ;;
+    '--expect')
+        return
+        ;;
+    '--note')
         return
         ;;
     esac

@@ -1,0 +1,104 @@
+import DubanCalendar
+import DubanControlAPI
+import DubanCore
+import DubanScheduler
+import DubanStore
+import DubanSupervision
+import Foundation
+
+extension ControlView {
+    /// The loop's rules for a task's occurrences (``SupervisionRules/init(task:)``), the defaults when unknown.
+    func rules(plan: String, task: String) -> SupervisionRules {
+        scheduled(plan: plan, task: task).map { SupervisionRules(task: $0.task) } ?? SupervisionRules()
+    }
+
+    /// 交办: the day the occurrence reached its unit (its window's start, the event's day), or its due date when
+    /// neither is known.
+    func assignedOn(_ record: OccurrenceRecord) -> CivilDate {
+        if let eventDay = record.eventDay { return eventDay }
+        return occurrence(of: record)?.start ?? record.due
+    }
+
+    /// The loop's record of `record`: the stored one, or the one its stage stands for; the due date is the one in
+    /// force (the plans' when the loop did not move it).
+    static func loopRecord(
+        _ record: OccurrenceRecord, assignedOn: CivilDate, settings: SiteSettings
+    ) -> SupervisionRecord {
+        var loop =
+            record.loop
+            ?? SupervisionRecord(
+                stage: record.stage, assignedOn: assignedOn, due: record.due,
+                changedOn: record.changedAt.map(settings.civilDate(of:)))
+        loop.state = record.stage
+        if record.dueShift == 0 {
+            loop.originalDue = record.due
+            loop.due = record.due
+        }
+        return loop
+    }
+
+    func loopRecord(_ record: OccurrenceRecord) -> SupervisionRecord {
+        ControlView.loopRecord(record, assignedOn: assignedOn(record), settings: schedule.settings)
+    }
+
+    /// The light of `record` today.
+    func light(_ record: OccurrenceRecord) -> (StatusLight.Reading, SupervisionRecord, SupervisionRules) {
+        let rules = rules(plan: record.plan, task: record.task)
+        let loop = loopRecord(record)
+        return (StatusLight.reading(loop, on: today, rules: rules, calendar: schedule.calendar), loop, rules)
+    }
+
+    /// The milestone body's supervision fields.
+    func withSupervision(_ milestone: Milestone, _ record: OccurrenceRecord) -> Milestone {
+        var body = milestone
+        let (reading, loop, rules) = light(record)
+        body.stage = record.stage.rawValue
+        body.stageName = record.stage.zh
+        body.light = reading.light.rawValue
+        body.lightName = reading.light.zh
+        body.lightSymbol = reading.light.symbol
+        let reason = reading.reasons.first ?? .onTrack
+        body.lightReason = reason.rawValue
+        body.lightReasonName = reason.zh
+        body.wasRed = reading.wasRed || loop.wasRed
+        if record.stage == .assigned {
+            body.acknowledgeBy = rules.acknowledgeBy(loop.assignedOn, calendar: schedule.calendar).description
+        }
+        if let task = scheduled(plan: record.plan, task: record.task)?.task {
+            body.coUnits = task.coUnits
+            body.urgency = (task.urgency ?? .normal).rawValue
+            body.origin = task.origin
+        }
+        return body
+    }
+
+    /// A step as the API shows it.
+    static func stepBody(_ step: SupervisionStep) -> StepBody {
+        StepBody(
+            action: step.action,
+            actionName: stepName(step.action),
+            from: step.from.rawValue,
+            to: step.to.rawValue,
+            date: step.day.description,
+            at: step.at,
+            user: step.user,
+            note: step.note,
+            evidence: step.evidence,
+            workingDays: step.workingDays,
+            due: step.due.description,
+            requestID: step.requestID
+        )
+    }
+
+    /// 签收 … for a step's wire name; the direct changes and migrated states too.
+    static func stepName(_ action: String) -> String {
+        if let known = SupervisionAction.all.first(where: { $0.name == action }) { return known.zh }
+        switch action {
+        case "done": return "办结"
+        case "waive": return "免办"
+        case "reopen": return "重新打开"
+        case "migrated": return "沿用原记录"
+        default: return action
+        }
+    }
+}
