@@ -147,7 +147,7 @@ def main() -> int:
     if deadlines:
         first = deadlines[0]
         call("POST", path(first, "done"), {"note": "已完成", "evidence": "临教发〔2022〕1号"}, expect=200)
-        call("POST", path(first, "done"), {"note": "again"})
+        call("POST", path(first, "done"), {"note": "again"}, expect=409)
         call("POST", path(first, "reopen"), {"note": "复核未通过"}, expect=200)
         call("POST", path(first, "waive"), {"reason": " "}, expect=422)
         call("POST", path(first, "waive"), {"reason": "不再适用"}, expect=200)
@@ -156,6 +156,31 @@ def main() -> int:
         for target in ["/v1/plans", "/v1/milestones?kind=deadline&limit=3"]:
             if target in etags:
                 call("GET", target, headers={"If-None-Match": etags[target]}, expect=200)
+    if len(deadlines) > 1:
+        # The supervision loop's steps, as root (an admin): compare-and-sets on the stage expected.
+        loop = deadlines[1]
+        call("POST", path(loop, "acknowledge"), {"expected_state": "assigned"}, expect=200)
+        call("POST", path(loop, "acknowledge"), {"expected_state": "assigned"}, expect=409)
+        call("POST", path(loop, "feedback"), {"expected_state": "in_progress"}, expect=422)
+        call("POST", path(loop, "feedback"), {"expected_state": "in_progress", "note": "已部署"}, expect=200)
+        call("POST", path(loop, "extension-request"), {"expected_state": "in_progress", "working_days": 3,
+                                                       "note": "等待验收"}, expect=200)
+        call("POST", path(loop, "approve"), {"expected_state": "extension_requested"}, expect=200)
+        call("POST", path(loop, "submit"), {"expected_state": "in_progress"}, expect=422)
+        call("POST", path(loop, "submit"), {"expected_state": "in_progress", "evidence": "临教发〔2022〕2号"},
+             expect=200)
+        call("POST", path(loop, "return"), {"expected_state": "submitted", "note": "材料不全"}, expect=200)
+        call("POST", path(loop, "submit"), {"expected_state": "in_progress", "evidence": "临教发〔2022〕3号"},
+             expect=200)
+        call("POST", path(loop, "pass"), {"expected_state": "submitted"}, expect=200)
+        call("POST", path(loop, "strike"), {"expected_state": "closed"}, expect=200)
+        call("POST", path(loop, "pause"), {"expected_state": "struck_off", "note": "x"}, expect=409)
+        call("POST", path(loop, "resume"), {"expected_state": "nowhere"}, expect=400)
+        call("POST", path(loop, "reject"), {"expected_state": "struck_off", "note": "x"}, expect=409)
+        call("GET", path(loop))
+    call("GET", "/v1/board")
+    call("GET", "/v1/board?org=linxia&limit=2")
+    call("GET", "/v1/board?org=nowhere", expect=404)
     call("POST", path("a/b/c/d", "done"), {}, expect=404)
     call("POST", "/v1/readings", {"plan": "nope", "task": "t", "org": "kangle", "value": 1}, expect=404)
     call("POST", "/v1/readings", {"plan": "x", "task": "t", "org": "kangle", "value": 1e12}, expect=422)
