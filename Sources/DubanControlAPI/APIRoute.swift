@@ -50,6 +50,10 @@ public enum APIRoute: Hashable, Sendable {
     case plugins
     /// `GET /v1/board?org=&plan=&limit=`: the lights per unit and the red occurrences (``BoardBody``).
     case board
+    /// `GET /v1/ledger?plan=&org=&…` (the milestone filters, every state by default): the ledger (``Page`` of
+    /// ``LedgerEntry``); `GET /v1/ledger.csv` the same as CSV.
+    case ledger
+    case ledgerCSV
 
     /// The actions on one occurrence.
     public enum OccurrenceAction: String, Hashable, Sendable, CaseIterable {
@@ -121,13 +125,15 @@ public enum APIRoute: Hashable, Sendable {
         case .events: return root + "/events"
         case .plugins: return root + "/plugins"
         case .board: return root + "/board"
+        case .ledger: return root + "/ledger"
+        case .ledgerCSV: return root + "/ledger.csv"
         }
     }
 
     /// The methods the route answers; others get 405 `method-not-allowed`.
     public var methods: [String] {
         switch self {
-        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board,
+        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board, .ledger, .ledgerCSV,
             .preview, .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
@@ -168,6 +174,8 @@ public enum APIRoute: Hashable, Sendable {
             case "events": self = .events
             case "plugins": self = .plugins
             case "board": self = .board
+            case "ledger": self = .ledger
+            case "ledger.csv": self = .ledgerCSV
             default: return nil
             }
         case 2:

@@ -12,7 +12,7 @@ extension ControlRoutes {
         var query = try MilestoneQuery(query: request.query)
         if request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
         let view = context.view()
-        let page = try await milestones(query, view: view)
+        let page = try await milestones(query, view: view, scope: readScope(request, view: view))
         return (view, page.records.map { view.milestone($0) })
     }
 

@@ -63,6 +63,10 @@ extension ControlRoutes {
             return .json(try await occurrenceDetail(id, request))
         case .board:
             return .json(try await board(request, view: context.view()))
+        case .ledger:
+            return try await ledger(request, csv: false)
+        case .ledgerCSV:
+            return try await ledger(request, csv: true)
         case .progress(let id):
             let view = context.view()
             let record = try await record(id)

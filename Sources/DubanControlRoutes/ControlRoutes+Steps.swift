@@ -2,6 +2,7 @@ import DubanCalendar
 import DubanControlAPI
 import DubanControlServer
 import DubanCore
+import DubanExport
 import DubanStore
 import DubanSupervision
 import Foundation
@@ -201,5 +202,26 @@ extension ControlRoutes {
             red: red.prefix(query.limit).map { view.milestone($0.1) },
             redTotal: red.count
         )
+    }
+}
+
+extension ControlRoutes {
+    /// `GET /v1/ledger` and `/v1/ledger.csv`: the milestone filters (every state unless `state` is given; every
+    /// line up to the largest page for the CSV), one line per occurrence with the day of each step; reads follow
+    /// the peer's scope.
+    func ledger(_ request: ControlRequest, csv: Bool) async throws -> ControlResponse {
+        var query = try MilestoneQuery(query: request.query)
+        if request.query[QueryName.state] == nil { query.state = .all }
+        if csv, request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
+        let view = context.view()
+        let page = try await milestones(query, view: view, scope: readScope(request, view: view))
+        let steps = try await context.store.steps(of: page.records.map(\.id))
+        let entries = page.records.map { view.ledgerEntry($0, steps: steps[$0.id] ?? []) }
+        if csv {
+            return ControlResponse(
+                status: 200, contentType: "text/csv; charset=utf-8", body: LedgerTable.csv(entries),
+                headers: [("Content-Disposition", "attachment; filename=\"duban-ledger.csv\"")])
+        }
+        return .json(Page(items: entries, total: page.total, limit: page.limit, offset: page.offset))
     }
 }

@@ -102,3 +102,34 @@ extension ControlView {
         }
     }
 }
+
+extension ControlView {
+    /// The ledger's line of `record`, from its steps (oldest first).
+    func ledgerEntry(_ record: OccurrenceRecord, steps: [SupervisionStep]) -> LedgerEntry {
+        let loop = loopRecord(record)
+        func days(_ action: String) -> [String] { steps.filter { $0.action == action }.map(\.day.description) }
+        let closing = steps.last { $0.action == "pass" || $0.action == "done" || ($0.action == "migrated" && $0.to == .closed) }
+        let waiving = steps.last { $0.action == "waive" || ($0.action == "migrated" && $0.to == .waived) }
+        let finished = record.stage == .closed || record.stage == .struckOff
+        return LedgerEntry(
+            occurrence: milestone(record, detailed: true),
+            assigned: loop.assignedOn.description,
+            originalDue: (record.planDue ?? loop.originalDue).description,
+            acknowledged: (steps.first { $0.action == "acknowledge" }?.day ?? loop.acknowledgedOn)?.description,
+            feedback: days("feedback"),
+            extensionRequests: steps.filter { $0.action == "extension-request" }.map {
+                "\($0.day) +\($0.workingDays ?? 0)"
+            },
+            extensionDecisions: steps.filter { $0.action == "approve" || $0.action == "reject" }.map {
+                "\($0.day) \($0.action == "approve" ? "批准" : "驳回")"
+            },
+            submitted: days("submit"),
+            returned: days("return"),
+            closed: finished ? (closing?.day ?? loop.closedOn)?.description : nil,
+            struckOff: record.stage == .struckOff ? days("strike").last : nil,
+            waived: record.stage == .waived ? (waiving?.day.description ?? "") : nil,
+            onTime: finished ? (loop.closedOnTime ?? true) : nil,
+            steps: steps.map(ControlView.stepBody)
+        )
+    }
+}

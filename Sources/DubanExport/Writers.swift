@@ -101,7 +101,7 @@ public enum CSVWriter {
         return Data(text.utf8)
     }
 
-    static func field(_ value: String) -> String {
+    public static func field(_ value: String) -> String {
         // A leading =, +, - or @ would make a spreadsheet run a formula: prefix it with a quote.
         var value = value
         if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
