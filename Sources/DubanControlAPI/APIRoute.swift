@@ -54,6 +54,10 @@ public enum APIRoute: Hashable, Sendable {
     /// ``LedgerEntry``); `GET /v1/ledger.csv` the same as CSV.
     case ledger
     case ledgerCSV
+    /// `GET /v1/report?period=2026-11` (``ReportBody``): the circular of a month, quarter or year.
+    case report
+    /// `GET /v1/score?period=2026` (``ScoreBody``): the score per unit with its lines.
+    case score
 
     /// The actions on one occurrence.
     public enum OccurrenceAction: String, Hashable, Sendable, CaseIterable {
@@ -127,13 +131,15 @@ public enum APIRoute: Hashable, Sendable {
         case .board: return root + "/board"
         case .ledger: return root + "/ledger"
         case .ledgerCSV: return root + "/ledger.csv"
+        case .report: return root + "/report"
+        case .score: return root + "/score"
         }
     }
 
     /// The methods the route answers; others get 405 `method-not-allowed`.
     public var methods: [String] {
         switch self {
-        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board, .ledger, .ledgerCSV,
+        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board, .ledger, .ledgerCSV, .report, .score,
             .preview, .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
@@ -176,6 +182,8 @@ public enum APIRoute: Hashable, Sendable {
             case "board": self = .board
             case "ledger": self = .ledger
             case "ledger.csv": self = .ledgerCSV
+            case "report": self = .report
+            case "score": self = .score
             default: return nil
             }
         case 2:

@@ -69,6 +69,19 @@ extension ControlClient {
         return response.body
     }
 
+    /// The ledger (台账) of `query` (every state unless the query names one).
+    public func ledger(_ query: MilestoneQuery) throws(ControlClientError) -> Page<LedgerEntry> {
+        try get(APIRoute.ledger.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
+    public func report(_ query: PeriodQuery) throws(ControlClientError) -> ReportBody {
+        try get(APIRoute.report.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
+    public func score(_ query: PeriodQuery) throws(ControlClientError) -> ScoreBody {
+        try get(APIRoute.score.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
     public func board(_ query: BoardQuery) throws(ControlClientError) -> BoardBody {
         try get(APIRoute.board.path, query: query.queryItems.map { ($0.name, $0.value) })
     }

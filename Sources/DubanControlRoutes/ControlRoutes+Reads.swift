@@ -67,6 +67,10 @@ extension ControlRoutes {
             return try await ledger(request, csv: false)
         case .ledgerCSV:
             return try await ledger(request, csv: true)
+        case .report:
+            return .json(try await report(request))
+        case .score:
+            return .json(try await score(request))
         case .progress(let id):
             let view = context.view()
             let record = try await record(id)

@@ -32,6 +32,8 @@ public struct DubanConfiguration: Hashable, Sendable {
     public var notifications = NotificationPolicy()
     /// `roles:`: who holds which role of the supervision loop (officers and leaders of units, supervisors, admins).
     public var roles: [RoleGrant] = []
+    /// `scoring:`: the points and weights of the score (考核).
+    public var scoring = ScoringRules()
 
     public init(
         plans: String = "/etc/duban/plans",

@@ -27,7 +27,7 @@ public struct DubanctlCommand: ParsableCommand {
                     StatusCommand.self, PlansCommand.self, TasksCommand.self, MilestonesCommand.self, ShowCommand.self,
                     WatchCommand.self, ExportCommand.self, LogCommand.self, NotificationsCommand.self,
                     PreviewCommand.self,
-                    PluginsCommand.self, BoardCommand.self,
+                    PluginsCommand.self, BoardCommand.self, LedgerCommand.self, ReportCommand.self, ScoreCommand.self,
                 ]
             ),
             CommandGroup(
