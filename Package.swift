@@ -102,7 +102,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // Pure writers of the exports (iCalendar, CSV) from the milestones they cover.
+        // Pure writers of the exports (iCalendar, CSV, XLSX workbooks) from what they cover.
         .target(
             name: "DubanExport",
             dependencies: ["DubanControlAPI", "DubanCalendar", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -247,7 +247,11 @@ let package = Package(
                 "DubanCalendar", "DubanPlanFiles", "DubanScheduler", "DubanStore", "DubanTesting",
             ]
         ),
-        .testTarget(name: "DubanExportTests", dependencies: ["DubanExport", "DubanControlAPI", "DubanCalendar"]),
+        .testTarget(
+            name: "DubanExportTests",
+            // DubanTesting: runs openpyxl on the workbooks (ProcessRunner, Requirement).
+            dependencies: ["DubanExport", "DubanControlAPI", "DubanCalendar", "DubanTesting"]
+        ),
         .testTarget(
             name: "DubanSchedulerTests",
             dependencies: ["DubanScheduler", "DubanCore", "DubanCalendar", "DubanPlanFiles", "DubanTesting"]
