@@ -54,6 +54,8 @@ public enum APIRoute: Hashable, Sendable {
     /// ``LedgerEntry``); `GET /v1/ledger.csv` the same as CSV.
     case ledger
     case ledgerCSV
+    /// `GET /v1/ledger.xlsx`: the ledger as an Office Open XML workbook.
+    case ledgerXLSX
     /// `GET /v1/report?period=2026-11` (``ReportBody``): the circular of a month, quarter or year.
     case report
     /// `GET /v1/score?period=2026` (``ScoreBody``): the score per unit with its lines.
@@ -131,6 +133,7 @@ public enum APIRoute: Hashable, Sendable {
         case .board: return root + "/board"
         case .ledger: return root + "/ledger"
         case .ledgerCSV: return root + "/ledger.csv"
+        case .ledgerXLSX: return root + "/ledger.xlsx"
         case .report: return root + "/report"
         case .score: return root + "/score"
         }
@@ -139,7 +142,7 @@ public enum APIRoute: Hashable, Sendable {
     /// The methods the route answers; others get 405 `method-not-allowed`.
     public var methods: [String] {
         switch self {
-        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board, .ledger, .ledgerCSV, .report, .score,
+        case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board, .ledger, .ledgerCSV, .ledgerXLSX, .report, .score,
             .preview, .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
@@ -182,6 +185,7 @@ public enum APIRoute: Hashable, Sendable {
             case "board": self = .board
             case "ledger": self = .ledger
             case "ledger.csv": self = .ledgerCSV
+            case "ledger.xlsx": self = .ledgerXLSX
             case "report": self = .report
             case "score": self = .score
             default: return nil

@@ -64,9 +64,11 @@ extension ControlRoutes {
         case .board:
             return .json(try await board(request, view: context.view()))
         case .ledger:
-            return try await ledger(request, csv: false)
+            return try await ledger(request, format: .json)
         case .ledgerCSV:
-            return try await ledger(request, csv: true)
+            return try await ledger(request, format: .csv)
+        case .ledgerXLSX:
+            return try await ledger(request, format: .xlsx)
         case .report:
             return .json(try await report(request))
         case .score:

@@ -206,22 +206,31 @@ extension ControlRoutes {
 }
 
 extension ControlRoutes {
-    /// `GET /v1/ledger` and `/v1/ledger.csv`: the milestone filters (every state unless `state` is given; every
-    /// line up to the largest page for the CSV), one line per occurrence with the day of each step; reads follow
-    /// the peer's scope.
-    func ledger(_ request: ControlRequest, csv: Bool) async throws -> ControlResponse {
+    enum LedgerFormat { case json, csv, xlsx }
+
+    /// `GET /v1/ledger`, `/v1/ledger.csv` and `/v1/ledger.xlsx`: the milestone filters (every state unless `state`
+    /// is given; every line up to the largest page for the files), one line per occurrence with the day of each
+    /// step; reads follow the peer's scope.
+    func ledger(_ request: ControlRequest, format: LedgerFormat) async throws -> ControlResponse {
         var query = try MilestoneQuery(query: request.query)
         if request.query[QueryName.state] == nil { query.state = .all }
-        if csv, request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
+        if format != .json, request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
         let view = context.view()
         let page = try await milestones(query, view: view, scope: readScope(request, view: view))
         let steps = try await context.store.steps(of: page.records.map(\.id))
         let entries = page.records.map { view.ledgerEntry($0, steps: steps[$0.id] ?? []) }
-        if csv {
+        switch format {
+        case .json:
+            return .json(Page(items: entries, total: page.total, limit: page.limit, offset: page.offset))
+        case .csv:
             return ControlResponse(
                 status: 200, contentType: "text/csv; charset=utf-8", body: LedgerTable.csv(entries),
                 headers: [("Content-Disposition", "attachment; filename=\"duban-ledger.csv\"")])
+        case .xlsx:
+            return ControlResponse(
+                status: 200, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                body: try LedgerTable.workbook(entries, created: view.now),
+                headers: [("Content-Disposition", "attachment; filename=\"duban-ledger.xlsx\"")])
         }
-        return .json(Page(items: entries, total: page.total, limit: page.limit, offset: page.offset))
     }
 }

@@ -68,7 +68,16 @@ public struct ControlServer: Sendable {
                 try channel.pipeline.syncOperations.configureHTTPServerPipeline(withErrorHandling: false)
                 try channel.pipeline.syncOperations.addHandler(ProtocolErrorHandler())
                 try channel.pipeline.syncOperations.addHandler(RequestPhaseHandler(timer: timer))
-                return (peer, try Connection(wrappingChannelSynchronously: channel))
+                // Outbound half-closure: an answer that ends the connection is finished (the socket's sending side
+                // shut after every byte is written) before the channel closes; a plain close would drop what is
+                // still buffered (apple/swift-nio#2795).
+                return (
+                    peer,
+                    try Connection(
+                        wrappingChannelSynchronously: channel,
+                        configuration: .init(isOutboundHalfClosureEnabled: true)
+                    )
+                )
             }
         }
         let server: NIOAsyncChannel<(PeerCredentials?, Connection), Never>
@@ -217,7 +226,13 @@ public struct ControlServer: Sendable {
                             return
                         }
                         try await Self.write(response, version: h.version, keepAlive: keepAlive, to: outbound)
-                        if !keepAlive { return }
+                        if !keepAlive {
+                            // Shut the sending side once the answer is out, and close when the client has read it
+                            // and hung up (or the idle timer closes the connection).
+                            outbound.finish()
+                            try? await channel.closeFuture.get()
+                            return
+                        }
                     }
                 }
             }

@@ -11,11 +11,11 @@ struct LedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
         abstract: "督办台账:每个事项的交办、签收、反馈、延期、办结、审核、销号时间。 The ledger: every step's day per item.",
-        discussion: "例如 / e.g.  dubanctl ledger --org kangle --format csv -o kangle.csv"
+        discussion: "例如 / e.g.  dubanctl ledger --org kangle --format xlsx -o kangle.xlsx"
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case table, csv
+        case table, csv, xlsx
     }
 
     @OptionGroup var common: CommonOptions
@@ -24,15 +24,19 @@ struct LedgerCommand: ParsableCommand {
     var plan: String?
     @Option(name: .long, help: "单位(含下级)。 An org unit (with those below it).")
     var org: String?
-    @Option(name: .long, help: "table(默认)或 csv。 table (default) or csv.")
+    @Option(name: .long, help: "table(默认)、csv 或 xlsx(须 -o)。 table (default), csv, or xlsx (needs -o).")
     var format: Format = .table
     @Option(name: .shortAndLong, help: "写入文件(默认标准输出)。 Write to this file (default standard output).")
     var output: String?
 
     func run() throws {
         let query = MilestoneQuery(org: org, plan: plan, state: .all, limit: ControlAPI.maximumLimit)
-        if format == .csv {
-            let data = try daemon.call(common) { try $0.export(.ledgerCSV, query, language: "zh") }
+        if format == .xlsx, output == nil {
+            throw ValidationError(common.t("xlsx 须用 -o 指定文件", "xlsx needs -o FILE"))
+        }
+        if format != .table {
+            let route: APIRoute = format == .csv ? .ledgerCSV : .ledgerXLSX
+            let data = try daemon.call(common) { try $0.export(route, query, language: "zh") }
             if let output {
                 try data.write(to: URL(fileURLWithPath: output), options: .atomic)
                 Output.error(common.t("已导出 \(data.count) 字节到 \(output)", "wrote \(data.count) bytes to \(output)"))

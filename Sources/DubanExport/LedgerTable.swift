@@ -1,3 +1,4 @@
+public import DubanCalendar
 public import DubanControlAPI
 public import Foundation
 
@@ -30,5 +31,22 @@ public enum LedgerTable {
         var text = "\u{FEFF}" + header.map(CSVWriter.field).joined(separator: ",") + "\r\n"
         for entry in entries { text += row(entry).map(CSVWriter.field).joined(separator: ",") + "\r\n" }
         return Data(text.utf8)
+    }
+
+    /// Columns holding one day, written as real dates in the workbook.
+    static let dateColumns: Set<Int> = [7, 8, 9, 13, 19, 20, 21]
+
+    /// The ledger as an Office Open XML workbook: one sheet 督办台账, the header bold and frozen, days as dates.
+    public static func workbook(_ entries: [LedgerEntry], created: Date? = nil) throws -> Data {
+        let widths: [Double] = [36, 24, 30, 8, 12, 20, 20, 12, 12, 12, 10, 8, 8, 12, 24, 20, 20, 24, 20, 12, 12, 12, 10]
+        let columns = zip(header, widths).map { XLSXColumn($0, width: $1) }
+        let rows: [[XLSXCell]] = entries.map { entry in
+            row(entry).enumerated().map { index, text in
+                if text.isEmpty { return .empty }
+                if dateColumns.contains(index), let day = CivilDate(iso: text) { return .date(day) }
+                return .text(text)
+            }
+        }
+        return try XLSXWriter.workbook([XLSXSheet(name: "督办台账", columns: columns, rows: rows)], created: created)
     }
 }

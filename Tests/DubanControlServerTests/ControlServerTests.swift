@@ -12,6 +12,12 @@ import Testing
 @Suite struct ControlServerTests {
     struct Echo: ControlHandler {
         func handle(_ request: ControlRequest) async -> ControlResponse {
+            if request.path == "/v1/large" {
+                // Several megabytes: more than a socket buffer holds, so part of it is still queued at the close.
+                var bytes = [UInt8](repeating: UInt8(ascii: "x"), count: 4 << 20)
+                bytes[bytes.count - 1] = UInt8(ascii: "!")
+                return ControlResponse(status: 200, contentType: "text/plain", body: Data(bytes))
+            }
             if request.path == "/v1/echo" {
                 struct Body: Encodable {
                     var method: String
@@ -81,6 +87,29 @@ import Testing
             reply += buffer[..<n]
         }
         return String(decoding: reply, as: UTF8.self)
+    }
+
+    /// An answer that closes the connection (`Connection: close`, as dubanctl asks, or HTTP/1.0) arrives whole:
+    /// the server shuts its sending side after the last byte is written, it does not drop what is still buffered.
+    @Test func aLargeAnswerOnAClosingConnectionArrivesWhole() async throws {
+        let dir = try TemporaryDirectory()
+        defer { dir.cleanup() }
+        let socket = dir.url.appendingPathComponent("control.sock").path
+        let server = ControlServer(listener: .path(socket), handler: Echo(), logger: Logger(label: "test"))
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            let (ready, readyContinuation) = AsyncStream<Void>.makeStream()
+            group.addTask { try await server.run { readyContinuation.yield() } }
+            for await _ in ready { break }
+            for request in [
+                "GET /v1/large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET /v1/large HTTP/1.0\r\n\r\n",
+            ] {
+                let reply = try await offload { try Self.exchange(socket, Array(request.utf8)) }
+                let body = reply.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
+                #expect(body.utf8.count == 4 << 20, "\(request.prefix(30)): \(body.utf8.count) bytes")
+                #expect(body.hasSuffix("!"))
+            }
+            group.cancelAll()
+        }
     }
 
     /// Malformed HTTP gets a 400 in the API's error shape, a declared oversized body a 413 before it is sent, and

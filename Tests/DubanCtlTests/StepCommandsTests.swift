@@ -54,6 +54,66 @@ import Testing
                 "strike",
             ], "\(steps)")
 
+        // The ledger, as a script and a spreadsheet read it: Python's csv module and openpyxl.
+        let movedDue = try #require((approved["occurrence"] as? [String: Any])?["due"] as? String)
+        let csvPath = daemon.dir.url.appendingPathComponent("ledger.csv").path
+        let xlsxPath = daemon.dir.url.appendingPathComponent("ledger.xlsx").path
+        for (format, path) in [("csv", csvPath), ("xlsx", xlsxPath)] {
+            let written = try await daemon.ctl(["ledger", "--plan", "linxia-it-2022", "--format", format, "-o", path])
+            #expect(written.status == 0, "\(format): \(written.stderr)")
+        }
+        let script = """
+            import csv, json, sys, openpyxl
+            with open(sys.argv[1], encoding="utf-8-sig", newline="") as f:
+                rows = list(csv.DictReader(f))
+            wb = openpyxl.load_workbook(sys.argv[2])
+            ws = wb["督办台账"]
+            header = [c.value for c in ws[1]]
+            sheet = [dict(zip(header, [c.value.date().isoformat() if hasattr(c.value, "date") else c.value for c in r]))
+                     for r in ws.iter_rows(min_row=2)]
+            pick = lambda table: next(r for r in table if r["事项编号"] == sys.argv[3])
+            print(json.dumps({"csv": pick(rows), "xlsx": pick(sheet), "rows": len(rows), "sheet_rows": len(sheet),
+                              "bold": ws["A1"].font.b, "freeze": ws.freeze_panes}, ensure_ascii=False))
+            """
+        let python = try ProcessRunner.run("/usr/bin/env", ["python3", "-c", script, csvPath, xlsxPath, id])
+        #expect(python.status == 0, "\(python.stderr)")
+        let read = try JSONOutput.object(python.stdout)
+        let csvRow = try #require(read["csv"] as? [String: Any])
+        let xlsxRow = try #require(read["xlsx"] as? [String: Any])
+        let today = "2022-08-25"
+        #expect(csvRow["签收"] as? String == today && csvRow["现期限"] as? String == movedDue, "\(csvRow)")
+        #expect(csvRow["原定期限"] as? String == item["due"] as? String && csvRow["交办"] as? String == (show["occurrence"] as? [String: Any])?["start"] as? String)
+        #expect(csvRow["进展反馈"] as? String == today)
+        #expect(csvRow["延期申请"] as? String == "\(today) +5" && csvRow["延期审批"] as? String == "\(today) 批准")
+        #expect(csvRow["办结报告"] as? String == "\(today)；\(today)" && csvRow["退回"] as? String == today)
+        #expect(csvRow["审核通过"] as? String == today && csvRow["销号"] as? String == today)
+        #expect(csvRow["状态"] as? String == "已销号" && csvRow["按时办结"] as? String == "是")
+        for key in ["签收", "现期限", "原定期限", "交办", "审核通过", "销号", "状态", "延期申请", "办结报告"] {
+            #expect(xlsxRow[key] as? String == csvRow[key] as? String, "\(key): \(xlsxRow[key] ?? "nil")")
+        }
+        #expect(read["rows"] as? Int == read["sheet_rows"] as? Int)
+        #expect(read["bold"] as? Bool == true && read["freeze"] as? String == "A2")
+
+        // The circular and the score of the month the item is due in (after its extension): closed on time,
+        // explained item by item.
+        let month = String(movedDue.prefix(7))
+        let report = try JSONOutput.object(try await daemon.ctl(["report", "--period", month, "--json"]).stdout)
+        let reportUnits = try #require(report["units"] as? [[String: Any]])
+        let unit = try #require(reportUnits.first { $0["org"] as? String == item["org"] as? String }, "\(report)")
+        #expect((unit["closed_on_time"] as? [String])?.contains(id) == true, "\(unit)")
+        #expect((report["text_zh"] as? String)?.contains("通报") == true)
+        let reportText = try await daemon.ctl(["report", "--period", month])
+        #expect(reportText.status == 0 && reportText.stdout.contains("按时办结率"), "\(reportText.stdout)")
+        let score = try JSONOutput.object(try await daemon.ctl(["score", "--period", month, "--json"]).stdout)
+        for scored in try #require(score["units"] as? [[String: Any]]) {
+            let lines = (scored["lines"] as? [[String: Any]] ?? []).compactMap { Decimal(string: $0["points"] as? String ?? "") }
+            let deducted = try #require(Decimal(string: scored["deducted"] as? String ?? ""))
+            #expect(lines.reduce(0, +) == deducted)
+            #expect(Decimal(string: scored["score"] as? String ?? "") == 100 - deducted)
+        }
+        let bad = try await daemon.ctl(["report", "--period", "2022-13"])
+        #expect(bad.status != 0 && bad.stderr.contains("bad-request"), "\(bad.stderr)")
+
         let board = try await daemon.ctl(["board", "--org", "linxia", "--limit", "3"])
         #expect(board.status == 0, "\(board.stderr)")
         #expect(board.stdout.contains("督办看板") && board.stdout.contains("■ 红"), "\(board.stdout)")

@@ -1,4 +1,5 @@
 import DubanCalendar
+import DubanCore
 import DubanSupervision
 import Foundation
 import Testing

@@ -173,13 +173,13 @@ _dubanctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|board|ack|feedback|extend-request|approve|reject|submit|review|strike|pause|resume|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
+    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|board|ledger|report|score|ack|feedback|extend-request|approve|reject|submit|review|strike|pause|resume|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
         # Offer subcommand argument completions
         "_dubanctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins board ack feedback extend-request approve reject submit review strike pause resume done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins board ledger report score ack feedback extend-request approve reject submit review strike pause resume done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
         ;;
     esac
 }
@@ -580,6 +580,103 @@ _dubanctl_board() {
         return
         ;;
     '--limit')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_ledger() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --plan --org --format --output -o)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--plan')
+        return
+        ;;
+    '--org')
+        return
+        ;;
+    '--format')
+        __dubanctl_add_completions -W 'table'$'\n''csv'$'\n''xlsx'
+        return
+        ;;
+    '--output'|'-o')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_report() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --period --plan)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--period')
+        return
+        ;;
+    '--plan')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_score() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --period --plan)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--period')
+        return
+        ;;
+    '--plan')
         return
         ;;
     esac
