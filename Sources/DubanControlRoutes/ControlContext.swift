@@ -3,6 +3,7 @@ public import DubanCore
 public import DubanScheduler
 public import DubanStore
 public import DubanCalendar
+public import DubanSupervision
 import Foundation
 
 /// What the control routes need from whoever serves them: the daemon in production, a test's own context over an
@@ -38,8 +39,9 @@ public protocol ControlContext: Sendable {
     /// An occurrence started from an event appeared or moved (a start, an extension).
     func occurrenceRescheduled(_ record: OccurrenceRecord) async
 
-    /// Tells the scheduler a step of the supervision loop moved an occurrence: closed ones stop reminding,
+    /// Tells the daemon a step of the supervision loop was taken (it journals the step) and the scheduler that it
+    /// moved an occurrence: closed ones stop reminding,
     /// held ones (waiting for review, paused, moved by an extension) leave the plans' timeline, the others are
     /// back on it.
-    func occurrenceStepped(_ record: OccurrenceRecord) async
+    func occurrenceStepped(_ record: OccurrenceRecord, step: SupervisionStep) async
 }

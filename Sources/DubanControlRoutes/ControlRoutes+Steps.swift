@@ -87,7 +87,7 @@ extension ControlRoutes {
             let base = ControlView.loopRecord(occurrence, assignedOn: assignedOn, settings: settings)
             return try SupervisionMachine.apply(loopAction, to: base, on: day, rules: rules, calendar: calendar)
         }
-        await context.occurrenceStepped(outcome.occurrence)
+        await context.occurrenceStepped(outcome.occurrence, step: outcome.step)
         return .json(
             StepChange(
                 requestID: requestID,

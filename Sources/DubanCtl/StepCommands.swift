@@ -16,7 +16,7 @@ struct StepOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "预期的当前状态(如 in_progress);默认先读取。若已变化则不作更改(冲突)。"
+            "预期的当前状态,如 in_progress;默认先读取。 若状态已变化,不作更改(冲突)。"
                 + " The stage expected (e.g. in_progress); read first by default. If it moved, nothing changes (conflict)."
         )
     )

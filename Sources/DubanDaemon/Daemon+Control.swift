@@ -8,6 +8,8 @@ import DubanScheduler
 import DubanStore
 import DubanSupervision
 import Foundation
+import Logging
+import DubanSystemd
 
 /// The daemon serves the control routes: they see it through ``ControlContext`` only.
 extension Daemon: ControlContext {
@@ -61,7 +63,8 @@ extension Daemon: ControlContext {
     /// After a step of the supervision loop: closed → as ``occurrenceClosed(_:)``; held (waiting for review,
     /// paused, due date moved) → off the plans' timeline (the started timeline carries a moved one); otherwise
     /// back on it.
-    public func occurrenceStepped(_ record: OccurrenceRecord) async {
+    public func occurrenceStepped(_ record: OccurrenceRecord, step: SupervisionStep) async {
+        journal(step, of: record)
         if record.state.isClosed {
             await occurrenceClosed(record.id)
             return
@@ -74,6 +77,28 @@ extension Daemon: ControlContext {
         } else {
             await occurrenceReopened(record.id)
         }
+    }
+
+    /// One journal line per step of the loop, with its own MESSAGE_ID (docs/journal-events.md).
+    func journal(_ step: SupervisionStep, of record: OccurrenceRecord) {
+        guard let messageID = JournalMessageID.step(step.action) else { return }
+        let schedule = loaded.schedule
+        let title = schedule.taskIndex(plan: record.plan, task: record.task).map { schedule.tasks[$0].task.title }
+            ?? record.task
+        let orgName = schedule.directory.displayName(record.org)
+        let name = SupervisionAction.all.first { $0.name == step.action }?.zh ?? step.action
+        var fields: Logger.Metadata = [
+            LogMetadataKey.by: .string(step.user), LogMetadataKey.step: .string(step.action),
+            LogMetadataKey.stage: .string(step.to.rawValue), LogMetadataKey.plan: .string(record.plan),
+            LogMetadataKey.task: .string(record.task), LogMetadataKey.title: .string(title),
+            LogMetadataKey.org: .string(record.org), LogMetadataKey.orgName: .string(orgName),
+            LogMetadataKey.occurrence: .string(record.id), LogMetadataKey.due: .string(step.due.description),
+        ]
+        if let evidence = step.evidence { fields[LogMetadataKey.evidence] = .string(evidence) }
+        logger.notice(
+            "督办:\(orgName)「\(title)」\(name)(\(step.user))→\(step.to.zh) / \(step.action) by \(step.user) → \(step.to.en)",
+            metadata: messageID.metadata.merging(fields) { _, new in new }
+        )
     }
 
     /// Re-plans after an occurrence started from an event appeared or moved (a start, an extension).

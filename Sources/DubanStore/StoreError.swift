@@ -1,5 +1,5 @@
 public import DubanCalendar
-public import DubanSupervision
+internal import DubanSupervision
 
 /// Why the state store refused or failed a call: a stable code for programs, a message in both languages for
 /// people, and the underlying cause (an SQLite message, say) for the log.

@@ -61,11 +61,45 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
     /// A target its readings' trend will miss (a daily check, at most monthly per unit).
     public static let targetAtRisk = JournalMessageID("target-at-risk", "8b2d6e4f1a3c47e59d0b7c2a6f8e1d94")
 
+    /// 签收: a unit acknowledged an item assigned to it.
+    public static let acknowledged = JournalMessageID("acknowledged", "385983c5fea64675aa61393aeb1ff0dd")
+    /// 进展反馈: a unit (the lead or a co-unit) reported progress.
+    public static let progressReported = JournalMessageID("progress-reported", "aa3a3e5f843d455394c1792792496635")
+    /// 延期申请: a unit asked for more working days.
+    public static let extensionRequested = JournalMessageID("extension-requested", "821574ec8aa24e658b036cf282fc15d4")
+    /// An extension request was approved (the due date moved) or rejected (`DUBAN_STEP`).
+    public static let extensionDecided = JournalMessageID("extension-decided", "a3356ebb8b434273afdc01a9ecdd9507")
+    /// 办结报告: a unit handed in its completion report with evidence.
+    public static let reportSubmitted = JournalMessageID("report-submitted", "090239c0dfdd49ec930bf4a3c5957ae3")
+    /// A completion report was passed (已办结) or sent back (退回, `DUBAN_STEP`).
+    public static let reportReviewed = JournalMessageID("report-reviewed", "8c6d42c8e1aa4491a67f35cb2191875b")
+    /// 销号: a closed item was struck off the list.
+    public static let struckOff = JournalMessageID("struck-off", "0d1f892ef8594dfc8c90042a2830a492")
+    /// A procedural limit was paused (中止) or resumed (恢复, the due date moved by the days paused).
+    public static let clockPaused = JournalMessageID("clock-paused", "f2b736d0bc7e4f84ab8a26474a8389dc")
+
     public static let all: [JournalMessageID] = [
         .reminder, .due, .overdue, .completed, .behindPace, .targetAtRisk, .planLoadFailed, .plansLoaded,
         .daemonStarted, .daemonStopping, .forcedExit,
         .pluginFailure, .calendarYearMissing, .scaledClockActive, .pluginStarted, .pluginRefused,
+        .acknowledged, .progressReported, .extensionRequested, .extensionDecided, .reportSubmitted, .reportReviewed,
+        .struckOff, .clockPaused,
     ]
+
+    /// The event of a step of the supervision loop (by its wire name), nil for the direct changes.
+    public static func step(_ action: String) -> JournalMessageID? {
+        switch action {
+        case "acknowledge": .acknowledged
+        case "feedback": .progressReported
+        case "extension-request": .extensionRequested
+        case "approve", "reject": .extensionDecided
+        case "submit": .reportSubmitted
+        case "pass", "return": .reportReviewed
+        case "strike": .struckOff
+        case "pause", "resume": .clockPaused
+        default: nil
+        }
+    }
 
     /// `["message_id": id, "duban.event": name]`, ready to merge into a log call's metadata.
     public var metadata: Logger.Metadata {

@@ -50,9 +50,17 @@ public enum LogMetadataKey {
     /// `DUBAN_VERSION`: duband's version.
     public static let version = "duban.version"
 
+    /// `DUBAN_STEP`: a step of the supervision loop (acknowledge, feedback, approve …).
+    public static let step = "duban.step"
+    /// `DUBAN_STAGE`: where the occurrence stands after it (in_progress, submitted …).
+    public static let stage = "duban.stage"
+    /// `DUBAN_EVIDENCE`: the evidence a step carried.
+    public static let evidence = "duban.evidence"
+
     /// Every key above.
     public static let all: [String] = [
         messageID, event, plan, task, title, occurrence, org, orgName, due, days, by, file, errors, planCount,
-        openCount, plugin, year, clockStart, clockSpeed, version, pluginError, pluginPID, pluginVersion,
+        openCount, plugin, year, clockStart, clockSpeed, version, pluginError, pluginPID, pluginVersion, step, stage,
+        evidence,
     ]
 }

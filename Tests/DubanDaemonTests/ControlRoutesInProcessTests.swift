@@ -7,6 +7,7 @@ import DubanDaemon
 import DubanPlanFiles
 import DubanScheduler
 import DubanStore
+import DubanSupervision
 import DubanTesting
 import Foundation
 import Synchronization
@@ -64,7 +65,7 @@ import Testing
         func occurrenceClosed(_ id: String) async { closed.withLock { $0.append(id) } }
         func occurrenceReopened(_ id: String) async {}
         func occurrenceRescheduled(_ record: OccurrenceRecord) async {}
-        func occurrenceStepped(_ record: OccurrenceRecord) async {}
+        func occurrenceStepped(_ record: OccurrenceRecord, step: SupervisionStep) async {}
     }
 
     static let root = PeerCredentials(pid: getpid(), uid: 0, gid: 0)

@@ -210,6 +210,8 @@ struct SupervisionSocketTests {
 
     @Test("one officer's acknowledgement wins, a second with the same expectation gets 409; the loop runs by role")
     func loopOverTheSocket() async throws {
+        let journal = try JournaldHarness.acquire()
+        defer { journal.release() }
         let d = try await Running()
         defer { d.stop() }
         let path = "/v1/occurrences/\(Self.id)"
@@ -263,6 +265,23 @@ struct SupervisionSocketTests {
         let final = try #require(after["occurrence"] as? [String: Any])
         #expect(final["stage"] as? String == "struck_off" && final["state"] as? String == "done")
         #expect(final["was_red"] as? Bool == true, "it was red before its acknowledgement: 曾超期 stays")
+        // Every step is a journal line with its own MESSAGE_ID, who took it and the stage after it.
+        let journalled = "drill/report/dongxiang/once"
+        let acknowledged = try await journal.entries(
+            matching: ["_PID": "\(d.daemon.pid)", "DUBAN_OCCURRENCE": journalled, "MESSAGE_ID": "385983c5fea64675aa61393aeb1ff0dd"],
+            timeout: .seconds(20))
+        #expect(acknowledged.count == 1, "\(acknowledged)")
+        #expect(acknowledged.first?["DUBAN_BY"] == Self.officer)
+        #expect(acknowledged.first?["DUBAN_STAGE"] == "in_progress")
+        let reviewed = try await journal.entries(
+            matching: ["_PID": "\(d.daemon.pid)", "DUBAN_OCCURRENCE": journalled, "MESSAGE_ID": "8c6d42c8e1aa4491a67f35cb2191875b"],
+            atLeast: 2, timeout: .seconds(20))
+        #expect(Set(reviewed.compactMap { $0["DUBAN_STEP"] }) == ["return", "pass"], "\(reviewed)")
+        let reports = try await journal.entries(
+            matching: ["_PID": "\(d.daemon.pid)", "DUBAN_OCCURRENCE": journalled, "MESSAGE_ID": "090239c0dfdd49ec930bf4a3c5957ae3"],
+            atLeast: 2, timeout: .seconds(20))
+        #expect(reports.compactMap { $0["DUBAN_EVIDENCE"] }.contains("东教安〔2024〕10号"))
+
         // Every step wrote its audit line, with who did it.
         let audit = try Self.object(try await d.get(nil, "/v1/audit?limit=50").body)
         let actions = ((audit["entries"] as? [[String: Any]]) ?? []).compactMap { $0["action"] as? String }

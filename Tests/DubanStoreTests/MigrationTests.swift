@@ -131,7 +131,7 @@ struct ReleaseMigrationTests {
         let (dir, path) = try unpack()
         defer { dir.cleanup() }
         let raw = try DatabaseQueue(path: path)
-        let before = try await raw.read { db in
+        let before = try raw.read { db in
             return (
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
                 try Row.fetchAll(db, sql: "SELECT id, state, actor, changed_at, note, evidence, due, extended_days FROM occurrence ORDER BY id"),
@@ -146,7 +146,7 @@ struct ReleaseMigrationTests {
         let store = try SQLiteStateStore.open(
             path: path, configuration: .init(timeZone: TimeZone(identifier: "Asia/Shanghai")!))
         let check = try DatabaseQueue(path: path)
-        let after = try await check.read { db in
+        let after = try check.read { db in
             return (
                 try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"),
                 try Row.fetchAll(db, sql: "SELECT id, state, actor, changed_at, note, evidence, due, extended_days FROM occurrence ORDER BY id"),
