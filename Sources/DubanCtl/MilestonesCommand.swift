@@ -174,12 +174,22 @@ struct MilestonesCommand: ParsableCommand {
                 left = Terminal.color(left, .yellow)
             }
             let state = DisplayText.state(m.state, language)
-            return [due, left, m.title, m.orgName, m.state == "done" ? Terminal.color(state, .green) : state, m.id]
+            // The light as symbol and word (colour too on a terminal): the same on every list.
+            var light = m.lightSymbol + " " + (language == .en ? m.light : m.lightName)
+            if m.wasRed && m.light != "red" { light += common.t("(曾超期)", " (was red)") }
+            switch m.light {
+            case "red": light = Terminal.color(light, .red)
+            case "yellow": light = Terminal.color(light, .yellow)
+            default: light = Terminal.color(light, .green)
+            }
+            return [
+                due, left, light, m.title, m.orgName, m.state == "done" ? Terminal.color(state, .green) : state, m.id,
+            ]
         }
         return Terminal.table(
             header: [
-                common.t("到期日", "Due"), common.t("剩余", "Left"), common.t("任务", "Task"), common.t("承办单位", "Unit"),
-                common.t("状态", "State"), common.t("编号", "Id"),
+                common.t("到期日", "Due"), common.t("剩余", "Left"), common.t("灯", "Light"), common.t("任务", "Task"),
+                common.t("承办单位", "Unit"), common.t("状态", "State"), common.t("编号", "Id"),
             ],
             rows: rows
         )

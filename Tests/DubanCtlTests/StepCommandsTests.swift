@@ -114,6 +114,15 @@ import Testing
         let bad = try await daemon.ctl(["report", "--period", "2022-13"])
         #expect(bad.status != 0 && bad.stderr.contains("bad-request"), "\(bad.stderr)")
 
+        // Lists show the light as symbol and word: the struck-off item is green and keeps 曾超期 only if it was red.
+        let listed = try await daemon.ctl([
+            "milestones", "--plan", "linxia-it-2022", "--state", "all", "--from", "2022-08-25", "--through", "2023-12-31",
+            "--limit", "200",
+        ])
+        let line = try #require(listed.stdout.split(separator: "\n").first { $0.contains(id) }, "\(listed.stdout)")
+        #expect(line.contains("● 绿"), "\(line)")
+        #expect(listed.stdout.contains("灯"))
+
         let board = try await daemon.ctl(["board", "--org", "linxia", "--limit", "3"])
         #expect(board.status == 0, "\(board.stderr)")
         #expect(board.stdout.contains("督办看板") && board.stdout.contains("■ 红"), "\(board.stdout)")
