@@ -70,8 +70,10 @@ public enum SupervisionMachine {
 
         case .requestExtension(let days):
             guard record.state == .inProgress else { throw refused }
-            guard days >= 1, days <= 10_000 else {
-                throw .rule(zh: "延期天数应为1到10000个工作日", en: "an extension is 1 to 10,000 working days")
+            guard days >= 1, days <= 10_000, record.extendedWorkingDays + days <= 10_000 else {
+                throw .rule(
+                    zh: "延期应为1到10000个工作日,合计不超过10000个工作日",
+                    en: "an extension is 1 to 10,000 working days, at most 10,000 in total")
             }
             if let maximum = rules.maximumExtension, record.extendedWorkingDays + days > maximum {
                 let left = max(0, maximum - record.extendedWorkingDays)

@@ -95,7 +95,7 @@ struct DaemonEndToEndTests {
         // 2. The reminder 3 working days before 2022-08-31 (Wed) is 2022-08-26 (Fri) 08:30: a second or so away.
         let reminders = try await journal.entries(
             matching: ["DUBAN_OCCURRENCE": ws.occurrence, "MESSAGE_ID": Self.reminderID],
-            timeout: .seconds(20)
+            timeout: .seconds(60)
         )
         let reminder = try #require(reminders.first, "no reminder in the journal; log:\n\(first.output)")
         #expect(reminder["DUBAN_TASK"] == "network-upgrade")
