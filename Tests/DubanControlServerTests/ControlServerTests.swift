@@ -68,10 +68,10 @@ import Testing
 
     /// Sends `bytes` on a fresh connection and reads until the server closes it (or 5 s pass: the idle timeout is
     /// 10 s, so an answer inside 5 s is the server's own, not a 408).
-    static func exchange(_ socket: String, _ bytes: [UInt8]) throws -> String {
+    static func exchange(_ socket: String, _ bytes: [UInt8], timeoutSeconds: Int = 5) throws -> String {
         let fd = try #require(UnixSocketAddress.connectStream(socket))
         defer { close(fd) }
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        var timeout = timeval(tv_sec: timeoutSeconds, tv_usec: 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         var sent = 0
         while sent < bytes.count {
@@ -103,7 +103,9 @@ import Testing
             for request in [
                 "GET /v1/large HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", "GET /v1/large HTTP/1.0\r\n\r\n",
             ] {
-                let reply = try await offload { try Self.exchange(socket, Array(request.utf8)) }
+                // A generous read timeout: at the start of a full run the pool may be busy for seconds, and the
+                // answer is complete only when the server closes (the idle timer would close much later).
+                let reply = try await offload { try Self.exchange(socket, Array(request.utf8), timeoutSeconds: 60) }
                 let body = reply.components(separatedBy: "\r\n\r\n").dropFirst().joined(separator: "\r\n\r\n")
                 #expect(body.utf8.count == 4 << 20, "\(request.prefix(30)): \(body.utf8.count) bytes")
                 #expect(body.hasSuffix("!"))
