@@ -60,6 +60,11 @@ public enum APIRoute: Hashable, Sendable {
     case report
     /// `GET /v1/score?period=2026` (``ScoreBody``): the score per unit with its lines.
     case score
+    /// `GET /v1/notices?occurrence=&org=&limit=`: the 督办单 issued, newest first (``NoticeList``).
+    case notices
+    /// `GET /v1/notices/{number}?format=json|text|markdown|html`: one 督办单 (``NoticeDocumentBody``, or the
+    /// document as text, Markdown or printable HTML).
+    case notice(String)
 
     /// The actions on one occurrence.
     public enum OccurrenceAction: String, Hashable, Sendable, CaseIterable {
@@ -136,6 +141,8 @@ public enum APIRoute: Hashable, Sendable {
         case .ledgerXLSX: return root + "/ledger.xlsx"
         case .report: return root + "/report"
         case .score: return root + "/score"
+        case .notices: return root + "/notices"
+        case .notice(let number): return root + "/notices/" + ControlAPI.encodeSegment(number)
         }
     }
 
@@ -143,7 +150,7 @@ public enum APIRoute: Hashable, Sendable {
     public var methods: [String] {
         switch self {
         case .health, .status, .openAPI, .plans, .plan, .tasks, .milestones, .occurrence, .audit, .notifications, .board, .ledger, .ledgerCSV, .ledgerXLSX, .report, .score,
-            .preview, .exportICS, .exportCSV, .events, .plugins:
+            .notices, .notice, .preview, .exportICS, .exportCSV, .events, .plugins:
             return ["GET"]
         case .progress, .readings: return ["GET", "POST"]
         case .occurrenceAction, .procedures, .reload, .backup: return ["POST"]
@@ -188,6 +195,7 @@ public enum APIRoute: Hashable, Sendable {
             case "ledger.xlsx": self = .ledgerXLSX
             case "report": self = .report
             case "score": self = .score
+            case "notices": self = .notices
             default: return nil
             }
         case 2:
@@ -196,6 +204,7 @@ public enum APIRoute: Hashable, Sendable {
             switch collection {
             case "plans": self = .plan(id)
             case "occurrences": self = .occurrence(id)
+            case "notices": self = .notice(id)
             default: return nil
             }
         case 3:

@@ -13,6 +13,8 @@ public struct ReportBody: Hashable, Sendable, Codable {
         public var unacknowledged: [String]
         /// Item ids sent back, once per send-back.
         public var sentBack: [String]
+        /// Items the escalation ladder took to 通报 in the period (whatever their due date).
+        public var escalated: [String]
         /// 按时办结率 = on time ÷ (due − waived), as `87.5%`; nil when nothing was due.
         public var onTimeRate: String?
         public var previousRate: String?
@@ -20,7 +22,7 @@ public struct ReportBody: Hashable, Sendable, Codable {
         public var rateChangePermille: Int?
 
         enum CodingKeys: String, CodingKey {
-            case org, rank, due, waived, overdue, unacknowledged
+            case org, rank, due, waived, overdue, unacknowledged, escalated
             case orgName = "org_name"
             case closedOnTime = "closed_on_time"
             case closedLate = "closed_late"
@@ -33,7 +35,7 @@ public struct ReportBody: Hashable, Sendable, Codable {
         public init(
             org: String, orgName: String, rank: Int, due: [String], waived: [String], closedOnTime: [String],
             closedLate: [String], overdue: [String], unacknowledged: [String], sentBack: [String],
-            onTimeRate: String?, previousRate: String?, rateChangePermille: Int?
+            escalated: [String] = [], onTimeRate: String?, previousRate: String?, rateChangePermille: Int?
         ) {
             self.org = org
             self.orgName = orgName
@@ -45,6 +47,7 @@ public struct ReportBody: Hashable, Sendable, Codable {
             self.overdue = overdue
             self.unacknowledged = unacknowledged
             self.sentBack = sentBack
+            self.escalated = escalated
             self.onTimeRate = onTimeRate
             self.previousRate = previousRate
             self.rateChangePermille = rateChangePermille

@@ -78,6 +78,26 @@ extension ControlClient {
         try get(APIRoute.report.path, query: query.queryItems.map { ($0.name, $0.value) })
     }
 
+    /// The 督办单 issued, newest first.
+    public func notices(_ query: NoticeQuery) throws(ControlClientError) -> NoticeList {
+        try get(APIRoute.notices.path, query: query.queryItems.map { ($0.name, $0.value) })
+    }
+
+    /// One 督办单 as JSON.
+    public func notice(_ number: String) throws(ControlClientError) -> NoticeDocumentBody {
+        try get(APIRoute.notice(number).path)
+    }
+
+    /// One 督办单 as a document (`text`, `markdown` or `html`) in `language` (`zh` or `en`): the raw bytes.
+    public func noticeDocument(_ number: String, format: NoticeFormat, language: String) throws(ControlClientError)
+        -> Data
+    {
+        let response = try send(
+            "GET", APIRoute.notice(number).path, query: [("format", format.rawValue), (QueryName.lang, language)])
+        guard (200..<300).contains(response.status) else { throw error(from: response) }
+        return response.body
+    }
+
     public func score(_ query: PeriodQuery) throws(ControlClientError) -> ScoreBody {
         try get(APIRoute.score.path, query: query.queryItems.map { ($0.name, $0.value) })
     }

@@ -73,6 +73,10 @@ extension ControlRoutes {
             return .json(try await report(request))
         case .score:
             return .json(try await score(request))
+        case .notices:
+            return .json(try await notices(request))
+        case .notice(let number):
+            return try await notice(number, request)
         case .progress(let id):
             let view = context.view()
             let record = try await record(id)

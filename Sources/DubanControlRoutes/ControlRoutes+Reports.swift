@@ -22,15 +22,7 @@ extension ControlRoutes {
             if page.records.count < ControlAPI.maximumLimit || offset >= page.total { break }
         }
         let steps = try await context.store.steps(of: records.filter { $0.stage != .assigned }.map(\.id))
-        return records.map { record in
-            let task = view.scheduled(plan: record.plan, task: record.task)?.task
-            return LedgerItem(
-                id: record.id, plan: record.plan, task: record.task, title: task?.title ?? record.task,
-                unit: record.org, unitName: view.schedule.directory.displayName(record.org),
-                coUnits: task?.coUnits ?? [], urgency: task?.urgency ?? .normal, origin: task?.origin,
-                record: view.loopRecord(record), steps: steps[record.id] ?? [],
-                rules: view.rules(plan: record.plan, task: record.task))
-        }
+        return records.map { view.ledgerItem($0, steps: steps[$0.id] ?? []) }
     }
 
     func period(_ query: PeriodQuery) throws(APIErrorBody) -> ReportPeriod {
@@ -48,7 +40,9 @@ extension ControlRoutes {
         let view = context.view()
         try checkWideRead(request, view: view)
         let items = try await ledgerItems(plan: query.plan, view: view)
-        let report = SupervisionReport.make(items: items, period: period, asOf: view.today, calendar: view.schedule.calendar)
+        let report = SupervisionReport.make(
+            items: items, period: period, asOf: view.today, calendar: view.schedule.calendar,
+            ladder: context.configuration.supervision.ladder)
         return ReportBody(
             period: period.description, first: period.first.description, last: period.last.description,
             cutoff: report.cutoff.description,
@@ -58,6 +52,7 @@ extension ControlRoutes {
                     closedOnTime: unit.closedOnTime, closedLate: unit.closedLate, overdue: unit.overdue,
                     unacknowledged: unit.unacknowledged,
                     sentBack: unit.sentBack.flatMap { Array(repeating: $0.item, count: $0.count) },
+                    escalated: unit.escalated,
                     onTimeRate: unit.onTimeRate?.percentText, previousRate: unit.previousRate?.percentText,
                     rateChangePermille: unit.rateChangePermille)
             },

@@ -84,7 +84,7 @@ extension ControlRoutes {
             actor: Principal(uid: peer.uid, user: peer.user),
             requestID: requestID
         ) { occurrence, day throws(SupervisionError) in
-            let base = ControlView.loopRecord(occurrence, assignedOn: assignedOn, settings: settings)
+            let base = occurrence.supervisionRecord(assignedOn: assignedOn, settings: settings)
             return try SupervisionMachine.apply(loopAction, to: base, on: day, rules: rules, calendar: calendar)
         }
         await context.occurrenceStepped(outcome.occurrence, step: outcome.step)

@@ -9,36 +9,25 @@ import Foundation
 extension ControlView {
     /// The loop's rules for a task's occurrences (``SupervisionRules/init(task:)``), the defaults when unknown.
     func rules(plan: String, task: String) -> SupervisionRules {
-        scheduled(plan: plan, task: task).map { SupervisionRules(task: $0.task) } ?? SupervisionRules()
+        schedule.supervisionRules(plan: plan, task: task, settings: supervision)
     }
 
     /// 交办: the day the occurrence reached its unit (its window's start, the event's day), or its due date when
     /// neither is known.
     func assignedOn(_ record: OccurrenceRecord) -> CivilDate {
-        if let eventDay = record.eventDay { return eventDay }
-        return occurrence(of: record)?.start ?? record.due
+        record.assignedOn(start: record.eventDay == nil ? occurrence(of: record)?.start : nil)
     }
 
-    /// The loop's record of `record`: the stored one, or the one its stage stands for; the due date is the one in
-    /// force (the plans' when the loop did not move it).
-    static func loopRecord(
-        _ record: OccurrenceRecord, assignedOn: CivilDate, settings: SiteSettings
-    ) -> SupervisionRecord {
-        var loop =
-            record.loop
-            ?? SupervisionRecord(
-                stage: record.stage, assignedOn: assignedOn, due: record.due,
-                changedOn: record.changedAt.map(settings.civilDate(of:)))
-        loop.state = record.stage
-        if record.dueShift == 0 {
-            loop.originalDue = record.due
-            loop.due = record.due
-        }
-        return loop
-    }
-
+    /// The loop's record of `record` (``OccurrenceRecord/supervisionRecord(assignedOn:settings:)``).
     func loopRecord(_ record: OccurrenceRecord) -> SupervisionRecord {
-        ControlView.loopRecord(record, assignedOn: assignedOn(record), settings: schedule.settings)
+        record.supervisionRecord(assignedOn: assignedOn(record), settings: schedule.settings)
+    }
+
+    /// `record` as the ledger, the circular and the score read it.
+    func ledgerItem(_ record: OccurrenceRecord, steps: [SupervisionStep]) -> LedgerItem {
+        schedule.ledgerItem(
+            record, steps: steps, start: record.eventDay == nil ? occurrence(of: record)?.start : nil,
+            settings: supervision)
     }
 
     /// The light of `record` today.

@@ -19,13 +19,17 @@ public struct ControlView: Sendable {
     /// Which plans in force this is: moves with every reload that replaced them (answers cached for one
     /// generation are not reused for the next).
     let generation: UInt64
+    /// The site's rules of the supervision loop (`supervision:`).
+    let supervision: SupervisionSettings
 
     /// The view of `schedule` at `now`; `missingYears` are the years without holiday data, `machine` the
     /// scheduler's state (nil before the loop runs, or in a context without one), `generation` the count of
     /// plan sets loaded so far (``ControlContext/view()`` must move it whenever it hands out another schedule).
     public init(
-        schedule: Schedule, missingYears: [Int], now: Date, machine: SchedulerStateMachine?, generation: UInt64
+        schedule: Schedule, missingYears: [Int], now: Date, machine: SchedulerStateMachine?, generation: UInt64,
+        supervision: SupervisionSettings = SupervisionSettings()
     ) {
+        self.supervision = supervision
         self.schedule = schedule
         self.generation = generation
         self.now = now

@@ -34,6 +34,8 @@ public struct DubanConfiguration: Hashable, Sendable {
     public var roles: [RoleGrant] = []
     /// `scoring:`: the points and weights of the score (考核).
     public var scoring = ScoringRules()
+    /// `supervision:`: the 签收时限, the yellow window and the escalation ladder.
+    public var supervision = SupervisionSettings()
 
     public init(
         plans: String = "/etc/duban/plans",

@@ -46,4 +46,13 @@ extension FeedbackCadence {
         case .workingDays(let n): "每\(n)个工作日"
         }
     }
+
+    /// In English: `weekly`, `monthly`, `every 10 working days`.
+    public var en: String {
+        switch self {
+        case .weekly: "weekly"
+        case .monthly: "monthly"
+        case .workingDays(let n): "every \(n) working days"
+        }
+    }
 }

@@ -27,6 +27,19 @@ public enum NoticeKind: String, Hashable, Sendable, Codable, CaseIterable {
     case procedure
     /// The holiday arrangement of the coming year is not loaded (from 1 December).
     case calendarMissing = "calendar_missing"
+    /// 签收提醒: an item not yet acknowledged on its 签收时限 (the supervision loop).
+    case acknowledge
+    /// 进展反馈提醒: a progress report falls due today and none was made in its window.
+    case feedback
+    /// 催办: past its limit without progress (the escalation ladder's second rung).
+    case chase
+    /// 督办单: a numbered supervision notice, to the unit's leader in charge and copied to the parent unit.
+    case supervisionNotice = "supervision_notice"
+    /// 通报: the unit will be named in the period's circular.
+    case circular
+    /// A step of the loop someone has to act on: an extension request or a completion report to decide, or the
+    /// decision for the unit.
+    case step
 }
 
 /// The notification policy (`notifications:` in duban.yaml): routes, the daily digest, escalation and templates.

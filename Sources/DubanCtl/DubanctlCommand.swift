@@ -28,6 +28,7 @@ public struct DubanctlCommand: ParsableCommand {
                     WatchCommand.self, ExportCommand.self, LogCommand.self, NotificationsCommand.self,
                     PreviewCommand.self,
                     PluginsCommand.self, BoardCommand.self, LedgerCommand.self, ReportCommand.self, ScoreCommand.self,
+                    NoticesCommand.self, NoticeCommand.self,
                 ]
             ),
             CommandGroup(

@@ -21,7 +21,8 @@ extension Daemon: ControlContext {
             missingYears: loaded.missingYears,
             now: clock.now,
             machine: currentLoop?.stateMachine,
-            generation: generation
+            generation: generation,
+            supervision: configuration.supervision
         )
     }
 
@@ -65,6 +66,7 @@ extension Daemon: ControlContext {
     /// back on it.
     public func occurrenceStepped(_ record: OccurrenceRecord, step: SupervisionStep) async {
         journal(step, of: record)
+        await delivery.noticeStep(record, step: step)
         if record.state.isClosed {
             await occurrenceClosed(record.id)
             return

@@ -12,7 +12,7 @@ enum StoreBackend {
         try FileManager.default.createDirectory(atPath: configuration.stateDirectory, withIntermediateDirectories: true)
         return try SQLiteStateStore.open(
             path: configuration.stateDirectory + "/duban.sqlite",
-            configuration: .init(now: { clock.now })
+            configuration: .init(now: { clock.now }, timeZone: configuration.site.timeZone)
         )
     }
 }

@@ -60,11 +60,12 @@ extension DeliveryPipeline {
                 due: item.due ?? today,
                 dueAt: item.due.map { plans.schedule.settings.instant($0, at: plans.schedule.settings.dueTime) }
                     ?? item.at,
-                days: 0,
-                message: message
+                days: item.days ?? 0,
+                message: message,
+                noticeNumber: item.number
             )
-            // A completion is journalled by the change that made it (with who made it); the rest here.
-            if item.kind != .completed {
+            // A completion or a step is journalled by the change that made it (with who made it); the rest here.
+            if item.kind != .completed, item.kind != .step {
                 outbox.append(
                     OutboxEntry(
                         eventKey: item.key,
@@ -246,6 +247,10 @@ extension DeliveryPipeline {
         }
         let handled = try await store.handledEventKeys(among: items.map(\.key))
         try await fireNotices(items.filter { !handled.contains($0.key) })
+        // The loop's notices: 签收, 进展反馈, and the ladder (which numbers its 督办单 before they are recorded).
+        if configuration.supervision.noticesEnabled(rolesConfigured: !configuration.roles.isEmpty) {
+            try await fireNotices(try await supervisionItems(at: instant, today: today, store: store))
+        }
     }
 
     static func amount(_ value: Double) -> String {

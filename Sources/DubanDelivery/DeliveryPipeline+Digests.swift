@@ -131,7 +131,10 @@ extension DeliveryPipeline {
         let zoned = Date.ISO8601FormatStyle(timeZoneSeparator: .colon, timeZone: schedule.settings.timeZone)
         let due = first.due ?? day
         let left = schedule.workingDays(from: day, to: due)
-        let receiverOrg = receiver.hasPrefix("org:") ? String(receiver.dropFirst(4)) : "duban"
+        let receiverOrg =
+            receiver.hasPrefix("org:")
+            ? String(receiver.dropFirst(4))
+            : receiver.hasPrefix("leader:") ? String(receiver.dropFirst(7)) : "duban"
         return NotifyEvent(
             key: key,
             kind: "digest",

@@ -160,6 +160,11 @@ public final class DeliveryPipeline: Sendable {
                 case "target_at_risk": id = .targetAtRisk
                 case "plugin_failure": id = .pluginFailure
                 case "calendar_missing": id = .calendarYearMissing
+                case "acknowledge": id = .acknowledgeDue
+                case "feedback": id = .feedbackDue
+                case "chase": id = .chased
+                case "supervision_notice": id = .supervisionNoticeIssued
+                case "circular": id = .circularListed
                 default: id = .overdue
                 }
                 metadata.merge(id.metadata) { _, new in new }

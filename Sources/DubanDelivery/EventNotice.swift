@@ -20,6 +20,8 @@ public struct EventNotice: Hashable, Sendable, Codable {
     /// Working days before the due date (reminder) or after it (overdue).
     public var days: Int
     public var message: LocalizedText
+    /// A 督办单's number, for its notice.
+    public var noticeNumber: String?
 
     /// The journald fields (as swift-log metadata keys) for this notice.
     public var fields: [String: String] {
@@ -29,7 +31,7 @@ public struct EventNotice: Hashable, Sendable, Codable {
             "duban.event": kind, "duban.event_key": key, "duban.occurrence": occurrence, "duban.plan": plan,
             "duban.task": task, "duban.title": title, "duban.org": org, "duban.org_name": orgName,
             "duban.due": Date.ISO8601FormatStyle().format(dueAt), "duban.days": String(days),
-        ]
+        ].merging(noticeNumber.map { ["duban.notice_number": $0] } ?? [:]) { a, _ in a }
     }
 
     /// Builds the notice for an event of `kind` (`reminder` with its lead, `due`, `overdue` with its repeat) on

@@ -37,6 +37,12 @@ public struct DigestComposer: Sendable {
     /// The summary of `items`: counts by category, e.g. `3项即将到期、1项已逾期` / `3 due soon, 1 overdue`.
     public static func summary(_ items: [NoticeItem], _ language: Language) -> String {
         let categories: [(Set<NoticeKind>, String, String)] = [
+            ([.supervisionNotice], "督办单", "supervision notice(s)"),
+            ([.circular], "拟通报", "to be named in the circular"),
+            ([.chase], "催办", "chased"),
+            ([.acknowledge], "待签收", "to acknowledge"),
+            ([.feedback], "应报进展", "progress report(s) due"),
+            ([.step], "待处理环节", "step(s) to act on"),
             ([.reminder, .procedure], "即将到期", "due soon"),
             ([.due], "今日到期", "due today"),
             ([.overdue], "已逾期", "overdue"),

@@ -35,6 +35,10 @@ public struct NoticeItem: Hashable, Sendable, Codable {
     public var escalated: Bool
     /// A line of detail in both languages (pace figures, the plugin's error, the missing year).
     public var detail: LocalizedText?
+    /// A document's number: the 督办单's (临教督〔2026〕12号).
+    public var number: String?
+    /// Working days without progress past the limit, for the ladder's notices.
+    public var days: Int?
 
     public init(
         key: String,
@@ -54,8 +58,12 @@ public struct NoticeItem: Hashable, Sendable, Codable {
         due: CivilDate? = nil,
         repeatIndex: Int? = nil,
         escalated: Bool = false,
-        detail: LocalizedText? = nil
+        detail: LocalizedText? = nil,
+        number: String? = nil,
+        days: Int? = nil
     ) {
+        self.number = number
+        self.days = days
         self.key = key
         self.kind = kind
         self.severity = severity
@@ -80,21 +88,26 @@ public struct NoticeItem: Hashable, Sendable, Codable {
     /// targets and missing calendars `warning`; plugin failures and escalated overdue notices `critical`.
     public static func defaultSeverity(_ kind: NoticeKind, escalated: Bool = false) -> NoticeSeverity {
         switch kind {
-        case .reminder, .completed: return .info
+        case .reminder, .completed, .feedback, .step: return .info
         case .overdue: return escalated ? .critical : .warning
-        case .pluginFailure: return .critical
-        case .due, .procedure, .behindPace, .targetAtRisk, .calendarMissing: return .warning
+        case .pluginFailure, .supervisionNotice: return .critical
+        case .due, .procedure, .behindPace, .targetAtRisk, .calendarMissing, .acknowledge, .chase, .circular:
+            return .warning
         }
     }
 
-    /// Rank in a digest, most urgent first: escalated overdue, overdue, system failures, due today, procedural
-    /// limits and reminders, pace and targets, missing calendars, completions.
+    /// Rank in a digest, most urgent first: 督办单, 通报 and escalated overdue; overdue and 催办; system failures;
+    /// due today and 签收; procedural limits, reminders, progress reports and steps to decide; pace and targets;
+    /// missing calendars; completions.
     public var urgencyRank: Int {
         switch kind {
+        case .supervisionNotice: return 0
+        case .circular: return 0
         case .overdue: return escalated ? 0 : 1
+        case .chase: return 1
         case .pluginFailure: return 2
-        case .due: return 3
-        case .procedure, .reminder: return 4
+        case .due, .acknowledge: return 3
+        case .procedure, .reminder, .feedback, .step: return 4
         case .behindPace, .targetAtRisk: return 5
         case .calendarMissing: return 6
         case .completed: return 7

@@ -59,6 +59,13 @@ public struct NotificationRouter: Sendable {
                 for receiver in receivers { result.insert(NoticeRoute(notifier: notifier, receiver: receiver)) }
             }
         }
+        // A 督办单 goes to the unit's leader in charge (分管领导) in place of its contacts.
+        if item.kind == .supervisionNotice, let org = item.org {
+            result = Set(
+                result.map {
+                    $0.receiver == "org:" + org ? NoticeRoute(notifier: $0.notifier, receiver: "leader:" + org) : $0
+                })
+        }
         if item.escalated, let org = item.org, let parent = directory.unit(org)?.parent {
             for notifier in notifiers { result.insert(NoticeRoute(notifier: notifier, receiver: "org:" + parent)) }
         }
@@ -79,9 +86,18 @@ public struct NotificationRouter: Sendable {
         }
     }
 
+    /// The contact role of a unit's leader in charge (docs/plan-format.md).
+    public static let leaderRole = "分管领导"
+
     /// The people behind a receiver key: a unit's contacts, or the address itself.
     public func recipients(of receiver: String) -> [Contact] {
         if receiver.hasPrefix("org:") { return directory.unit(String(receiver.dropFirst(4)))?.contacts ?? [] }
+        if receiver.hasPrefix("leader:") {
+            // The unit's leaders in charge; its contacts when it names none.
+            let contacts = directory.unit(String(receiver.dropFirst(7)))?.contacts ?? []
+            let leaders = contacts.filter { $0.role == Self.leaderRole }
+            return leaders.isEmpty ? contacts : leaders
+        }
         if receiver.hasPrefix("email:") {
             let address = String(receiver.dropFirst(6))
             return [Contact(name: address, email: address)]
@@ -92,6 +108,7 @@ public struct NotificationRouter: Sendable {
     /// How a receiver is addressed in a message: the unit's name, or the address.
     public func receiverName(_ receiver: String) -> String {
         if receiver.hasPrefix("org:") { return directory.displayName(String(receiver.dropFirst(4))) }
+        if receiver.hasPrefix("leader:") { return directory.displayName(String(receiver.dropFirst(7))) + "分管领导" }
         return String(receiver.drop { $0 != ":" }.dropFirst())
     }
 }

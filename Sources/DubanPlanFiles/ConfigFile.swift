@@ -8,7 +8,7 @@ import Yams
 public enum ConfigFile {
     static let keys = [
         "plans", "org", "calendar_dir", "school_calendars", "state_dir", "socket", "plugin_dir", "locale", "time_zone",
-        "office_hours", "reminders", "roll", "conventions", "admin_group", "notifications", "origins", "roles", "scoring",
+        "office_hours", "reminders", "roll", "conventions", "admin_group", "notifications", "origins", "roles", "scoring", "supervision",
     ]
     static let conventionKeys = [
         "year_start", "mid_year", "first_half_end", "spring_term", "autumn_term", "early_month_day", "mid_month_day",
@@ -191,6 +191,9 @@ public enum ConfigFile {
         if let nodes = top.sequence("roles") { config.roles = roleGrants(nodes, collector: collector) }
         if let scoring = top.mapping("scoring", context: .init(zh: "考核规则(scoring)", en: "`scoring`")) {
             config.scoring = scoringRules(scoring, collector: collector)
+        }
+        if let s = top.mapping("supervision", context: .init(zh: "督办规则(supervision)", en: "`supervision`")) {
+            config.supervision = supervisionSettings(s, collector: collector)
         }
         if let n = top.mapping("notifications", context: .init(zh: "`notifications`", en: "`notifications`")) {
             config.notifications = notificationPolicy(n, collector: collector, path: path)

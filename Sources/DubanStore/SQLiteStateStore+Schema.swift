@@ -20,8 +20,40 @@ extension SQLiteStateStore {
             try db.execute(sql: schemaV4)
             try migrateClosures(db, timeZone: timeZone)
         }
+        migrator.registerMigration("v5") { db in
+            try db.execute(sql: schemaV5)
+        }
         return migrator
     }
+
+    /// Version 5: the 督办单 issued by the escalation ladder, each under the key of its ladder event, numbered
+    /// per prefix and year without a gap (`UNIQUE (prefix, year, sequence)`), with the document as issued (JSON);
+    /// append-only, like `audit` and `step`.
+    static let schemaV5 = """
+        CREATE TABLE supervision_notice (
+            event_key      TEXT PRIMARY KEY,
+            occurrence_id  TEXT NOT NULL,
+            org            TEXT NOT NULL,
+            prefix         TEXT NOT NULL,
+            year           INTEGER NOT NULL,
+            sequence       INTEGER NOT NULL CHECK (sequence >= 1),
+            number         TEXT NOT NULL UNIQUE,
+            issued_on      INTEGER NOT NULL,
+            issued_at      INTEGER NOT NULL,
+            document       TEXT NOT NULL,
+            UNIQUE (prefix, year, sequence)
+        );
+        CREATE INDEX supervision_notice_occurrence ON supervision_notice (occurrence_id, issued_on);
+        CREATE INDEX supervision_notice_org ON supervision_notice (org, issued_on);
+        CREATE TRIGGER supervision_notice_no_update BEFORE UPDATE ON supervision_notice
+        BEGIN
+            SELECT RAISE(ABORT, 'supervision notices are append-only');
+        END;
+        CREATE TRIGGER supervision_notice_no_delete BEFORE DELETE ON supervision_notice
+        BEGIN
+            SELECT RAISE(ABORT, 'supervision notices are append-only');
+        END;
+        """
 
     /// Version 4: the supervision loop (督办闭环). Every occurrence gets its step (`stage`, docs/supervision.md),
     /// the loop's record once a step was taken (`loop`, JSON), the working days the loop moved its due date

@@ -185,6 +185,24 @@ public protocol StateStore: Sendable {
     /// - Throws: ``StoreError/Code/notFound`` for an unknown id, ``StoreError/Code/conflict`` once delivered.
     func markFailed(id: Int64, error: String, retryAt: Date) async throws
 
+    // MARK: 督办单
+
+    /// Issues the 督办单 of the ladder event `eventKey` on `occurrenceID` (of unit `org`): the next number of
+    /// `prefix` in the year of `issuedOn` (``SupervisionNoticeNumber/next(after:prefix:issuedOn:)``, no gap), and
+    /// the document `make` renders with it, kept for good. Idempotent by `eventKey`: a second call returns what
+    /// the first issued, so a crash between issuing and delivering neither skips nor repeats a number.
+    func issueSupervisionNotice(
+        eventKey: String, occurrenceID: String, org: String, prefix: String, issuedOn: CivilDate,
+        make: @escaping @Sendable (SupervisionNoticeNumber) -> SupervisionNoticeDocument
+    ) async throws -> IssuedSupervisionNotice
+
+    /// The 督办单 issued, newest first: of one occurrence, or of the units in `orgs`, or all; at most `limit`.
+    func supervisionNotices(occurrenceID: String?, orgs: Set<String>?, limit: Int) async throws
+        -> [IssuedSupervisionNotice]
+
+    /// The 督办单 with `number` (临教督〔2026〕12号), if issued.
+    func supervisionNotice(number: String) async throws -> IssuedSupervisionNotice?
+
     // MARK: Waiting notices and digests
 
     /// Notices waiting for a digest whose time has come (`send_at <= now`), by channel, receiver, time and id.

@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanCore
 
 /// The limit an item is past: the 签收时限 (not acknowledged in time) or the due date in force (办结时限).
 public enum EscalationLimit: String, Sendable, Hashable, Codable, CaseIterable {

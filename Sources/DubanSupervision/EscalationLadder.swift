@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanCore
 
 /// The escalation ladder (督办升级): 提醒 → 催办 → 督办单 → 通报, for an item past its limit while the unit is
 /// to act. Reminders before the due date are the scheduler's (a task's `reminders`); the ladder starts the day
@@ -67,7 +68,7 @@ public enum EscalationLadder {
                 + [item.record.acknowledgedOn, item.record.lastFeedbackOn, item.record.submittedOn].compactMap { $0 }
         ).sorted()
         let lastChange = changes.last ?? item.record.assignedOn
-        let startsAboveChase = rules.startsHigh(item) && rules.startLevel > .chase
+        let startsAboveChase = rules.startsHigh(urgency: item.urgency, origin: item.origin) && rules.startLevel > .chase
         var events: [EscalationEvent] = []
         var chased = false
         var circulated = false
@@ -147,7 +148,7 @@ public enum EscalationLadder {
             silent >= rules.circularAfter
             ? .circular
             : silent >= rules.noticeAfter ? .notice : silent >= rules.chaseAfter ? .chase : .reminder
-        if rules.startsHigh(item) { level = max(level, rules.startLevel) }
+        if rules.startsHigh(urgency: item.urgency, origin: item.origin) { level = max(level, rules.startLevel) }
         return Reading(
             level: level, limit: limit, limitDay: shownLimit,
             workingDaysPastLimit: max(0, calendar.signedWorkingDays(from: shownLimit, to: day)),

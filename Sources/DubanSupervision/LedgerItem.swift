@@ -109,10 +109,20 @@ public struct LedgerItem: Sendable, Hashable, Codable {
     /// is missed when rk ≤ `day`, the unit was to report on rk (办理中 or 申请延期 at the end of that day), and
     /// no 进展反馈 was taken in its window: [S, r1] for the first, (rk−1, rk] after it. Without a cadence, none.
     public func missedFeedback(through day: CivilDate, calendar: WorkingDayCalendar) -> [CivilDate] {
+        let reports = feedbackDays(onOrBefore: day)
+        return feedbackReports(through: day, calendar: calendar).filter { report in
+            !reports.contains(where: { $0 >= report.windowStart && $0 <= report.due })
+        }.map(\.due)
+    }
+
+    /// The progress reports due up to and including `day` while the unit was to report (办理中 or 申请延期 at the
+    /// end of the report's day), each with the first day of its window (``missedFeedback(through:calendar:)``).
+    public func feedbackReports(through day: CivilDate, calendar: WorkingDayCalendar)
+        -> [(due: CivilDate, windowStart: CivilDate)]
+    {
         guard let cadence = rules.feedback else { return [] }
         let start = record.acknowledgedOn ?? record.assignedOn
-        let reports = feedbackDays(onOrBefore: day)
-        var missed: [CivilDate] = []
+        var result: [(due: CivilDate, windowStart: CivilDate)] = []
         var previous = start
         var windowStart = start
         // A bound against a hostile far-away day: some 27 years of weekly reports, 190 years of monthly ones.
@@ -120,15 +130,21 @@ public struct LedgerItem: Sendable, Hashable, Codable {
             let reportDue = cadence.next(after: previous, calendar: calendar)
             guard reportDue <= day, reportDue > previous else { break }
             let reporting = state(on: reportDue)
-            if reporting == .inProgress || reporting == .extensionRequested,
-                !reports.contains(where: { $0 >= windowStart && $0 <= reportDue })
-            {
-                missed.append(reportDue)
+            if reporting == .inProgress || reporting == .extensionRequested {
+                result.append((reportDue, windowStart))
             }
             previous = reportDue
             windowStart = reportDue.adding(days: 1)
         }
-        return missed
+        return result
+    }
+
+    /// Whether a progress report falls due on `day` with none made in its window so far.
+    public func feedbackOutstanding(on day: CivilDate, calendar: WorkingDayCalendar) -> Bool {
+        guard let report = feedbackReports(through: day, calendar: calendar).last, report.due == day else {
+            return false
+        }
+        return !feedbackDays(onOrBefore: day).contains(where: { $0 >= report.windowStart })
     }
 
     /// The number of progress reports missed up to `day` (``missedFeedback(through:calendar:)``).

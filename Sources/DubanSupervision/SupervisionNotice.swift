@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanCore
 
 /// A 督办单 (supervision notice) as it is issued and printed: its number, the item, the unit, the limit and how
 /// far past it the item is, what is required and by when to reply. Rendered by ``text(_:)``, ``markdown(_:)``

@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanCore
 
 /// A 督办单's document number (文号): prefix, year and sequence, written `临教督〔2026〕12号`. Sequences run per
 /// prefix per year from 1; the daemon keeps the last one issued (``next(after:prefix:issuedOn:)``).

@@ -34,6 +34,17 @@ extension SupervisionReport {
                         + "逾期未办结\(unit.overdue.count)项，超时未签收\(unit.unacknowledged.count)项，"
                         + "退回\(unit.sentBackTotal)次")
         }
+        let escalated = units.filter { !$0.escalated.isEmpty }
+        if !escalated.isEmpty {
+            lines.append("")
+            lines.append(en ? "Named by the escalation ladder:" : "升级通报：")
+            for unit in escalated {
+                lines.append(
+                    en
+                        ? "  \(unit.unitName): \(unit.escalated.count) item(s) past the limit without progress"
+                        : "  \(unit.unitName)：\(unit.escalated.count)项超过时限无进展")
+            }
+        }
         if !bottom.isEmpty {
             let names = bottom.map { id in units.first { $0.unit == id }?.unitName ?? id }
             lines.append("")

@@ -1,4 +1,5 @@
 public import DubanCalendar
+public import DubanCore
 
 /// The figures of a circular (通报) for one period, per lead unit (牵头单位), with the item ids behind every
 /// number. docs/supervision.md, "Circular (通报)", has the rules and a worked example.
@@ -82,6 +83,9 @@ public struct SupervisionReport: Sendable, Hashable, Codable {
         public var overdue: [String] = []
         public var unacknowledged: [String] = []
         public var sentBack: [ItemCount] = []
+        /// Named by the escalation ladder (通报): items of the unit, whatever their due date, whose ladder reached
+        /// 通报 on a day of the period up to the cut-off (with the ladder's rules only; empty without them).
+        public var escalated: [String] = []
         /// 按时办结率: ``closedOnTime`` ÷ (``due`` − ``waived``).
         public var onTimeRate: Rate?
         /// The rate of the previous period.
@@ -94,15 +98,17 @@ public struct SupervisionReport: Sendable, Hashable, Codable {
     }
 
     /// The circular's figures for `period`, read on `asOf`.
-    /// - Parameter bottom: how many units to name at the bottom (0 for none).
+    /// - Parameters:
+    ///   - bottom: how many units to name at the bottom (0 for none).
+    ///   - ladder: the escalation ladder's rules, to name the items that reached 通报 (``UnitFigures/escalated``).
     public static func make(
         items: [LedgerItem], period: ReportPeriod, asOf day: CivilDate, calendar: WorkingDayCalendar,
-        bottom: Int = 3
+        bottom: Int = 3, ladder: EscalationRules? = nil
     ) -> SupervisionReport {
         let previous = Dictionary(
             figures(items: items, period: period.previous, asOf: day, calendar: calendar).map { ($0.unit, $0) },
             uniquingKeysWith: { first, _ in first })
-        var units = figures(items: items, period: period, asOf: day, calendar: calendar).map { figures in
+        var units = figures(items: items, period: period, asOf: day, calendar: calendar, ladder: ladder).map { figures in
             var figures = figures
             figures.previousRate = previous[figures.unit]?.onTimeRate
             if let rate = figures.onTimeRate, let before = figures.previousRate {
@@ -122,15 +128,22 @@ public struct SupervisionReport: Sendable, Hashable, Codable {
     }
 
     /// Every lead unit's figures for `period` on `asOf`, unranked, by unit id.
-    static func figures(items: [LedgerItem], period: ReportPeriod, asOf day: CivilDate, calendar: WorkingDayCalendar)
-        -> [UnitFigures]
-    {
+    static func figures(
+        items: [LedgerItem], period: ReportPeriod, asOf day: CivilDate, calendar: WorkingDayCalendar,
+        ladder: EscalationRules? = nil
+    ) -> [UnitFigures] {
         let cutoff = min(day, period.last)
         var byUnit: [String: UnitFigures] = [:]
         for item in items {
             var unit = byUnit[item.unit] ?? UnitFigures(unit: item.unit, unitName: item.unitName)
             defer { byUnit[item.unit] = unit }
             let record = item.record
+            if let ladder, cutoff >= period.first,
+                EscalationLadder.events(for: item, through: cutoff, rules: ladder, calendar: calendar)
+                    .contains(where: { $0.level == .circular && period.contains($0.day) })
+            {
+                unit.escalated.append(item.id)
+            }
             guard period.contains(record.due) else { continue }
             unit.due.append(item.id)
             if item.state(on: day) == .waived {

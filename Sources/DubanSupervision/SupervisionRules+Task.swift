@@ -2,10 +2,12 @@ public import DubanCalendar
 public import DubanCore
 
 extension SupervisionRules {
-    /// The rules a plan task's occurrences run under: the defaults, a procedural limit pausable with its allowed
-    /// extension as the cap, and the task's feedback cadence.
-    public init(task: PlanTask) {
+    /// The rules a plan task's occurrences run under: the site's 签收时限 and yellow window, a procedural limit
+    /// pausable with its allowed extension as the cap, and the task's feedback cadence.
+    public init(task: PlanTask, settings: SupervisionSettings = SupervisionSettings()) {
         self.init()
+        acknowledgeWithin = settings.acknowledgeWithin
+        yellowWithin = settings.yellowWithin
         if task.kind == .procedural {
             pausable = true
             maximumExtension = task.procedural?.limit.extensionCount

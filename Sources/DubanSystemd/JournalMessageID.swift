@@ -78,12 +78,24 @@ public struct JournalMessageID: Hashable, Sendable, CustomStringConvertible {
     /// A procedural limit was paused (中止) or resumed (恢复, the due date moved by the days paused).
     public static let clockPaused = JournalMessageID("clock-paused", "f2b736d0bc7e4f84ab8a26474a8389dc")
 
+    /// 签收提醒: an item is not acknowledged on the last day of its 签收时限.
+    public static let acknowledgeDue = JournalMessageID("acknowledge-due", "5ab42b44497044aab7ac635c875a9dba")
+    /// 进展反馈提醒: a progress report falls due today and none was made in its window.
+    public static let feedbackDue = JournalMessageID("feedback-due", "82399a1f54c548c39694331ae1939d43")
+    /// 催办: an item past its limit without progress was chased.
+    public static let chased = JournalMessageID("chased", "90047e2ebf574fb69c106f1c9112e498")
+    /// 督办单: a numbered supervision notice was issued (`DUBAN_NOTICE_NUMBER`).
+    public static let supervisionNoticeIssued = JournalMessageID(
+        "supervision-notice-issued", "5c43ab6dcaa94f588b5bac90f1a532b5")
+    /// 通报: an item's unit will be named in the period's circular.
+    public static let circularListed = JournalMessageID("circular-listed", "d7608e8146b440a5acce990901ccadcd")
+
     public static let all: [JournalMessageID] = [
         .reminder, .due, .overdue, .completed, .behindPace, .targetAtRisk, .planLoadFailed, .plansLoaded,
         .daemonStarted, .daemonStopping, .forcedExit,
         .pluginFailure, .calendarYearMissing, .scaledClockActive, .pluginStarted, .pluginRefused,
         .acknowledged, .progressReported, .extensionRequested, .extensionDecided, .reportSubmitted, .reportReviewed,
-        .struckOff, .clockPaused,
+        .struckOff, .clockPaused, .acknowledgeDue, .feedbackDue, .chased, .supervisionNoticeIssued, .circularListed,
     ]
 
     /// The event of a step of the supervision loop (by its wire name), nil for the direct changes.

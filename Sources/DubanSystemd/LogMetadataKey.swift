@@ -56,11 +56,13 @@ public enum LogMetadataKey {
     public static let stage = "duban.stage"
     /// `DUBAN_EVIDENCE`: the evidence a step carried.
     public static let evidence = "duban.evidence"
+    /// `DUBAN_NOTICE_NUMBER`: a 督办单's number (临教督〔2026〕12号).
+    public static let noticeNumber = "duban.notice_number"
 
     /// Every key above.
     public static let all: [String] = [
         messageID, event, plan, task, title, occurrence, org, orgName, due, days, by, file, errors, planCount,
         openCount, plugin, year, clockStart, clockSpeed, version, pluginError, pluginPID, pluginVersion, step, stage,
-        evidence,
+        evidence, noticeNumber,
     ]
 }

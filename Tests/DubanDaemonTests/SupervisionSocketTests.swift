@@ -60,13 +60,27 @@ struct SupervisionSocketTests {
         let daemon: DaemonProcess
         var socket: String { dir.url.appendingPathComponent("run/control.sock").path }
 
-        init() async throws {
+        /// - Parameters:
+        ///   - examples: run the bundled example plans beside the drill.
+        ///   - config: more configuration keys.
+        init(
+            plan: String = SupervisionSocketTests.plan, examples: Bool = false, config: String = "",
+            clockStart: String = "2024-05-08T09:00:00+08:00", clockSpeed: String = "1"
+        ) async throws {
             try SupervisionSocketTests.ensureUsers()
             dir = try TemporaryDirectory()
             try FileManager.default.copyItem(
                 atPath: Fixtures.examples.appendingPathComponent("org.yaml").path,
                 toPath: dir.url.appendingPathComponent("org.yaml").path)
-            try dir.write("plans/drill.yaml", SupervisionSocketTests.plan)
+            try dir.write("plans/drill.yaml", plan)
+            if examples {
+                let bundled = Fixtures.examples.appendingPathComponent("plans")
+                for name in try FileManager.default.contentsOfDirectory(atPath: bundled.path) where name.hasSuffix(".yaml") {
+                    try FileManager.default.copyItem(
+                        atPath: bundled.appendingPathComponent(name).path,
+                        toPath: dir.url.appendingPathComponent("plans/" + name).path)
+                }
+            }
             try dir.write(
                 "duban.yaml",
                 """
@@ -82,6 +96,7 @@ struct SupervisionSocketTests {
                   - {user: \(SupervisionSocketTests.coOfficer), role: officer, unit: guanghe}
                   - {user: \(SupervisionSocketTests.otherOfficer), role: officer, unit: kangle}
                   - {group: duban-t-g-sup, role: supervisor}
+                \(config)
                 """)
             try FileManager.default.createDirectory(
                 atPath: dir.url.appendingPathComponent("run").path, withIntermediateDirectories: true)
@@ -90,8 +105,8 @@ struct SupervisionSocketTests {
             daemon = try DaemonProcess(
                 executable: BinaryRunner.path(of: "duband"),
                 arguments: [
-                    "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start",
-                    "2024-05-08T09:00:00+08:00", "--clock-speed", "1",
+                    "--config", dir.url.appendingPathComponent("duban.yaml").path, "--clock-start", clockStart,
+                    "--clock-speed", clockSpeed,
                 ],
                 logPath: dir.url.appendingPathComponent("duband.log").path)
             let path = socket

@@ -22,15 +22,19 @@ struct MigrationTests {
             #expect(
                 tables == [
                     "grdb_migrations", "occurrence", "plan_digest", "progress", "reading", "request", "event", "outbox",
-                    "audit", "dispatch", "step",
+                    "audit", "dispatch", "step", "supervision_notice",
                 ]
             )
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1", "v2", "v3", "v4", "v5"])
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             let indexes = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'index'")
             #expect(indexes.contains("occurrence_state_due"))
             let triggers = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'")
-            #expect(triggers == ["audit_no_update", "audit_no_delete", "step_no_update", "step_no_delete"])
+            #expect(
+                triggers == [
+                    "audit_no_update", "audit_no_delete", "step_no_update", "step_no_delete",
+                    "supervision_notice_no_update", "supervision_notice_no_delete",
+                ])
         }
     }
 
@@ -157,7 +161,7 @@ struct ReleaseMigrationTests {
                 ).mapValues(\.count)
             )
         }
-        #expect(after.0 == ["v1", "v2", "v3", "v4"])
+        #expect(after.0 == ["v1", "v2", "v3", "v4", "v5"])
         #expect(after.1 == before.1, "every column an earlier release wrote is as it was")
         #expect(after.2 == before.2 && after.3 == before.3)
         // 1 done, 1 waived; in progress: the reopened one, the one with progress, the one with a reading and the

@@ -173,13 +173,13 @@ _dubanctl() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|board|ledger|report|score|ack|feedback|extend-request|approve|reject|submit|review|strike|pause|resume|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
+    status|plans|tasks|milestones|show|watch|export|log|notifications|preview|plugins|board|ledger|report|score|notices|notice|ack|feedback|extend-request|approve|reject|submit|review|strike|pause|resume|done|reopen|waive|progress|reading|extend|start|reload|backup|check|due|workdays|calendar|import|help)
         # Offer subcommand argument completions
         "_dubanctl_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins board ledger report score ack feedback extend-request approve reject submit review strike pause resume done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'status plans tasks milestones show watch export log notifications preview plugins board ledger report score notices notice ack feedback extend-request approve reject submit review strike pause resume done reopen waive progress reading extend start reload backup check due workdays calendar import help' -- "${cur}"))
         ;;
     esac
 }
@@ -677,6 +677,70 @@ _dubanctl_score() {
         return
         ;;
     '--plan')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_notices() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --org --occurrence --limit)
+    __dubanctl_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--org')
+        return
+        ;;
+    '--occurrence')
+        return
+        ;;
+    '--limit')
+        return
+        ;;
+    esac
+}
+
+_dubanctl_notice() {
+    repeating_flags=()
+    non_repeating_flags=(--json --version -h --help)
+    repeating_options=(--calendar-dir)
+    non_repeating_options=(--lang --config --socket --format --output -o)
+    __dubanctl_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--lang')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--calendar-dir')
+        return
+        ;;
+    '--socket')
+        return
+        ;;
+    '--format')
+        __dubanctl_add_completions -W 'text'$'\n''markdown'$'\n''html'
+        return
+        ;;
+    '--output'|'-o')
         return
         ;;
     esac

@@ -1,7 +1,5 @@
-public import DubanCore
-
-/// When the ladder climbs (docs/supervision.md, "Escalation ladder"). Every threshold counts working days
-/// without progress past the limit (``EscalationLadder``); a key missing from a configuration takes its default.
+/// When the ladder climbs (docs/supervision.md, "Escalation ladder"; `supervision.ladder` in duban.yaml). Every
+/// threshold counts working days without progress past the limit (DubanSupervision's `EscalationLadder`); a key missing from a configuration takes its default.
 ///
 /// | key | default | meaning |
 /// |---|---|---|
@@ -30,9 +28,9 @@ public struct EscalationRules: Sendable, Hashable, Codable {
     /// The most working days a threshold may name (some 40 years).
     public static let maximumWorkingDays = 10_000
 
-    /// Whether `item` starts at ``startLevel`` (特急, or from a listed origin).
-    public func startsHigh(_ item: LedgerItem) -> Bool {
-        startLevelUrgencies.contains(item.urgency) || item.origin.map(startLevelOrigins.contains) == true
+    /// Whether an item of `urgency` from `origin` starts at ``startLevel`` (特急, or from a listed origin).
+    public func startsHigh(urgency: TaskUrgency, origin: String?) -> Bool {
+        startLevelUrgencies.contains(urgency) || origin.map(startLevelOrigins.contains) == true
     }
 
     /// Why the rules cannot be used, in both languages; nil when they can.
