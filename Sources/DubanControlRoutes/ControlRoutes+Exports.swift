@@ -13,7 +13,7 @@ extension ControlRoutes {
         if request.query[QueryName.limit] == nil { query.limit = ControlAPI.maximumLimit }
         let view = context.view()
         let page = try await milestones(query, view: view, scope: readScope(request, view: view))
-        return (view, page.records.map { view.milestone($0) })
+        return (view, try await milestoneBodies(page.records, view: view))
     }
 
     /// `GET /v1/export.ics`: one all-day VEVENT per milestone (RFC 5545).

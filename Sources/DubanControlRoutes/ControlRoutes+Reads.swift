@@ -45,14 +45,14 @@ extension ControlRoutes {
                 let page = try await milestones(query, view: view, scope: scope)
                 return .json(
                     Page(
-                        items: page.records.map { view.milestone($0) }, total: page.total, limit: page.limit,
+                        items: try await milestoneBodies(page.records, view: view), total: page.total, limit: page.limit,
                         offset: page.offset))
             }
             return try await cached(request, slot: request.path + query.queryString, basis: try await basis(view)) {
                 let page = try await milestones(query, view: view)
                 return .json(
                     Page(
-                        items: page.records.map { view.milestone($0) },
+                        items: try await milestoneBodies(page.records, view: view),
                         total: page.total,
                         limit: page.limit,
                         offset: page.offset
@@ -356,7 +356,7 @@ extension ControlRoutes {
             readings = view.readingsReport(key, readings: try await context.store.readings(taskKey: key))
         }
         return OccurrenceDetail(
-            occurrence: view.milestone(record, detailed: true),
+            occurrence: view.milestone(record, detailed: true, achieved: progress.map(\.achieved)),
             reminders: view.reminders(of: record),
             history: history,
             progress: progress,

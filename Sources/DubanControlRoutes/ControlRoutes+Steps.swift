@@ -32,6 +32,62 @@ extension ControlRoutes {
         return units
     }
 
+    /// The quota progress of the quota occurrences among `records` the unit still works on (0 when none was
+    /// recorded), for the lights' 序时进度; other records have none. One store query per page.
+    func achieved(_ records: [OccurrenceRecord], view: ControlView) async throws -> [String: Double] {
+        let quotas = records.filter { record in
+            record.stage.awaitsUnit && view.scheduled(plan: record.plan, task: record.task)?.task.kind == .quota
+        }.map(\.id)
+        guard !quotas.isEmpty else { return [:] }
+        var achieved: [String: Double] = [:]
+        for start in stride(from: 0, to: quotas.count, by: 10_000) {
+            let chunk = Array(quotas[start..<min(start + 10_000, quotas.count)])
+            let totals = try await context.store.progressTotals(of: chunk)
+            for id in chunk { achieved[id] = totals[id] ?? 0 }
+        }
+        return achieved
+    }
+
+    /// The milestone bodies of `records` with their lights.
+    func milestoneBodies(_ records: [OccurrenceRecord], view: ControlView) async throws -> [Milestone] {
+        let achieved = try await achieved(records, view: view)
+        return records.map { view.milestone($0, achieved: achieved[$0.id]) }
+    }
+
+    /// 403 unless the peer may report progress (进展反馈) on what `route` records: the occurrence's unit for quota
+    /// progress, the body's unit for a reading. Root and the admin group always may; with `roles:`, an officer or
+    /// leader of the lead unit or of a co-unit (``SupervisionPolicy``).
+    func authorizeReport(_ route: APIRoute, _ request: ControlRequest, peer: PeerIdentity) async throws {
+        let view = context.view()
+        let unit: String
+        let coUnits: [String]
+        let what: (zh: String, en: String)
+        switch route {
+        case .progress(let id):
+            let record = try await record(id)
+            unit = record.org
+            coUnits = view.scheduled(plan: record.plan, task: record.task)?.task.coUnits ?? []
+            what = ("登记进度", "record progress")
+        case .readings:
+            let body = try decode(ReadingRequest.self, request)
+            unit = body.org
+            coUnits = view.scheduled(plan: body.plan, task: body.task)?.task.coUnits ?? []
+            what = ("登记读数", "record a reading")
+        default:
+            return
+        }
+        let decision = SupervisionPolicy.decide(
+            .act(.feedback), roles: roles(of: peer), unit: unit, coUnits: coUnits, directory: view.schedule.directory)
+        if case .denied(let zh, let en) = decision {
+            let admin = context.configuration.adminGroup
+            throw APIErrorBody(
+                code: .forbidden,
+                message:
+                    "\(peer.user) 不能\(what.zh):\(zh)(或为 root、\(admin) 组成员) / \(peer.user) may not \(what.en): \(en) (or be root or in group \(admin))"
+            )
+        }
+    }
+
     /// 403 unless the peer may read occurrences of `org` (or, as a co-unit, the occurrence).
     func checkRead(_ request: ControlRequest, org: String, coUnits: [String], view: ControlView) throws(APIErrorBody) {
         guard let scope = readScope(request, view: view) else { return }
@@ -172,8 +228,9 @@ extension ControlRoutes {
                     matching: OccurrenceFilter(
                         dueFrom: nil, dueThrough: view.today.adding(days: 366), states: [.open], plan: query.plan,
                         tasks: nil, orgs: orgs.map { $0.sorted() }, limit: 10_000, offset: offset))
+                let achieved = try await achieved(page.records, view: view)
                 for record in page.records {
-                    let (reading, _, _) = view.light(record)
+                    let (reading, _, _) = view.light(record, achieved: achieved[record.id])
                     var row =
                         rows[record.org]
                         ?? BoardBody.Row(
@@ -199,7 +256,7 @@ extension ControlRoutes {
         return BoardBody(
             date: view.today.description,
             units: units,
-            red: red.prefix(query.limit).map { view.milestone($0.1) },
+            red: try await milestoneBodies(red.prefix(query.limit).map(\.1), view: view),
             redTotal: red.count
         )
     }

@@ -45,8 +45,17 @@ public struct ControlRoutes: ControlHandler {
                     let (peer, requestID) = try identify(request)
                     return try await step(id, action, request, peer: peer, requestID: requestID)
                 }
-                let (principal, requestID) = try authorize(request)
-                return try await change(route, request, principal: principal, requestID: requestID)
+                switch route {
+                case .progress, .readings:
+                    // Quota progress and target readings are 进展反馈: the supervision policy decides.
+                    let (peer, requestID) = try identify(request)
+                    try await authorizeReport(route, request, peer: peer)
+                    return try await change(
+                        route, request, principal: Principal(uid: peer.uid, user: peer.user), requestID: requestID)
+                default:
+                    let (principal, requestID) = try authorize(request)
+                    return try await change(route, request, principal: principal, requestID: requestID)
+                }
             }
             return try await read(route, request)
         } catch let error as APIErrorBody {

@@ -1,6 +1,7 @@
 import DubanCalendar
 import DubanControlAPI
 import DubanCore
+import DubanNotify
 import DubanScheduler
 import DubanStore
 import DubanSupervision
@@ -15,7 +16,16 @@ extension ControlView {
     /// 交办: the day the occurrence reached its unit (its window's start, the event's day), or its due date when
     /// neither is known.
     func assignedOn(_ record: OccurrenceRecord) -> CivilDate {
-        record.assignedOn(start: record.eventDay == nil ? occurrence(of: record)?.start : nil)
+        record.assignedOn(start: start(of: record))
+    }
+
+    /// The window start of a record from the plans: the scheduler's timeline, or (before it runs, or before it
+    /// has expanded that far) the task expanded on its due day.
+    func start(of record: OccurrenceRecord) -> CivilDate? {
+        guard record.eventDay == nil else { return nil }
+        if let occurrence = occurrence(of: record) { return occurrence.start }
+        var index = OccurrenceStartIndex(schedule: schedule)
+        return index.start(id: record.id, plan: record.plan, task: record.task, planDue: record.planDue ?? record.due)
     }
 
     /// The loop's record of `record` (``OccurrenceRecord/supervisionRecord(assignedOn:settings:)``).
@@ -25,22 +35,38 @@ extension ControlView {
 
     /// `record` as the ledger, the circular and the score read it.
     func ledgerItem(_ record: OccurrenceRecord, steps: [SupervisionStep]) -> LedgerItem {
-        schedule.ledgerItem(
-            record, steps: steps, start: record.eventDay == nil ? occurrence(of: record)?.start : nil,
-            settings: supervision)
+        schedule.ledgerItem(record, steps: steps, start: start(of: record), settings: supervision)
     }
 
-    /// The light of `record` today.
-    func light(_ record: OccurrenceRecord) -> (StatusLight.Reading, SupervisionRecord, SupervisionRules) {
+    /// The light of `record` today; `achieved` (a quota's progress) makes it yellow behind its pro-rata pace.
+    func light(_ record: OccurrenceRecord, achieved: Double? = nil)
+        -> (StatusLight.Reading, SupervisionRecord, SupervisionRules)
+    {
         let rules = rules(plan: record.plan, task: record.task)
         let loop = loopRecord(record)
-        return (StatusLight.reading(loop, on: today, rules: rules, calendar: schedule.calendar), loop, rules)
+        return (
+            StatusLight.reading(
+                loop, on: today, rules: rules, calendar: schedule.calendar,
+                behindPace: isBehindPace(record, achieved: achieved)),
+            loop, rules
+        )
+    }
+
+    /// Whether a quota occurrence is behind its pro-rata pace (序时进度) today, by more than the tolerance.
+    func isBehindPace(_ record: OccurrenceRecord, achieved: Double?) -> Bool {
+        guard let achieved, let task = scheduled(plan: record.plan, task: record.task)?.task, task.kind == .quota,
+            let quota = task.quota?.count
+        else { return false }
+        let start = occurrence(of: record)?.start ?? record.eventDay ?? CivilDate.startOfYear(record.due.year)
+        return ConditionChecks.behindPace(
+            quota: quota, achieved: achieved, start: start, end: record.due, today: today, calendar: schedule.calendar,
+            tolerance: paceTolerance) != nil
     }
 
     /// The milestone body's supervision fields.
-    func withSupervision(_ milestone: Milestone, _ record: OccurrenceRecord) -> Milestone {
+    func withSupervision(_ milestone: Milestone, _ record: OccurrenceRecord, achieved: Double? = nil) -> Milestone {
         var body = milestone
-        let (reading, loop, rules) = light(record)
+        let (reading, loop, rules) = light(record, achieved: achieved)
         body.stage = record.stage.rawValue
         body.stageName = record.stage.zh
         body.light = reading.light.rawValue

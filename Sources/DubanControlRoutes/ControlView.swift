@@ -21,15 +21,18 @@ public struct ControlView: Sendable {
     let generation: UInt64
     /// The site's rules of the supervision loop (`supervision:`).
     let supervision: SupervisionSettings
+    /// How far behind its pro-rata pace a quota may be before it is behind (`behind_pace_tolerance`).
+    let paceTolerance: Double
 
     /// The view of `schedule` at `now`; `missingYears` are the years without holiday data, `machine` the
     /// scheduler's state (nil before the loop runs, or in a context without one), `generation` the count of
     /// plan sets loaded so far (``ControlContext/view()`` must move it whenever it hands out another schedule).
     public init(
         schedule: Schedule, missingYears: [Int], now: Date, machine: SchedulerStateMachine?, generation: UInt64,
-        supervision: SupervisionSettings = SupervisionSettings()
+        supervision: SupervisionSettings = SupervisionSettings(), paceTolerance: Double = 0.1
     ) {
         self.supervision = supervision
+        self.paceTolerance = paceTolerance
         self.schedule = schedule
         self.generation = generation
         self.now = now
@@ -66,8 +69,9 @@ public struct ControlView: Sendable {
     }
 
     /// The milestone body of a record; `detailed` adds the window start and nominal due date (costs a lookup).
-    func milestone(_ record: OccurrenceRecord, detailed: Bool = false) -> Milestone {
-        withSupervision(plainMilestone(record, detailed: detailed), record)
+    /// `achieved`: the quota progress recorded, for the light's 序时进度 (``ControlRoutes/achieved(_:view:)``).
+    func milestone(_ record: OccurrenceRecord, detailed: Bool = false, achieved: Double? = nil) -> Milestone {
+        withSupervision(plainMilestone(record, detailed: detailed), record, achieved: achieved)
     }
 
     /// The milestone body without the supervision loop's fields.

@@ -22,7 +22,8 @@ extension Daemon: ControlContext {
             now: clock.now,
             machine: currentLoop?.stateMachine,
             generation: generation,
-            supervision: configuration.supervision
+            supervision: configuration.supervision,
+            paceTolerance: configuration.notifications.behindPaceTolerance
         )
     }
 

@@ -95,6 +95,8 @@ public final class Daemon: Sendable {
             throw error
         }
         await refreshTally()
+        // A rehearsal's clock runs from here: the months it compresses start with the store holding the plans.
+        (clock as? ScaledWallClock)?.begin()
         storeSynced.finish()
         logger.info(
             "存储已与计划同步 / store synced with the plans",

@@ -25,7 +25,7 @@ struct DubandCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("clock-start"),
-        help: "演练时钟的起点(ISO 8601)。 Start a scaled rehearsal clock at this instant."
+        help: "演练时钟的起点(ISO 8601),存储同步完成后开始走。 Start a scaled rehearsal clock at this instant (it runs once the store is synced)."
     )
     var clockStart: String?
 
@@ -57,7 +57,8 @@ struct DubandCommand: AsyncParsableCommand {
                 )
                 throw ExitCode(DubandCommand.exConfig)
             }
-            clock = ScaledWallClock(start: start, speed: clockSpeed, timeZone: configuration.site.timeZone)
+            // Held until the first store sync: the rehearsal starts with the daemon ready (ScaledWallClock).
+            clock = ScaledWallClock(start: start, speed: clockSpeed, timeZone: configuration.site.timeZone, held: true)
             scaled = true
         }
         let daemon: Daemon

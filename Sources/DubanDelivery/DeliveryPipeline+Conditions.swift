@@ -260,7 +260,11 @@ extension DeliveryPipeline {
     /// Sleeps until each day's sweep time and sweeps.
     func conditionLoop() async {
         var failures: [String: Int] = [:]
-        var after = clock.now
+        // A start after today's sweep time sweeps today at once (its keys keep what already fired from firing
+        // twice), so a restart at 07:30 does not lose the day's check.
+        let settings = context.deliveryPlans.schedule.settings
+        let todaysSweep = settings.instant(settings.civilDate(of: clock.now), at: Self.sweepTime)
+        var after = min(clock.now, todaysSweep.addingTimeInterval(-1))
         while !Task.isCancelled {
             let settings = context.deliveryPlans.schedule.settings
             var day = settings.civilDate(of: after)

@@ -22,7 +22,6 @@ extension DeliveryPipeline {
         let calendar = schedule.calendar
         let settings = configuration.supervision
         let floor = schedule.settings.civilDate(of: try await store.firstFiredAt() ?? instant)
-        let machine = context.currentLoop?.stateMachine
         var records: [OccurrenceRecord] = []
         var offset = 0
         let page = 10_000
@@ -33,11 +32,12 @@ extension DeliveryPipeline {
             offset += found.records.count
             if found.records.count < page || offset >= found.total { break }
         }
-        func start(_ record: OccurrenceRecord) -> CivilDate? {
-            guard record.eventDay == nil, let machine, let index = machine.index(ofID: record.id) else { return nil }
-            return machine.occurrence(at: index).start
+        // 交办 from the plans themselves, whether or not the scheduler's timeline is running yet.
+        var index = OccurrenceStartIndex(schedule: schedule)
+        let starts = records.map { record -> CivilDate? in
+            guard record.eventDay == nil else { return nil }
+            return index.start(id: record.id, plan: record.plan, task: record.task, planDue: record.planDue ?? record.due)
         }
-        let starts = records.map(start)
         var candidates: [(OccurrenceRecord, CivilDate?)] = []
         for (record, start) in zip(records, starts) where record.assignedOn(start: start) <= today {
             candidates.append((record, start))

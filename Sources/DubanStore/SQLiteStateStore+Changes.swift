@@ -160,6 +160,31 @@ extension SQLiteStateStore {
         }
     }
 
+    public func progressTotals(of occurrenceIDs: [String]) async throws -> [String: Double] {
+        guard !occurrenceIDs.isEmpty else { return [:] }
+        guard occurrenceIDs.count <= Self.maximumLimit else {
+            throw StoreError.invalid(
+                zh: "一次最多查询\(Self.maximumLimit)个事项的进度", en: "at most \(Self.maximumLimit) occurrences at a time")
+        }
+        return try await read { db in
+            var totals: [String: Double] = [:]
+            // SQLite's default limit on bound parameters is 32,766: query in chunks well below it.
+            for start in stride(from: 0, to: occurrenceIDs.count, by: 500) {
+                let chunk = Array(occurrenceIDs[start..<min(start + 500, occurrenceIDs.count)])
+                let rows = try Row.fetchAll(
+                    db,
+                    sql: """
+                        SELECT occurrence_id, SUM(amount) FROM progress
+                        WHERE occurrence_id IN (\(Array(repeating: "?", count: chunk.count).joined(separator: ",")))
+                        GROUP BY occurrence_id
+                        """,
+                    arguments: StatementArguments(chunk))
+                for row in rows { totals[row[0]] = row[1] }
+            }
+            return totals
+        }
+    }
+
     public func readings(taskKey: TaskKey) async throws -> [MetricReading] {
         try query { db in
             try Row.fetchAll(

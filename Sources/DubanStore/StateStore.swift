@@ -74,6 +74,10 @@ public protocol StateStore: Sendable {
     /// - Throws: ``StoreError/Code/notFound`` for an unknown id.
     func progress(of occurrenceID: String) async throws -> OccurrenceProgress
 
+    /// The total progress recorded of each of `occurrenceIDs` that has any (at most ``SQLiteStateStore/maximumLimit``
+    /// ids a call): for lights in lists, one query for a page.
+    func progressTotals(of occurrenceIDs: [String]) async throws -> [String: Double]
+
     /// The readings of one task for one unit, by day then recording order.
     func readings(taskKey: TaskKey) async throws -> [MetricReading]
 

@@ -94,7 +94,16 @@ struct RehearsalTests {
         let acknowledgeDue = try await entries("5ab42b44497044aab7ac635c875a9dba")
         let chased = try await entries("90047e2ebf574fb69c106f1c9112e498")
         let issued = try await entries("5c43ab6dcaa94f588b5bac90f1a532b5")
-        #expect(circular.count == 1 && acknowledgeDue.count == 1 && chased.count == 1, "\(circular) \(chased)")
+        if !(circular.count == 1 && acknowledgeDue.count == 1 && chased.count == 1) {
+            // What the daemon said and fired, for the failure's message.
+            let log = (try? String(contentsOf: d.dir.url.appendingPathComponent("duband.log"), encoding: .utf8)) ?? ""
+            let problems = log.split(separator: "\n").filter { $0.contains("失败") || $0.contains("error") }.prefix(20)
+            let db = d.dir.url.appendingPathComponent("state/duban.sqlite").path
+            let events = try? ProcessRunner.run(
+                "/usr/bin/sqlite3",
+                [db, "SELECT key, datetime(fired_at/1000,'unixepoch','+8 hours') FROM event WHERE key LIKE '%kangle%' OR rowid < 5 ORDER BY fired_at LIMIT 40"])
+            Issue.record("acknowledge \(acknowledgeDue.count), chase \(chased.count), circular \(circular.count); log: \(problems.joined(separator: "\n")); events: \(events?.stdout ?? "")")
+        }
         let number = try #require(issued.first?["DUBAN_NOTICE_NUMBER"])
         #expect(number.hasPrefix("临教督〔2026〕") && number.hasSuffix("号"), "\(number)")
 

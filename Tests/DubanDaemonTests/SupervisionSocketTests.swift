@@ -302,4 +302,74 @@ struct SupervisionSocketTests {
         let actions = ((audit["entries"] as? [[String: Any]]) ?? []).compactMap { $0["action"] as? String }
         #expect(actions.filter { Self.steps.contains($0) }.count == 9)
     }
+
+    static let reportingPlan = """
+        id: drill
+        title: 督办演练
+        assignees: [dongxiang]
+        tasks:
+          - id: training
+            title: 培训中小学校长
+            kind: quota
+            lead: dongxiang
+            co_units: [guanghe]
+            quota: {count: 300, unit: 人, subject: 校长培训}
+            window: {start: 2024-01-01, end: 2024-12-31}
+            due: 2024-12-31
+          - id: coverage
+            title: 学前三年毛入园率达到98%
+            kind: target
+            due: 2025-12-31
+            target: {metric: 学前三年毛入园率, value: 98, unit: "%"}
+        """
+
+    @Test("quota progress and target readings are 进展反馈: the unit's officers and co-units record them, others get 403")
+    func officersReportProgressAndReadings() async throws {
+        let d = try await Running(plan: Self.reportingPlan)
+        defer { d.stop() }
+        let listed = try Self.object(try await d.get(nil, "/v1/milestones?plan=drill&task=training").body)
+        let quotaID = try #require((listed["items"] as? [[String: Any]])?.first?["id"] as? String)
+        let occurrence = "/v1/occurrences/" + (quotaID.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? quotaID)
+        let progress = occurrence + "/progress"
+        let body = #"{"amount":40,"note":"第一期培训"}"#
+        // Nothing recorded by 8 May: behind the pro-rata pace (序时进度), so yellow in every list.
+        func light() async throws -> (String?, String?) {
+            let page = try Self.object(try await d.get(nil, "/v1/milestones?plan=drill&task=training").body)
+            let item = try #require((page["items"] as? [[String: Any]])?.first)
+            return (item["light"] as? String, item["light_reason"] as? String)
+        }
+        let ack = try await d.post(
+            Self.officer, occurrence + "/acknowledge", #"{"expected_state":"assigned"}"#)
+        #expect(ack.status == 200, "\(ack)")
+        let before = try await light()
+        #expect(before.0 == "yellow" && before.1 == "behind_pace", "\(before)")
+        // Allowed: the lead unit's officer and leader, a co-unit's officer, root.
+        for user in [Self.officer, Self.unitLeader, Self.coOfficer, nil] as [String?] {
+            let answer = try await d.post(user, progress, body)
+            #expect(answer.status == 200, "\(user ?? "root"): \(answer)")
+        }
+        // Refused, naming what is needed: another county, a supervisor (who reviews, not reports), no role.
+        for user in [Self.otherOfficer, Self.supervisor, Self.nobodyInParticular, Self.parentLeader] {
+            let answer = try await d.post(user, progress, body)
+            #expect(answer.status == 403, "\(user): \(answer)")
+            #expect(answer.body.contains("不能登记进度") && answer.body.contains("forbidden"), "\(answer.body)")
+        }
+        let report = try Self.object(try await d.get(nil, progress).body)
+        #expect(report["achieved"] as? Double == 160, "four reports of 40: \(report)")
+        // 160 of 300 by 8 May is ahead of the pace (about 105 by then): green again.
+        let after = try await light()
+        #expect(after.0 == "green" && after.1 == "on_track", "\(after)")
+        // Readings of the unit's target, likewise.
+        let reading = #"{"plan":"drill","task":"coverage","org":"dongxiang","value":91.5,"date":"2024-05-08"}"#
+        #expect(try await d.post(Self.officer, "/v1/readings", reading).status == 200)
+        let refused = try await d.post(Self.otherOfficer, "/v1/readings", reading)
+        #expect(refused.status == 403 && refused.body.contains("不能登记读数"), "\(refused)")
+        let kangle = #"{"plan":"drill","task":"coverage","org":"kangle","value":90,"date":"2024-05-08"}"#
+        #expect(try await d.post(Self.officer, "/v1/readings", kangle).status == 403, "not the officer's unit")
+        // Who recorded each is in the audit log.
+        let audit = try Self.object(try await d.get(nil, "/v1/audit?limit=50").body)
+        let actors = ((audit["entries"] as? [[String: Any]]) ?? []).filter { ($0["action"] as? String) == "progress" }
+            .compactMap { $0["user"] as? String }
+        #expect(Set(actors) == [Self.officer, Self.unitLeader, Self.coOfficer, "root"], "\(actors)")
+    }
 }

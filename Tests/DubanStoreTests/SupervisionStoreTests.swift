@@ -1,4 +1,5 @@
 import DubanCalendar
+import DubanCore
 import DubanStore
 import DubanSupervision
 import DubanTesting
@@ -199,5 +200,55 @@ struct SupervisionStoreTests {
         let outcome = try await step(store, .acknowledge, expected: .assigned, request: "a1")
         #expect(outcome.step.day == CivilDate(year: 2025, month: 1, day: 2))
         #expect(outcome.occurrence.loop?.acknowledgedOn == CivilDate(year: 2025, month: 1, day: 2))
+    }
+
+    @Test("random steps by random principals: every step the policy allows and the store applies has its step row and its audit line; refusals write nothing; the stage stays one of the eight",
+        arguments: [11, 12, 13] as [UInt64], StoreKind.allCases)
+    func randomPrincipals(seed: UInt64, kind: StoreKind) async throws {
+        let clock = ManualClock()
+        let test = try await makeStore(kind, clock: clock)
+        defer { test.dir.cleanup() }
+        let store = test.store
+        let directory = OrgDirectory(units: [
+            OrgUnit(id: "top", name: "州教育局"), OrgUnit(id: "u0", name: "甲县", parent: "top"),
+            OrgUnit(id: "u1", name: "乙县", parent: "top"),
+        ])
+        let principals: [[SupervisionRole]] = [
+            [.officer(unit: "u0")], [.leader(unit: "u0")], [.leader(unit: "top")], [.supervisor], [.admin],
+            [.officer(unit: "u1")], [],
+        ]
+        var rng = SeededGenerator(seed: seed)
+        var applied = 0
+        for index in 0..<120 {
+            let roles = principals.randomElement(using: &rng)!
+            var action = SupervisionAction.all.randomElement(using: &rng)!
+            if case .requestExtension = action { action = .requestExtension(workingDays: Int.random(in: 1...5, using: &rng)) }
+            let current = try #require(try await store.state(of: id))
+            #expect(SupervisionState.allCases.contains(current.stage))
+            guard case .allowed = SupervisionPolicy.decide(.act(action), roles: roles, unit: "u0", directory: directory)
+            else { continue }
+            // Half the time a stale view: the stage the asker saw is another one.
+            let expected = Bool.random(using: &rng) ? current.stage : SupervisionState.allCases.randomElement(using: &rng)!
+            do {
+                _ = try await store.supervise(
+                    id: id,
+                    step: SupervisionStepRequest(
+                        action: action.name, expected: expected, note: "第\(index)步", evidence: "佐证\(index)",
+                        workingDays: { if case .requestExtension(let n) = action { n } else { nil } }()),
+                    actor: zhang, requestID: "r\(index)", transition: transition(action))
+                applied += 1
+                #expect(expected == current.stage, "a step on a stage other than the one seen never applies")
+            } catch let error as StoreError {
+                #expect([.stageChanged, .invalidArgument, .conflict].contains(error.code), "\(error)")
+            }
+            clock.advance(by: 3_600 * Double(Int.random(in: 1...30, using: &rng)))
+        }
+        let steps = try await store.steps(of: [id])[id] ?? []
+        let audit = try await store.auditLog(target: id, limit: 1_000)
+        #expect(steps.count == applied)
+        #expect(audit.count == applied, "one audit line per applied step, none lost")
+        #expect(Set(steps.map(\.requestID)).count == applied)
+        // The steps chain: each starts where the one before ended.
+        for (previous, next) in zip(steps, steps.dropFirst()) { #expect(previous.to == next.from) }
     }
 }
