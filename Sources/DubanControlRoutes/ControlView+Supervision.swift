@@ -19,13 +19,10 @@ extension ControlView {
         record.assignedOn(start: start(of: record))
     }
 
-    /// The window start of a record from the plans: the scheduler's timeline, or (before it runs, or before it
-    /// has expanded that far) the task expanded on its due day.
+    /// The window start of a record from the plans (``occurrence(of:)``); nil for one started from an event.
     func start(of record: OccurrenceRecord) -> CivilDate? {
         guard record.eventDay == nil else { return nil }
-        if let occurrence = occurrence(of: record) { return occurrence.start }
-        var index = OccurrenceStartIndex(schedule: schedule)
-        return index.start(id: record.id, plan: record.plan, task: record.task, planDue: record.planDue ?? record.due)
+        return occurrence(of: record)?.start
     }
 
     /// The loop's record of `record` (``OccurrenceRecord/supervisionRecord(assignedOn:settings:)``).

@@ -21,6 +21,8 @@ public struct ControlView: Sendable {
     let generation: UInt64
     /// The site's rules of the supervision loop (`supervision:`).
     let supervision: SupervisionSettings
+    /// Stored occurrences found in the plans, cached per task and day for this view (one request).
+    let lookup: OccurrenceLookup
     /// How far behind its pro-rata pace a quota may be before it is behind (`behind_pace_tolerance`).
     let paceTolerance: Double
 
@@ -33,6 +35,7 @@ public struct ControlView: Sendable {
     ) {
         self.supervision = supervision
         self.paceTolerance = paceTolerance
+        self.lookup = OccurrenceLookup(schedule: schedule)
         self.schedule = schedule
         self.generation = generation
         self.now = now
@@ -64,8 +67,8 @@ public struct ControlView: Sendable {
 
     /// The schedule's occurrence for a record, when the scheduler has expanded it (for start and nominal dates).
     func occurrence(of record: OccurrenceRecord) -> Occurrence? {
-        guard let machine, let index = machine.index(ofID: record.id) else { return nil }
-        return machine.occurrence(at: index)
+        guard record.eventDay == nil else { return nil }
+        return lookup.occurrence(id: record.id, plan: record.plan, task: record.task, planDue: record.planDue ?? record.due)
     }
 
     /// The milestone body of a record; `detailed` adds the window start and nominal due date (costs a lookup).

@@ -33,7 +33,7 @@ extension DeliveryPipeline {
             if found.records.count < page || offset >= found.total { break }
         }
         // 交办 from the plans themselves, whether or not the scheduler's timeline is running yet.
-        var index = OccurrenceStartIndex(schedule: schedule)
+        let index = OccurrenceLookup(schedule: schedule)
         let starts = records.map { record -> CivilDate? in
             guard record.eventDay == nil else { return nil }
             return index.start(id: record.id, plan: record.plan, task: record.task, planDue: record.planDue ?? record.due)
