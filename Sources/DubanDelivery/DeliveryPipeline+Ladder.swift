@@ -12,8 +12,9 @@ import Foundation
 /// Each has a stable key, so it is recorded and sent once like every other event.
 ///
 /// The ladder presses only what happened while duband was watching: an event whose day, or whose limit, falls
-/// before the day of the first event duband ever fired (the same floor as the scheduler's catch-up) is not sent;
-/// items long overdue before that stay red on the board and keep their overdue notices. The 督办单 rounds count
+/// before the loop's first sweep (the floor: a `ladder-start` event recorded with that sweep's instant, so a sweep
+/// that ran late does not move it) is not sent; items long overdue before that stay red on the board and keep
+/// their overdue notices. The 督办单 rounds count
 /// from the first one sent. All of it is on once `roles:` is configured (`supervision.notices`).
 extension DeliveryPipeline {
     /// Every loop notice due on `today` (and those of earlier days since the floor not yet recorded).
@@ -21,7 +22,7 @@ extension DeliveryPipeline {
         let schedule = context.deliveryPlans.schedule
         let calendar = schedule.calendar
         let settings = configuration.supervision
-        let floor = schedule.settings.civilDate(of: try await store.firstFiredAt() ?? instant)
+        let floor = schedule.settings.civilDate(of: try await ladderStart(at: instant, store: store))
         var records: [OccurrenceRecord] = []
         var offset = 0
         let page = 10_000
@@ -50,6 +51,10 @@ extension DeliveryPipeline {
         var items: [LoopNotice] = []
         for (record, start) in candidates {
             let item = schedule.ledgerItem(record, steps: steps[record.id] ?? [], start: start, settings: settings)
+            // Every limit of the item before the floor: nothing of it can be sent, and its walk is skipped.
+            let acknowledgeBy = item.rules.acknowledgeBy(item.record.assignedOn, calendar: calendar)
+            let latestLimit = ([acknowledgeBy, item.record.due, item.record.originalDue] + item.steps.map(\.due)).max()!
+            if latestLimit < floor { continue }
             items += loopNotices(item, record: record, at: instant, today: today, floor: floor, calendar: calendar)
         }
         // Only the 督办单 not yet recorded get a number.
@@ -63,6 +68,22 @@ extension DeliveryPipeline {
             }
         }
         return result
+    }
+
+    /// The kind of the event that marks the loop's first sweep.
+    static let ladderStartKind = "ladder-start"
+
+    /// The instant of the loop's first sweep: recorded once (key `supervision/ladder-start`, kind `ladder-start`,
+    /// scheduled at that sweep's instant) and read back ever after.
+    func ladderStart(at instant: Date, store: any StateStore) async throws -> Date {
+        if let recorded = try await store.firstScheduledAt(kind: Self.ladderStartKind) { return recorded }
+        try await store.recordFired(
+            [
+                FiredEvent(
+                    key: "supervision/ladder-start", occurrenceID: nil, kind: Self.ladderStartKind,
+                    scheduledAt: instant, firedAt: clock.now)
+            ], outbox: [])
+        return try await store.firstScheduledAt(kind: Self.ladderStartKind) ?? instant
     }
 
     /// A loop notice with the item and, for the ladder's, the event behind it.

@@ -90,6 +90,13 @@ extension SQLiteStateStore {
         }
     }
 
+    public func firstScheduledAt(kind: String) async throws -> Date? {
+        try await read { db in
+            try Int64.fetchOne(db, sql: "SELECT min(scheduled_at) FROM event WHERE kind = ?", arguments: [kind])
+                .map { Self.date(millis: $0) }
+        }
+    }
+
     public func handledEventKeys(among keys: [String]) async throws -> Set<String> {
         if keys.isEmpty { return [] }
         return try await read { db in

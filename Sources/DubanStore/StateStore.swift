@@ -170,6 +170,9 @@ public protocol StateStore: Sendable {
     /// Which of `keys` are recorded as handled.
     func handledEventKeys(among keys: [String]) async throws -> Set<String>
 
+    /// The earliest scheduled instant of the events of `kind` recorded, or nil when there is none.
+    func firstScheduledAt(kind: String) async throws -> Date?
+
     /// Undelivered notifications for `channel` whose next attempt is due at `now`, oldest first.
     func pendingOutbox(channel: String, now: Date, limit: Int) async throws -> [OutboxRecord]
 
