@@ -27,11 +27,14 @@ public struct EventNotice: Hashable, Sendable, Codable {
     public var fields: [String: String] {
         // Date.ISO8601FormatStyle (swift-foundation) rather than ISO8601DateFormatter (ICU): a batch of notices
         // formats thousands of these, and the ICU formatter cost more than everything else in a notice.
-        return [
+        var fields = [
             "duban.event": kind, "duban.event_key": key, "duban.occurrence": occurrence, "duban.plan": plan,
             "duban.task": task, "duban.title": title, "duban.org": org, "duban.org_name": orgName,
             "duban.due": Date.ISO8601FormatStyle().format(dueAt), "duban.days": String(days),
-        ].merging(noticeNumber.map { ["duban.notice_number": $0] } ?? [:]) { a, _ in a }
+        ]
+        // Only a 督办单 carries a number: no second dictionary for every other notice of a batch.
+        if let noticeNumber { fields["duban.notice_number"] = noticeNumber }
+        return fields
     }
 
     /// Builds the notice for an event of `kind` (`reminder` with its lead, `due`, `overdue` with its repeat) on
