@@ -82,8 +82,13 @@ public struct NotificationRoute: Hashable, Sendable {
     public var minimumSeverity: NoticeSeverity?
     /// Who hears.
     public var to: [NotificationReceiver]
-    /// Notifier plugins by name; empty means every notifier.
+    /// Notifier plugins by name; empty means every notifier (those with a `min_severity` only from it up).
     public var via: [String] = []
+    /// Where each name of `via` is written (`file:line:column`), for the check that a manifest provides it.
+    public var viaLocations: [String: String] = [:]
+    /// Passed to the notifier with each message of this route, in the receiver (`mention: always`,
+    /// `format: text`): the channel's options per route (docs/wecom.md, docs/dingtalk.md, docs/sms.md).
+    public var settings: [String: String] = [:]
     /// Where in the configuration file the route is (`file:line:column`), for messages.
     public var location: String = ""
 

@@ -4,12 +4,22 @@ public struct Contact: Hashable, Sendable, Codable {
     public var email: String?
     public var role: String?
     public var phone: String?
+    /// A mobile number (11 digits from 1, without +86): SMS and @mentions in 企业微信 and 钉钉 groups.
+    public var mobile: String?
 
-    public init(name: String, email: String? = nil, role: String? = nil, phone: String? = nil) {
+    public init(name: String, email: String? = nil, role: String? = nil, phone: String? = nil, mobile: String? = nil) {
         self.name = name
         self.email = email
         self.role = role
         self.phone = phone
+        self.mobile = mobile
+    }
+
+    /// True for a mainland mobile number as the org file keeps it: 11 digits starting with 1 and a digit 3–9.
+    public static func isMobile(_ text: String) -> Bool {
+        let digits = Array(text.utf8)
+        return digits.count == 11 && digits[0] == UInt8(ascii: "1") && (UInt8(ascii: "3")...UInt8(ascii: "9")).contains(digits[1])
+            && digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 }
 
@@ -27,10 +37,15 @@ public struct OrgUnit: Hashable, Sendable, Codable {
     /// The unit this one reports to (roll-up and escalation go there).
     public var parent: String?
     public var contacts: [Contact]
+    /// The unit's 企业微信 group robot, by name: its webhook key is a credential file of the `duban-wecom`
+    /// plugin (docs/wecom.md), never in the org file.
+    public var wecom: String?
+    /// The unit's 钉钉 group robot, by name: its token and signing secret are credential files (docs/dingtalk.md).
+    public var dingtalk: String?
 
     public init(
         id: String, name: String, nameEn: String? = nil, kind: OrgKind = .other, parent: String? = nil,
-        contacts: [Contact] = []
+        contacts: [Contact] = [], wecom: String? = nil, dingtalk: String? = nil
     ) {
         self.id = id
         self.name = name
@@ -38,6 +53,8 @@ public struct OrgUnit: Hashable, Sendable, Codable {
         self.kind = kind
         self.parent = parent
         self.contacts = contacts
+        self.wecom = wecom
+        self.dingtalk = dingtalk
     }
 }
 

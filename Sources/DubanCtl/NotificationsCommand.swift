@@ -56,9 +56,14 @@ struct NotificationsCommand: ParsableCommand {
                     common.t("已送达", "delivered") + " "
                     + DisplayText.instant(n.deliveredAt ?? n.createdAt, timeZone: zone)
             case "failed":
-                status =
-                    common.t("失败\(n.attempts)次,下次", "failed ×\(n.attempts), next ")
-                    + (n.nextAttemptAt.map { DisplayText.instant($0, timeZone: zone) } ?? "-")
+                // A failure the plugin called final is kept with no next attempt (distantFuture).
+                if let next = n.nextAttemptAt, next < Date(timeIntervalSince1970: 32_503_680_000) {
+                    status =
+                        common.t("失败\(n.attempts)次,下次", "failed ×\(n.attempts), next ")
+                        + DisplayText.instant(next, timeZone: zone)
+                } else {
+                    status = common.t("失败\(n.attempts)次,不再重试", "failed ×\(n.attempts), given up")
+                }
             case "waiting":
                 status = common.t("等待汇总 → ", "waiting for digest → ") + (n.receiver ?? "")
             default:

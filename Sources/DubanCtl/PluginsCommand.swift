@@ -21,11 +21,14 @@ struct PluginsCommand: ParsableCommand {
             var pid: Int?
             var lastError: String?
             var lastErrorAt: String?
+            var undeliverable: Int?
+            var lastUndeliverable: String?
 
             enum CodingKeys: String, CodingKey {
-                case name, state, capabilities, calls, failures, pid
+                case name, state, capabilities, calls, failures, pid, undeliverable
                 case lastError = "last_error"
                 case lastErrorAt = "last_error_at"
+                case lastUndeliverable = "last_undeliverable"
             }
         }
 
@@ -48,13 +51,15 @@ struct PluginsCommand: ParsableCommand {
         }
         let header = [
             common.t("插件", "PLUGIN"), common.t("状态", "STATE"), common.t("能力", "CAPABILITIES"), common.t("调用", "CALLS"),
-            common.t("失败", "FAILURES"), common.t("最近错误", "LAST ERROR"),
+            common.t("失败", "FAILURES"), common.t("无法送达", "UNDELIVERABLE"), common.t("最近错误", "LAST ERROR"),
         ]
         let rows = listing.plugins.map { plugin in
             let error = plugin.lastError.map { String($0.split(separator: "\n").first ?? "").prefix(100) }.map(String.init) ?? "-"
+            let undeliverable = (plugin.undeliverable ?? 0) == 0
+                ? "0" : "\(plugin.undeliverable ?? 0) " + (plugin.lastUndeliverable.map { String($0.prefix(80)) } ?? "")
             return [
                 plugin.name, plugin.state, plugin.capabilities.joined(separator: ","), String(plugin.calls),
-                String(plugin.failures), plugin.lastErrorAt.map { "\($0) \(error)" } ?? error,
+                String(plugin.failures), undeliverable, plugin.lastErrorAt.map { "\($0) \(error)" } ?? error,
             ]
         }
         Output.line(Terminal.table(header: header, rows: rows))

@@ -66,7 +66,8 @@ public final class Daemon: Sendable {
         self.clockDescription = "\(clock)"
         self.logger = logger
         self.notifier = NotifyQueue()
-        self.runtime = PlanRuntime(configuration: configuration)
+        let (plugins, catalog) = DeliveryPlugins.load(configuration: configuration, logger: logger)
+        self.runtime = PlanRuntime(configuration: configuration, plugins: catalog)
         let today = configuration.site.civilDate(of: clock.now)
         let loaded = try runtime.load(today: today)
         self.store = store
@@ -77,7 +78,7 @@ public final class Daemon: Sendable {
             clock: clock,
             store: store,
             logger: logger,
-            plugins: .load(configuration: configuration, logger: logger)
+            plugins: plugins
         )
         delivery.bind(to: self)
     }

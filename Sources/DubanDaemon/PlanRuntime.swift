@@ -69,9 +69,13 @@ public struct PlanRuntime: Sendable {
     }
 
     public let configuration: DubanConfiguration
+    /// The notifiers the manifests provide, and the names of every manifest (disabled and unreadable ones
+    /// included), for the check of routes' `via`; nil skips that check (tests without plugins).
+    let plugins: PluginCatalog?
 
-    public init(configuration: DubanConfiguration) {
+    public init(configuration: DubanConfiguration, plugins: PluginCatalog? = nil) {
         self.configuration = configuration
+        self.plugins = plugins
     }
 
     /// Reads everything afresh; throws every problem found, never a partial set.
@@ -96,6 +100,7 @@ public struct PlanRuntime: Sendable {
         var (templates, problems) = NotificationTemplatesFile.load(configuration.notifications.templateDirectory)
         problems += Self.unknownUnits(in: configuration.notifications, directory: set.directory)
         problems += Self.unknownUnits(in: configuration.roles, directory: set.directory)
+        if let plugins { problems += plugins.check(configuration.notifications, directory: set.directory) }
         if !problems.isEmpty { throw DiagnosticsError(problems) }
         return LoadedPlans(
             schedule: schedule,

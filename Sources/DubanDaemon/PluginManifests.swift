@@ -2,13 +2,14 @@ import DubanCore
 import DubanDelivery
 import DubanPlanFiles
 import DubanPluginHost
+import DubanPluginProtocol
 import DubanSystemd
 import Logging
 
 extension DeliveryPlugins {
     /// The plugins of `plugin_dir`: each manifest read strictly (DubanPlanFiles); a bad one is logged by the host
     /// and listed, and the daemon goes on without that plugin.
-    static func load(configuration: DubanConfiguration, logger: Logger) -> DeliveryPlugins {
+    static func load(configuration: DubanConfiguration, logger: Logger) -> (DeliveryPlugins, PluginCatalog) {
         let contents = PluginManifestFile.loadDirectory(configuration.pluginDirectory)
         let invalid = contents.rejected.map { rejected in
             PluginHost.InvalidManifest(
@@ -17,6 +18,11 @@ extension DeliveryPlugins {
                 problems: rejected.diagnostics.map { $0.formatted(configuration.locale) }.joined(separator: "\n")
             )
         }
+        let catalog = PluginCatalog(
+            notifiers: contents.manifests.filter { $0.capabilities.contains(.notifier) }.map(\.notifierProfile),
+            others: Set(contents.manifests.filter { !$0.capabilities.contains(.notifier) }.map(\.name)),
+            unavailable: Set(contents.disabled + contents.rejected.map(\.name))
+        )
         let plugins = DeliveryPlugins(
             manifests: contents.manifests,
             invalid: invalid,
@@ -26,7 +32,7 @@ extension DeliveryPlugins {
         for name in contents.disabled {
             logger.info("插件已停用 / plugin disabled: \(name)", metadata: [LogMetadataKey.plugin: .string(name)])
         }
-        return plugins
+        return (plugins, catalog)
     }
 
     /// The deadline for a graceful stop, plugins included (``StopDeadline/stopBudget(pluginGrace:)``).

@@ -88,7 +88,7 @@ extension DeliveryPipeline {
             let message = composer.compose(group.items, receiverName: router.receiverName(group.receiver), day: day)
             let first = group.notices.map(\.reference).min() ?? 0
             let digestKey = "digest/\(group.notifier)/\(group.receiver)/\(day)/\(first)"
-            let event = notifyEvent(
+            var event = notifyEvent(
                 key: digestKey,
                 items: group.items,
                 message: message,
@@ -97,6 +97,15 @@ extension DeliveryPipeline {
                 schedule: plans.schedule,
                 day: day
             )
+            event.delivery = group.immediate ? "immediate" : "digest"
+            event.receiver?.settings = router.settings(
+                notifier: group.notifier, receiver: group.receiver, items: group.items)
+            event.items = zip(event.items ?? [], group.items).map { wire, item in
+                var wire = wire
+                let status = composer.status(of: item, day: day)
+                wire.status = LocalizedString(zhHans: status.zh, en: status.en)
+                return wire
+            }
             let payload = String(decoding: try DeliveryPlugins.encoder.encode(event), as: UTF8.self)
             digests.append(
                 DigestEntry(
@@ -154,7 +163,7 @@ extension DeliveryPipeline {
                 workingDaysLeft: left
             ),
             recipients: router.recipients(of: receiver).map {
-                Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role)
+                Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role, mobile: $0.mobile)
             },
             subject: LocalizedString(zhHans: message.subject.zh, en: message.subject.en),
             text: LocalizedString(zhHans: message.text.zh, en: message.text.en),
@@ -166,9 +175,33 @@ extension DeliveryPipeline {
                     title: $0.title,
                     occurrence: $0.occurrence,
                     org: $0.org,
-                    due: $0.due?.description
+                    due: $0.due?.description,
+                    orgName: $0.orgName,
+                    light: $0.light,
+                    number: $0.number,
+                    escalated: $0.escalated ? true : nil
                 )
-            }
+            },
+            receiver: notifyReceiver(receiver, router: router)
+        )
+    }
+}
+
+extension DeliveryPipeline {
+    /// The receiver of a message as protocol 1.2 names it: the unit, its people, its robots.
+    func notifyReceiver(_ receiver: String, router: NotificationRouter) -> NotifyReceiver {
+        let unit = router.unitID(of: receiver).flatMap { router.directory.unit($0) }
+        return NotifyReceiver(
+            key: receiver,
+            kind: receiver.hasPrefix("leader:") ? "leader" : unit != nil ? "unit" : "address",
+            org: unit?.id,
+            orgName: unit?.name,
+            name: router.receiverName(receiver),
+            contacts: router.recipients(of: receiver).map {
+                Recipient(name: $0.name, email: $0.email, phone: $0.phone, role: $0.role, mobile: $0.mobile)
+            },
+            wecom: unit?.wecom,
+            dingtalk: unit?.dingtalk
         )
     }
 }

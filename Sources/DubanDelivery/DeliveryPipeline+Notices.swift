@@ -15,7 +15,7 @@ extension DeliveryPipeline {
         NotificationRouter(
             policy: configuration.notifications,
             directory: plans.schedule.directory,
-            notifiers: plugins.notifiers.map(\.manifest.name)
+            profiles: plugins.notifiers.map(\.manifest.notifierProfile)
         )
     }
 

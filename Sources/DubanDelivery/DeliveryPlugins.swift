@@ -1,5 +1,6 @@
 import DubanCalendar
 public import DubanCore
+public import DubanNotify
 import DubanJSON
 public import DubanPluginHost
 public import DubanPluginProtocol
@@ -56,4 +57,15 @@ public final class DeliveryPlugins: Sendable {
     }
 
     static let encoder = DubanJSON.encoder()
+}
+
+extension PluginManifest {
+    /// The notifier as routing sees it (`receives`, `min_severity`).
+    public var notifierProfile: NotifierProfile {
+        NotifierProfile(
+            name: name,
+            receives: receives.flatMap { NotifierProfile.Address(rawValue: $0.rawValue) },
+            minimumSeverity: minimumSeverity.flatMap(NoticeSeverity.init(rawValue:))
+        )
+    }
 }

@@ -133,13 +133,12 @@ public struct PluginService: Service {
         for (key, record) in records where !delivered.contains(key) {
             let failure = failures[key]
             let retryable = failure?.retryable ?? true
-            let retryAt =
-                retryable ? now.addingTimeInterval(Self.retryDelay(attempt: record.attempts + 1)) : .distantFuture
-            try? await store.markFailed(
-                id: record.id,
-                error: failure?.error ?? "not reported as delivered",
-                retryAt: retryAt
-            )
+            // The service's own wait (a throttle) when the plugin names one, else the backoff.
+            let delay = failure?.retryAfter.map { min(max($0, 1), 86_400) } ?? Self.retryDelay(attempt: record.attempts + 1)
+            let retryAt = retryable ? now.addingTimeInterval(delay) : .distantFuture
+            let error = failure.map { f in f.code.map { "[\($0)] \(f.error)" } ?? f.error } ?? "not reported as delivered"
+            try? await store.markFailed(id: record.id, error: error, retryAt: retryAt)
+            if !retryable { await notifier.recordDeliveryFailure(error) }
         }
         return true
     }

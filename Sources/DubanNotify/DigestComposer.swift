@@ -90,6 +90,14 @@ public struct DigestComposer: Sendable {
         return c
     }
 
+    /// One notice's status line as the templates write it on `day` (`已逾期3个工作日`), in both languages.
+    public func status(of item: NoticeItem, day: CivilDate) -> LocalizedText {
+        LocalizedText(
+            zh: context(of: item, index: 1, day: day, .zhHans)["status"] as? String ?? "",
+            en: context(of: item, index: 1, day: day, .en)["status"] as? String ?? ""
+        )
+    }
+
     /// The message for `receiverName` about `items` (any order), sent on `day`.
     public func compose(_ items: [NoticeItem], receiverName: String, day: CivilDate) -> ComposedMessage {
         let sorted = items.sorted(by: NoticeItem.urgencyOrder)

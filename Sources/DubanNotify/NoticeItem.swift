@@ -138,3 +138,16 @@ extension NoticeItem {
     private static let encoder = DubanJSON.encoder()
     private static let decoder = DubanJSON.decoder()
 }
+
+extension NoticeItem {
+    /// The light a notice shows in a channel that colours it (企业微信, 钉钉): red for what is overdue or pressed by
+    /// the ladder (逾期, 催办, 督办单, 通报) and for a failing plugin, green for a completion, yellow for the rest
+    /// (due soon or today, to acknowledge or report, behind pace, at risk, a step to act on).
+    public var light: String {
+        switch kind {
+        case .overdue, .chase, .supervisionNotice, .circular, .pluginFailure: return "red"
+        case .completed: return "green"
+        default: return escalated ? "red" : "yellow"
+        }
+    }
+}

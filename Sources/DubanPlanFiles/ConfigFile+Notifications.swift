@@ -7,7 +7,7 @@ extension ConfigFile {
     static let notificationKeys = [
         "digest_time", "immediate", "escalate_after", "templates", "routes", "default", "behind_pace_tolerance",
     ]
-    static let routeKeys = ["match", "to", "via"]
+    static let routeKeys = ["match", "to", "via", "settings"]
     static let matchKeys = ["plan", "org", "kind", "task_kind", "tag", "severity"]
     static let taskKindNames = TaskKind.allCases.map(\.rawValue)
 
@@ -95,7 +95,25 @@ extension ConfigFile {
         var route = NotificationRoute(to: receivers)
         let location = collector.location(node)
         route.location = "\(collector.file):\(location.line):\(location.column)"
-        if let via = r.stringList("via") { route.via = via.map(\.0) }
+        if let via = r.stringList("via") {
+            route.via = via.map(\.0)
+            for (name, item) in via {
+                let at = collector.location(item)
+                route.viaLocations[name] = "\(collector.file):\(at.line):\(at.column)"
+            }
+        }
+        if let m = r.mapping("settings", context: .init(zh: "`settings`", en: "`settings`")) {
+            for key in m.keys {
+                guard let node = m.value(key), let text = node.scalar?.string else {
+                    collector.error(
+                        m.value(key), "wrong-type", zh: "`settings` 的值应为文字或数字:\(key)",
+                        en: "a value of `settings` must be text or a number: \(key)")
+                    continue
+                }
+                route.settings[key] = text
+            }
+            m.finish(known: m.keys)
+        }
         if allowMatch, let m = r.mapping("match", context: .init(zh: "`match`", en: "`match`")) {
             if let v = m.stringList("plan") { route.plans = Set(v.map(\.0)) }
             if let v = m.stringList("org") { route.orgs = Set(v.map(\.0)) }
@@ -135,7 +153,7 @@ extension ConfigFile {
             }
             m.finish(known: matchKeys)
         }
-        r.finish(known: allowMatch ? routeKeys : ["to", "via"])
+        r.finish(known: allowMatch ? routeKeys : ["to", "via", "settings"])
         return receivers.isEmpty ? nil : route
     }
 

@@ -1,12 +1,21 @@
 public import DubanCore
 import DubanCalendar
+import DubanPluginProtocol
 import Foundation
 import Yams
 
 /// Reads the org directory file (`org.yaml`): units with parent links and contacts, and groups.
+/// Names of things plugins keep secrets for.
+enum PluginNames {
+    /// A robot's name: what a credential file is called (`wecom-kangle`), so no path separator, no dot first.
+    static func isValidRobot(_ name: String) -> Bool {
+        PluginManifest.isValidName(name)
+    }
+}
+
 public enum OrgDirectoryFile {
-    static let unitKeys = ["id", "name", "name_en", "kind", "parent", "contacts", "note"]
-    static let contactKeys = ["name", "email", "role", "phone"]
+    static let unitKeys = ["id", "name", "name_en", "kind", "parent", "contacts", "wecom", "dingtalk", "note"]
+    static let contactKeys = ["name", "email", "role", "phone", "mobile"]
     static let groupKeys = ["id", "name", "members", "children_of", "kind", "note"]
 
     /// Parses `text` (the content of `file`). Returns the directory only when there are no errors.
@@ -32,12 +41,39 @@ public enum OrgDirectoryFile {
                 if let email, !Identifiers.isEmail(email) {
                     collector.error(c.value("email"), "bad-email", zh: "邮箱地址格式不正确:\(email)", en: "not an email address: \(email)")
                 }
-                let contact = Contact(name: contactName ?? "", email: email, role: c.string("role"), phone: c.string("phone"))
+                var mobile = c.string("mobile")
+                if let text = mobile {
+                    // Written with +86, spaces or dashes as people do; kept as 11 digits.
+                    var digits = text.filter { !" -".contains($0) }
+                    if digits.hasPrefix("+86") { digits.removeFirst(3) }
+                    if Contact.isMobile(digits) {
+                        mobile = digits
+                    } else {
+                        collector.error(
+                            c.value("mobile"), "bad-mobile", zh: "手机号码应为以 1 开头的 11 位数字:\(text)",
+                            en: "a mobile number has 11 digits starting with 1: \(text)")
+                        mobile = nil
+                    }
+                }
+                let contact = Contact(
+                    name: contactName ?? "", email: email, role: c.string("role"), phone: c.string("phone"), mobile: mobile)
                 c.finish(known: contactKeys)
                 if contactName != nil { contacts.append(contact) }
             }
             let parent = m.string("parent")
             let nameEn = m.string("name_en")
+            var robots: [String: String] = [:]
+            for key in ["wecom", "dingtalk"] {
+                guard let robot = m.string(key) else { continue }
+                if PluginNames.isValidRobot(robot) {
+                    robots[key] = robot
+                } else {
+                    collector.error(
+                        m.value(key), "bad-robot",
+                        zh: "`\(key)` 应为机器人名称(小写字母、数字、-、_,不超过 64 个字符),密钥放在插件的凭据文件中:\(robot)",
+                        en: "`\(key)` names a robot (lowercase letters, digits, -, _, at most 64); its key belongs in the plugin's credential files: \(robot)")
+                }
+            }
             _ = m.string("note")
             m.finish(known: unitKeys)
             guard let id, let name else { continue }
@@ -51,7 +87,10 @@ public enum OrgDirectoryFile {
             }
             idNodes[id] = m.value("id")
             if let parent, let node = m.value("parent") { parentNodes.append((id, parent, node)) }
-            units.append(OrgUnit(id: id, name: name, nameEn: nameEn, kind: kind, parent: parent, contacts: contacts))
+            units.append(
+                OrgUnit(
+                    id: id, name: name, nameEn: nameEn, kind: kind, parent: parent, contacts: contacts,
+                    wecom: robots["wecom"], dingtalk: robots["dingtalk"]))
         }
         // Parents exist, and parent links form no cycle.
         let unitIDs = Set(units.map(\.id))

@@ -9,7 +9,7 @@ import Yams
 public enum PluginManifestFile {
     static let keys = [
         "name", "executable", "args", "env", "capabilities", "timeout", "max_output", "settings", "schedule", "tasks",
-        "batch_size", "restart_delay", "restart_delay_max", "enabled", "note",
+        "batch_size", "restart_delay", "restart_delay_max", "enabled", "receives", "min_severity", "note",
     ]
 
     /// The manifests of a directory: the good ones, and for each bad file its diagnostics.
@@ -157,6 +157,14 @@ public enum PluginManifestFile {
         let restartDelay = duration(top, "restart_delay", range: 0.01...3600) ?? 1
         let restartDelayMaximum = duration(top, "restart_delay_max", range: 0.01...86_400) ?? 300
         let enabled = top.bool("enabled") ?? true
+        let receives = top.oneOf("receives", PluginManifest.Address.allCases.map(\.rawValue))
+            .flatMap(PluginManifest.Address.init(rawValue:))
+        let minimumSeverity = top.oneOf("min_severity", ["info", "warning", "critical"])
+        if !capabilities.contains(.notifier), let node = top.value("receives") ?? top.value("min_severity") {
+            collector.error(
+                node, "bad-value", zh: "`receives` 和 `min_severity` 只用于通知类插件(notifier)",
+                en: "`receives` and `min_severity` apply only to notifiers")
+        }
         _ = top.value("note")
         top.finish(known: keys)
         guard !collector.hasErrors else { return (nil, enabled, collector.diagnostics) }
@@ -164,7 +172,7 @@ public enum PluginManifestFile {
             name: name, executable: executable, arguments: arguments, environment: environment, capabilities: capabilities,
             timeout: timeout, maximumOutputBytes: maximumOutput, settings: settings, schedule: schedule, tasks: tasks,
             batchSize: batchSize, restartDelay: restartDelay, restartDelayMaximum: max(restartDelay, restartDelayMaximum),
-            file: file)
+            receives: receives, minimumSeverity: minimumSeverity, file: file)
         return (manifest, enabled, collector.diagnostics)
     }
 

@@ -45,6 +45,8 @@ public struct PluginHostConfiguration: Sendable {
         let env = ProcessInfo.processInfo.environment
         var result = ["PATH": env["PATH"] ?? "/usr/local/bin:/usr/bin:/bin", "LANG": env["LANG"] ?? "C.UTF-8"]
         if let tz = env["TZ"] { result["TZ"] = tz }
+        // systemd's LoadCredential= directory: where a channel plugin reads its keys (docs/wecom.md).
+        if let credentials = env["CREDENTIALS_DIRECTORY"] { result["CREDENTIALS_DIRECTORY"] = credentials }
         return result
     }
 }

@@ -26,6 +26,11 @@ public struct PluginStatistics: Hashable, Sendable, Codable {
     public var lastSuccessAt: Date?
     /// During a backoff: when the next start is allowed.
     public var retryAt: Date?
+    /// Notifiers: messages the plugin reported as never deliverable (a revoked robot key), and the last such
+    /// error with the service's code; the messages stay failed in `dubanctl notifications`.
+    public var undeliverable: Int = 0
+    public var lastUndeliverable: String?
+    public var lastUndeliverableAt: Date?
 
     /// snake_case, like the rest of the control API.
     enum CodingKeys: String, CodingKey {
@@ -36,6 +41,9 @@ public struct PluginStatistics: Hashable, Sendable, Codable {
         case lastErrorAt = "last_error_at"
         case lastSuccessAt = "last_success_at"
         case retryAt = "retry_at"
+        case undeliverable
+        case lastUndeliverable = "last_undeliverable"
+        case lastUndeliverableAt = "last_undeliverable_at"
     }
 
     public init(

@@ -60,6 +60,13 @@ public actor PluginSupervisor {
         return result
     }
 
+    /// Counts a message the notifier reported as never deliverable (shown by `dubanctl plugins`).
+    public func recordDeliveryFailure(_ error: String) {
+        stats.undeliverable += 1
+        stats.lastUndeliverable = error
+        stats.lastUndeliverableAt = configuration.now()
+    }
+
     // MARK: Calls
 
     /// Delivers a batch of events (`notify`).

@@ -28,6 +28,12 @@ public struct NotifyEvent: Hashable, Sendable, Codable {
     /// Since 1.1: what a `digest` carries, most urgent first (its `occurrence` is the first item's, for plugins
     /// written for 1.0). Absent for a single event.
     public var items: [NotifyItem]?
+    /// Since 1.2: `digest` for the day's message at the digest time, `immediate` for what goes out at once (the
+    /// severities of `notifications.immediate`, `critical` by default).
+    public var delivery: String?
+    /// Since 1.2: who receives the message: the unit (or the address), the people the route selected, the unit's
+    /// group robots and the route's settings for this channel.
+    public var receiver: NotifyReceiver?
 
     public init(
         key: String,
@@ -38,8 +44,12 @@ public struct NotifyEvent: Hashable, Sendable, Codable {
         recipients: [Recipient],
         subject: LocalizedString,
         text: LocalizedString,
-        items: [NotifyItem]? = nil
+        items: [NotifyItem]? = nil,
+        delivery: String? = nil,
+        receiver: NotifyReceiver? = nil
     ) {
+        self.delivery = delivery
+        self.receiver = receiver
         self.key = key
         self.kind = kind
         self.severity = severity
@@ -52,7 +62,50 @@ public struct NotifyEvent: Hashable, Sendable, Codable {
     }
 }
 
-/// One notice inside a digest (protocol 1.1).
+/// The receiver of a message (protocol 1.2).
+public struct NotifyReceiver: Hashable, Sendable, Codable {
+    /// The receiver's key as duband routes it: `org:UNIT` (a unit's contacts), `leader:UNIT` (its 分管领导, for a
+    /// 督办单), `email:ADDRESS`.
+    public var key: String
+    /// `unit`, `leader` or `address`.
+    public var kind: String
+    /// The unit's id and name, for `unit` and `leader`.
+    public var org: String?
+    public var orgName: String?
+    /// How a message addresses the receiver (`康乐县教育局`, `康乐县教育局分管领导`).
+    public var name: String
+    /// The people behind the receiver, as `recipients`.
+    public var contacts: [Recipient]
+    /// The unit's group robots by name (org.yaml `wecom`, `dingtalk`); their keys are the plugin's credentials.
+    public var wecom: String?
+    public var dingtalk: String?
+    /// The settings of the routes that chose this receiver for this channel (`settings:` in a route).
+    public var settings: [String: String]
+
+    public init(
+        key: String,
+        kind: String,
+        org: String? = nil,
+        orgName: String? = nil,
+        name: String,
+        contacts: [Recipient],
+        wecom: String? = nil,
+        dingtalk: String? = nil,
+        settings: [String: String] = [:]
+    ) {
+        self.key = key
+        self.kind = kind
+        self.org = org
+        self.orgName = orgName
+        self.name = name
+        self.contacts = contacts
+        self.wecom = wecom
+        self.dingtalk = dingtalk
+        self.settings = settings
+    }
+}
+
+/// One notice inside a digest (protocol 1.1; `status`, `light`, `orgName`, `number`, `escalated` since 1.2).
 public struct NotifyItem: Hashable, Sendable, Codable {
     /// The event's key.
     public var key: String
@@ -66,6 +119,16 @@ public struct NotifyItem: Hashable, Sendable, Codable {
     public var org: String?
     /// `YYYY-MM-DD`.
     public var due: String?
+    /// Since 1.2: the unit's name.
+    public var orgName: String?
+    /// Since 1.2: the item's line as duban's templates write it, without the title (`已逾期3个工作日`).
+    public var status: LocalizedString?
+    /// Since 1.2: `red`, `yellow` or `green`, as the lights of the supervision loop read (docs/supervision.md).
+    public var light: String?
+    /// Since 1.2: a 督办单's number (`临教督〔2026〕12号`).
+    public var number: String?
+    /// Since 1.2: also sent to the parent unit (an escalated notice).
+    public var escalated: Bool?
 
     public init(
         key: String,
@@ -74,8 +137,18 @@ public struct NotifyItem: Hashable, Sendable, Codable {
         title: String,
         occurrence: String? = nil,
         org: String? = nil,
-        due: String? = nil
+        due: String? = nil,
+        orgName: String? = nil,
+        status: LocalizedString? = nil,
+        light: String? = nil,
+        number: String? = nil,
+        escalated: Bool? = nil
     ) {
+        self.orgName = orgName
+        self.status = status
+        self.light = light
+        self.number = number
+        self.escalated = escalated
         self.key = key
         self.kind = kind
         self.severity = severity
@@ -141,8 +214,11 @@ public struct Recipient: Hashable, Sendable, Codable {
     public var phone: String?
     /// The contact's role in the unit (`负责人`, `联系人` …), when given.
     public var role: String?
+    /// Since 1.2: the contact's mobile number (11 digits), for SMS and @mentions.
+    public var mobile: String?
 
-    public init(name: String, email: String? = nil, phone: String? = nil, role: String? = nil) {
+    public init(name: String, email: String? = nil, phone: String? = nil, role: String? = nil, mobile: String? = nil) {
+        self.mobile = mobile
         self.name = name
         self.email = email
         self.phone = phone
@@ -169,10 +245,17 @@ public struct NotifyFailure: Hashable, Sendable, Codable {
     public var error: String
     /// True: the host tries again later (with backoff); false: it gives up on this event for this plugin.
     public var retryable: Bool
+    /// Since 1.2: the seconds to wait before the next try (a service's throttle: 60 for a robot's minute, 600
+    /// for 钉钉's ten-minute block); the host waits this long instead of its own backoff. 1–86,400.
+    public var retryAfter: Double?
+    /// Since 1.2: the service's own error code (`93000`, `isv.BUSINESS_LIMIT_CONTROL`), shown with the error.
+    public var code: String?
 
-    public init(key: String, error: String, retryable: Bool) {
+    public init(key: String, error: String, retryable: Bool, retryAfter: Double? = nil, code: String? = nil) {
         self.key = key
         self.error = error
         self.retryable = retryable
+        self.retryAfter = retryAfter
+        self.code = code
     }
 }

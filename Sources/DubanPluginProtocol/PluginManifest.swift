@@ -28,15 +28,29 @@ public struct PluginManifest: Hashable, Sendable {
     /// ``restartDelayMaximum``.
     public var restartDelay: Double
     public var restartDelayMaximum: Double
+    /// For notifiers: what a receiver must have for this notifier to reach it (a unit's 企业微信 or 钉钉 robot, a
+    /// contact's mobile or e-mail address); receivers without it are not routed to it. Absent: any receiver.
+    public var receives: Address?
+    /// For notifiers: the lowest severity routes that do not name it in `via` send it (`critical` for SMS).
+    /// Routes naming it send whatever they match. Absent: every severity.
+    public var minimumSeverity: String?
     /// The file it was read from (for messages).
     public var file: String
+
+    /// What a notifier addresses: the receiver's property it needs.
+    public enum Address: String, Hashable, Sendable, CaseIterable {
+        case email, mobile, wecom, dingtalk
+    }
 
     public init(
         name: String, executable: String, arguments: [String] = [], environment: [String: String] = [:],
         capabilities: [PluginCapability], timeout: Double = 30, maximumOutputBytes: Int = LineCodec.defaultMaximumLineBytes,
         settings: JSONValue = .emptyObject, schedule: [PluginScheduleSlot] = [], tasks: [String] = [], batchSize: Int = 50,
-        restartDelay: Double = 1, restartDelayMaximum: Double = 300, file: String = ""
+        restartDelay: Double = 1, restartDelayMaximum: Double = 300, receives: Address? = nil,
+        minimumSeverity: String? = nil, file: String = ""
     ) {
+        self.receives = receives
+        self.minimumSeverity = minimumSeverity
         self.name = name
         self.executable = executable
         self.arguments = arguments

@@ -11,8 +11,9 @@ public struct ProtocolVersion: Hashable, Sendable, Comparable, CustomStringConve
         self.minor = minor
     }
 
-    /// The version this module speaks: 1.0.
-    public static let current = ProtocolVersion(major: 1, minor: 1)
+    /// The version this module speaks: 1.2 (1.1 added digests, 1.2 the receiver, the delivery and the items'
+    /// lines and lights, and `retryAfter` in failures).
+    public static let current = ProtocolVersion(major: 1, minor: 2)
 
     /// Parses `1.0`, `1` (minor 0) or `1.2.3` (patch ignored); nil for anything else.
     public init?(_ text: String) {

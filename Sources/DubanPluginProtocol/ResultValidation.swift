@@ -30,6 +30,9 @@ extension NotifyResult {
             guard !delivered.contains(failure.key) else {
                 throw PluginProtocolError(code: .schema, message: "event both delivered and failed: \(failure.key)")
             }
+            if let wait = failure.retryAfter, !(wait.isFinite && wait > 0) {
+                throw PluginProtocolError(code: .schema, message: "retryAfter must be a number of seconds > 0")
+            }
         }
     }
 }

@@ -55,7 +55,7 @@ import Testing
         #expect(replies.count == 4)
         let initialize = try #require(replies.first?["result"] as? [String: Any])
         #expect(initialize["capabilities"] as? [String] == ["importer"])
-        #expect(initialize["protocolVersion"] as? String == "1.1")
+        #expect(initialize["protocolVersion"] as? String == "1.2")
         let imported = try #require(replies[1]["result"] as? [String: Any])
         #expect(imported["items"] as? Int == 17)
         #expect((imported["planYAML"] as? String)?.contains("id: qs") == true)

@@ -118,3 +118,56 @@ struct RoutingTests {
         #expect(r.receiverName("email:x@example.org") == "x@example.org")
     }
 }
+
+/// Protocol 1.2 profiles: a notifier that addresses robots or mobiles gets only the receivers that have one, and
+/// one with `min_severity` is left out of the implicit routes below it; route settings reach the receiver.
+struct NotifierProfileRoutingTests {
+    let directory: OrgDirectory = {
+        var units = NotifyFixtures.directory.units
+        for index in units.indices where units[index].id == "a" {
+            units[index].wecom = "a-group"
+            units[index].contacts.append(Contact(name: "甲县领导", role: "分管领导", mobile: "13800001111"))
+        }
+        return OrgDirectory(units: units)
+    }()
+
+    func router(_ routes: [NotificationRoute] = []) -> NotificationRouter {
+        var policy = NotificationPolicy()
+        policy.routes = routes
+        return NotificationRouter(
+            policy: policy,
+            directory: directory,
+            profiles: [
+                NotifierProfile(name: "email", receives: .email),
+                NotifierProfile(name: "wecom", receives: .wecom),
+                NotifierProfile(name: "sms", receives: .mobile, minimumSeverity: .critical),
+            ]
+        )
+    }
+
+    func receivers(_ router: NotificationRouter, _ item: NoticeItem) -> [String] {
+        router.routes(for: item).map { "\($0.notifier)→\($0.receiver)" }.sorted()
+    }
+
+    @Test func robotsAndMobilesDecideWhoANotifierReaches() {
+        let r = router()
+        // Unit a has a WeCom robot; unit b has none; SMS stays out of a reminder (below critical).
+        #expect(receivers(r, NotifyFixtures.item(.reminder, org: "a")) == ["email→org:a", "wecom→org:a"])
+        #expect(receivers(r, NotifyFixtures.item(.reminder, org: "b")) == ["email→org:b"])
+        #expect(r.reaches("sms", "org:a") && !r.reaches("sms", "org:b"))
+        #expect(r.reaches("wecom", "org:a") && !r.reaches("wecom", "org:b") && !r.reaches("wecom", "email:x@y.cn"))
+        // A critical notice (an escalated overdue) also goes by SMS to the unit that has a mobile.
+        let escalated = NotifyFixtures.item(.overdue, org: "a", repeatIndex: 3, escalated: true)
+        #expect(receivers(r, escalated).contains("sms→org:a"), "\(receivers(r, escalated))")
+    }
+
+    @Test func routeSettingsReachTheChannelsReceiver() {
+        var route = NotificationRoute(to: [.unit], via: ["wecom"])
+        route.orgs = ["a"]
+        route.settings = ["mention": "always"]
+        let r = router([route])
+        let item = NotifyFixtures.item(.reminder, org: "a")
+        #expect(r.settings(notifier: "wecom", receiver: "org:a", items: [item]) == ["mention": "always"])
+        #expect(r.settings(notifier: "wecom", receiver: "org:b", items: [item]).isEmpty)
+    }
+}

@@ -19,7 +19,7 @@ import Testing
         #expect(
             text
                 == #"{"id":1,"jsonrpc":"2.0","method":"initialize","params":{"host":{"name":"duband","version":"0.2.0"},"#
-                + #""locale":"zh-Hans","protocolVersion":"1.1","settings":{"n":3,"note":"第一行\n第二行"}}}"# + "\n"
+                + #""locale":"zh-Hans","protocolVersion":"1.2","settings":{"n":3,"note":"第一行\n第二行"}}}"# + "\n"
         )
     }
 
