@@ -5,14 +5,6 @@ import Foundation
 import Yams
 
 /// Reads the org directory file (`org.yaml`): units with parent links and contacts, and groups.
-/// Names of things plugins keep secrets for.
-enum PluginNames {
-    /// A robot's name: what a credential file is called (`wecom-kangle`), so no path separator, no dot first.
-    static func isValidRobot(_ name: String) -> Bool {
-        PluginManifest.isValidName(name)
-    }
-}
-
 public enum OrgDirectoryFile {
     static let unitKeys = ["id", "name", "name_en", "kind", "parent", "contacts", "wecom", "dingtalk", "note"]
     static let contactKeys = ["name", "email", "role", "phone", "mobile"]
@@ -65,7 +57,8 @@ public enum OrgDirectoryFile {
             var robots: [String: String] = [:]
             for key in ["wecom", "dingtalk"] {
                 guard let robot = m.string(key) else { continue }
-                if PluginNames.isValidRobot(robot) {
+                // A robot's name is what its credential file is called, so it follows the plugin-name rule.
+                if PluginManifest.isValidName(robot) {
                     robots[key] = robot
                 } else {
                     collector.error(
